@@ -1,0 +1,43 @@
+/**
+ * `@ruhui/core` — the framework-neutral core of ruhui (货车司机网上入会).
+ * This file is the API list: every public name is listed here.
+ * Region names live behind `@ruhui/core/regions` (a large table, kept out of this entry).
+ */
+
+// Results, issues and errors
+export type { Check, Issue, IssuePath } from './issues'
+export { prefixIssues } from './issues'
+export { SdkError, ValidationError, isSdkError, isValidationError } from './errors'
+export type { SdkErrorOptions } from './errors'
+
+// Messages
+export { formatIssue, getMessages } from './messages/format'
+export { zhCN } from './messages/zh-CN'
+export { en } from './messages/en'
+export type { Locale, Messages, IssueMessage } from './messages/types'
+
+// Identity checks (DOMAIN.md §1–6)
+export { checkIdCard, isIdCard, assertIdCard, idCard15To18, calcIdCardCheckDigit } from './identity/id-card'
+export type { IdCard, IdCardKind, IdCardOptions, RegionCodeSet, Sex } from './identity/id-card'
+export { checkMobile, isMobile, assertMobile } from './identity/mobile'
+export type { Mobile } from './identity/mobile'
+export { checkPlate, isPlate, assertPlate } from './identity/plate'
+export type { Plate, PlateKind } from './identity/plate'
+export { checkUscc, isUscc, assertUscc, calcUsccCheckChar } from './identity/uscc'
+export type { Uscc, UsccAuthority } from './identity/uscc'
+export { checkPersonName, isPersonName, assertPersonName, normalizePersonName } from './identity/person-name'
+export type { PersonName, PersonNameOptions } from './identity/person-name'
+export { checkLicenseClass, isLicenseClass, assertLicenseClass } from './identity/license-class'
+export type { License, LicenseClass, LicenseClassOptions, TruckCategory } from './identity/license-class'
+export { checkDriverIdentity, EMPLOYMENT_FORMS } from './identity/driver-identity'
+export type {
+  DriverIdentity,
+  DriverIdentityOptions,
+  DriverIdentityResult,
+  DriverProfileInput,
+  Eligibility,
+  EmploymentForm,
+} from './identity/driver-identity'
+export { normalizeIdentifier } from './identity/normalize'
+export { ageOn, todayInChina } from './identity/calendar'
+export { maskIdCard, maskMobile, maskPersonName } from './identity/mask'

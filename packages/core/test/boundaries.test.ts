@@ -1,0 +1,49 @@
+// core/src imports nothing but itself (ARCHITECTURE.md): no npm packages, no Node
+// built-ins, no platform globals. Exceptions are listed here as they are added.
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '../src')
+const allowed: Record<string, string[]> = {}
+
+function* sources(dir: string): Generator<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    if (e.isDirectory()) yield* sources(p)
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) yield p
+  }
+}
+
+it('core/src imports only relative paths (and the listed exceptions)', () => {
+  const bad: string[] = []
+  for (const file of sources(root)) {
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const spec = (m[1] ?? m[2]) as string
+      const rel = relative(root, file)
+      if (!spec.startsWith('./') && !spec.startsWith('../') && !(allowed[rel] ?? []).includes(spec)) bad.push(`${rel}: ${spec}`)
+    }
+  }
+  expect(bad).toEqual([])
+})
+
+it('core/src does not reach for platform globals', () => {
+  const bad: string[] = []
+  for (const file of sources(root)) {
+    const text = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '')
+    for (const g of ['window.', 'document.', 'wx.', 'Taro.', 'process.', 'require(', 'fetch(', 'XMLHttpRequest', 'Buffer.']) {
+      if (text.includes(g)) bad.push(`${relative(root, file)}: ${g}`)
+    }
+  }
+  expect(bad).toEqual([])
+})
+
+it('errors keep their brand across duplicated bundles', async () => {
+  const { isSdkError, ValidationError } = await import('@ruhui/core')
+  // A copy of the class from "another bundle": same global symbol, different constructor.
+  const copy = await import('../src/errors?copy' as string)
+  const foreign = new copy.ValidationError([{ code: 'x', path: [] }])
+  expect(foreign instanceof ValidationError).toBe(false)
+  expect(isSdkError(foreign)).toBe(true)
+})

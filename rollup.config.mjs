@@ -1,0 +1,42 @@
+// One config over the published packages: ESM (.mjs) + CJS (.cjs) + types (.d.mts/.d.cts).
+import esbuild from 'rollup-plugin-esbuild'
+import { dts } from 'rollup-plugin-dts'
+import { readFileSync } from 'node:fs'
+
+const packages = [
+  {
+    dir: 'packages/core',
+    entries: { index: 'src/index.ts', regions: 'src/regions/index.ts' },
+  },
+]
+
+function externalFor(dir) {
+  const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'))
+  const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]
+  return (id) => deps.some((d) => id === d || id.startsWith(`${d}/`))
+}
+
+export default packages.flatMap(({ dir, entries }) => {
+  const input = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, `${dir}/${v}`]))
+  const external = externalFor(dir)
+  return [
+    {
+      input,
+      external,
+      plugins: [esbuild({ target: 'es2018', charset: 'utf8', tsconfig: `${dir}/tsconfig.json` })],
+      output: [
+        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared/[name]-[hash].mjs' },
+        { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/[name]-[hash].cjs' },
+      ],
+    },
+    {
+      input,
+      external,
+      plugins: [dts({ tsconfig: `${dir}/tsconfig.json` })],
+      output: [
+        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: 'shared/[name]-[hash].d.mts' },
+        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared/[name]-[hash].d.cts' },
+      ],
+    },
+  ]
+})

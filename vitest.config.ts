@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: { conditions: ['@ruhui/source'] },
+  ssr: { resolve: { conditions: ['@ruhui/source'], externalConditions: ['@ruhui/source'] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['packages/core/src/**/*.test.ts', 'packages/core/test/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'examples',
+          environment: 'node',
+          include: ['examples/*/test/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+})
