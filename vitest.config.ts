@@ -4,6 +4,7 @@ export default defineConfig({
   resolve: { conditions: ['@ruhui/source'] },
   ssr: { resolve: { conditions: ['@ruhui/source'], externalConditions: ['@ruhui/source'] } },
   test: {
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
     projects: [
       {
         extends: true,
