@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 const packages = [
   {
     dir: 'packages/core',
-    entries: { index: 'src/index.ts', regions: 'src/regions/index.ts' },
+    entries: { index: 'src/index.ts', regions: 'src/regions/index.ts', matching: 'src/matching/index.ts' },
   },
 ]
 
@@ -25,8 +25,8 @@ export default packages.flatMap(({ dir, entries }) => {
       external,
       plugins: [esbuild({ target: 'es2018', charset: 'utf8', tsconfig: `${dir}/tsconfig.json` })],
       output: [
-        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared/[name]-[hash].mjs' },
-        { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/[name]-[hash].cjs' },
+        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared/core-[hash].mjs' },
+        { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/core-[hash].cjs' },
       ],
     },
     {
@@ -34,8 +34,8 @@ export default packages.flatMap(({ dir, entries }) => {
       external,
       plugins: [dts({ tsconfig: `${dir}/tsconfig.json` })],
       output: [
-        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: 'shared/[name]-[hash].d.mts' },
-        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared/[name]-[hash].d.cts' },
+        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: 'shared/core-[hash].d.mts' },
+        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared/core-[hash].d.cts' },
       ],
     },
   ]

@@ -17,6 +17,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'packages',
+          environment: 'node',
+          include: ['packages/sample-directory/test/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'examples',
           environment: 'node',
           include: ['examples/*/test/**/*.test.ts'],

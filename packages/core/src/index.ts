@@ -29,15 +29,10 @@ export { checkPersonName, isPersonName, assertPersonName, normalizePersonName } 
 export type { PersonName, PersonNameOptions } from './identity/person-name'
 export { checkLicenseClass, isLicenseClass, assertLicenseClass } from './identity/license-class'
 export type { License, LicenseClass, LicenseClassOptions, TruckCategory } from './identity/license-class'
-export { checkDriverIdentity, EMPLOYMENT_FORMS } from './identity/driver-identity'
-export type {
-  DriverIdentity,
-  DriverIdentityOptions,
-  DriverIdentityResult,
-  DriverProfileInput,
-  Eligibility,
-  EmploymentForm,
-} from './identity/driver-identity'
+export { checkDriverIdentity } from './identity/driver-identity'
+export type { DriverIdentity, DriverIdentityOptions, DriverIdentityResult, DriverProfileInput } from './identity/driver-identity'
+export { deriveEligibility, EMPLOYMENT_FORMS, DEFAULT_ELIGIBILITY_RULES } from './identity/eligibility'
+export type { Eligibility, EligibilityFacts, EligibilityRules, EmploymentForm } from './identity/eligibility'
 export { normalizeIdentifier } from './identity/normalize'
 export { ageOn, todayInChina } from './identity/calendar'
 export { maskIdCard, maskMobile, maskPersonName } from './identity/mask'

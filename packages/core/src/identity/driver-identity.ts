@@ -9,14 +9,10 @@ import { type Mobile, checkMobile } from './mobile'
 import { type PersonName, checkPersonName } from './person-name'
 import { type Plate, checkPlate } from './plate'
 import { type Uscc, checkUscc } from './uscc'
+import { DEFAULT_ELIGIBILITY_RULES, EMPLOYMENT_FORMS, type Eligibility, type EmploymentForm, deriveEligibility } from './eligibility'
 
-export type EmploymentForm =
-  | 'employee' // labour contract with a transport/logistics company
-  | 'platform_self_employed' // takes orders through platforms, owns or leases one truck
-  | 'owner_operator_employer' // runs a fleet / employs drivers: unions represent workers, so manual review
-  | 'other'
+export type { Eligibility, EmploymentForm }
 
-export const EMPLOYMENT_FORMS: readonly EmploymentForm[] = ['employee', 'platform_self_employed', 'owner_operator_employer', 'other']
 
 export interface DriverProfileInput {
   name?: unknown
@@ -44,17 +40,6 @@ export interface DriverIdentity {
   trailerPlate?: Plate
   license?: License
   qualificationCertificate?: string
-}
-
-export interface Eligibility {
-  /** False only for a hard bar (under 16). */
-  eligible: boolean
-  /** 16–17 years old: allowed, with manual review and no optional data. */
-  minor: boolean
-  /** `manual` when a union reviewer must decide (minor, permit holder, employer, other). */
-  review: 'standard' | 'manual'
-  /** Why, as issues (`minor_applicant`, `document_needs_review`, `employment_needs_review`, `age_below_working_age`). */
-  reasons: Issue[]
 }
 
 export interface DriverIdentityOptions extends Pick<IdCardOptions, 'asOf' | 'regions'> {
@@ -118,7 +103,15 @@ export function checkDriverIdentity(profile: unknown, options: DriverIdentityOpt
     qualificationCertificate = checkQualificationCertificate(p.qualificationCertificate, idCard, issues, warnings)
   }
 
-  const eligibility = idCard ? deriveEligibility(idCard, employmentForm, options) : undefined
+  const eligibility = idCard
+    ? deriveEligibility(
+        { age: idCard.age, documentKind: idCard.kind, ...(employmentForm ? { employmentForm } : {}) },
+        {
+          minAge: options.minAge ?? DEFAULT_ELIGIBILITY_RULES.minAge,
+          manualReview: { ...DEFAULT_ELIGIBILITY_RULES.manualReview, permitHolders: options.manualReviewForNonResidents !== false },
+        },
+      )
+    : undefined
   if (eligibility && !eligibility.eligible) issues.push(...eligibility.reasons.filter((r) => r.code === 'age_below_working_age'))
   for (const r of eligibility?.reasons ?? []) if (r.code !== 'age_below_working_age') warnings.push(r)
 
@@ -149,22 +142,4 @@ function checkQualificationCertificate(input: unknown, idCard: IdCard | undefine
   const digits = input.normalize('NFKC').replace(/[\s-]/gu, '')
   if (!/^\d{17,19}$/.test(digits)) warnings.push(issue('qualification_certificate_format_unknown', undefined, ['qualificationCertificate']))
   return digits
-}
-
-function deriveEligibility(idCard: IdCard, form: EmploymentForm | undefined, options: DriverIdentityOptions): Eligibility {
-  const reasons: Issue[] = []
-  const minAge = options.minAge ?? 16
-  if (idCard.age < minAge) {
-    reasons.push(issue('age_below_working_age', { minAge, age: idCard.age }, ['idNumber']))
-    return { eligible: false, minor: true, review: 'manual', reasons }
-  }
-  const minor = idCard.age < 18
-  if (minor) reasons.push(issue('minor_applicant', { age: idCard.age }, ['idNumber']))
-  if (idCard.kind !== 'resident' && options.manualReviewForNonResidents !== false) {
-    reasons.push(issue('document_needs_review', { kind: idCard.kind }, ['idNumber']))
-  }
-  if (form === 'owner_operator_employer' || form === 'other') {
-    reasons.push(issue('employment_needs_review', { employmentForm: form }, ['employmentForm']))
-  }
-  return { eligible: true, minor, review: reasons.length > 0 ? 'manual' : 'standard', reasons }
 }

@@ -1,0 +1,13 @@
+/** A ruhui directory file marked as sample data (same shape as `DirectoryFile` in `@ruhui/core/matching`). */
+interface SampleDirectoryFile {
+  format: 'ruhui-directory'
+  version: 1
+  sample: true
+  notice: string
+  generatedFrom: string
+  /** The fictitious platforms the sample refers to. */
+  platforms: Array<{ id: string; name: string; uscc: string; sample: true }>
+  organisations: Array<Record<string, unknown> & { id: string; name: string; type: string; level: string; regionCode: string }>
+}
+declare const sampleDirectory: SampleDirectoryFile & { sampleDirectory: SampleDirectoryFile; default: SampleDirectoryFile }
+export = sampleDirectory
