@@ -32,6 +32,21 @@ export interface Uscc {
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+// Character code → value in the alphabet, -1 outside it (no I O S V Z).
+const VALUE = new Int8Array(128).fill(-1)
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
+
+function valueAt(s: string, i: number): number {
+  const c = s.charCodeAt(i)
+  return c < 128 ? (VALUE[c] as number) : -1
+}
+
+function checkValue(s: string): number {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += valueAt(s, i) * (WEIGHTS[i] as number)
+  const c = 31 - (sum % 31)
+  return c === 31 ? 0 : c
+}
 const AUTHORITIES: Record<string, UsccAuthority> = {
   '1': 'establishment', '2': 'foreign_affairs', '3': 'justice', '4': 'culture', '5': 'civil_affairs',
   '6': 'tourism', '7': 'religion', '8': 'trade_union', '9': 'market_regulation', A: 'military',
@@ -41,14 +56,10 @@ const AUTHORITIES: Record<string, UsccAuthority> = {
 /** The MOD 31-3 check character for the first 17 characters. Throws when a character is outside the alphabet. */
 export function calcUsccCheckChar(body17: string): string {
   if (body17.length !== 17) throw new TypeError('[@ruhui/core] calcUsccCheckChar needs exactly 17 characters')
-  let sum = 0
   for (let i = 0; i < 17; i++) {
-    const v = ALPHABET.indexOf(body17[i] as string)
-    if (v < 0) throw new TypeError(`[@ruhui/core] '${body17[i]}' is not a credit-code character`)
-    sum += v * (WEIGHTS[i] as number)
+    if (valueAt(body17, i) < 0) throw new TypeError(`[@ruhui/core] '${body17[i]}' is not a credit-code character`)
   }
-  const c = 31 - (sum % 31)
-  return ALPHABET[c === 31 ? 0 : c] as string
+  return ALPHABET[checkValue(body17)] as string
 }
 
 function orgCodeValid(code9: string): boolean {
@@ -71,13 +82,14 @@ export function checkUscc(input: unknown): Check<Uscc> {
   if (guard !== undefined) return fail([issue(guard)])
   const s = normalizeIdentifier(input as string)
   if (s.length !== 18) return fail([issue('invalid_length', { expected: 18, actual: [...s].length })])
-  const bad = [...s].findIndex((c) => !ALPHABET.includes(c))
-  if (bad >= 0) return fail([issue('invalid_character', { character: s[bad] as string, position: bad + 1 })])
+  for (let i = 0; i < 18; i++) {
+    if (valueAt(s, i) < 0) return fail([issue('invalid_character', { character: s[i] as string, position: i + 1 })])
+  }
   const issues: Issue[] = []
   const authority = AUTHORITIES[s[0] as string]
   if (authority === undefined) issues.push(issue('unknown_registration_authority', { authority: s[0] as string }))
   if (!/^\d{6}$/.test(s.slice(2, 8))) issues.push(issue('invalid_region_code'))
-  if (calcUsccCheckChar(s.slice(0, 17)) !== s[17]) issues.push(issue('invalid_checksum'))
+  if (checkValue(s) !== valueAt(s, 17)) issues.push(issue('invalid_checksum'))
   if (issues.length > 0 || authority === undefined) return fail(issues)
   return ok({
     code: s,

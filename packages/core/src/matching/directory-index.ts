@@ -19,8 +19,11 @@ export type Bucket =
   | 'assigner' // local federations by region prefix
 
 export interface DirectoryIndex {
-  get(bucket: Bucket, ...key: string[]): readonly UnionOrg[]
+  /** Organisations under `key` in `bucket`; two-part keys are joined with '|' (`platformId|prefix`). */
+  get(bucket: Bucket, key: string): readonly UnionOrg[]
 }
+
+const BUCKETS: readonly Bucket[] = ['employer', 'head_federation', 'industry', 'platform', 'park', 'park_region', 'territorial', 'assigner']
 
 const EMPTY: readonly UnionOrg[] = Object.freeze([])
 
@@ -30,8 +33,9 @@ export function isJoinable(org: UnionOrg): boolean {
 }
 
 export function buildIndex(orgs: readonly UnionOrg[]): DirectoryIndex {
-  const map = new Map<string, UnionOrg[]>()
-  const add = (key: string, org: UnionOrg) => {
+  const maps = {} as Record<Bucket, Map<string, UnionOrg[]>>
+  for (const b of BUCKETS) maps[b] = new Map()
+  const add = (map: Map<string, UnionOrg[]>, key: string, org: UnionOrg) => {
     const list = map.get(key)
     if (list === undefined) map.set(key, [org])
     else list.push(org)
@@ -39,40 +43,40 @@ export function buildIndex(orgs: readonly UnionOrg[]): DirectoryIndex {
   for (const org of orgs) {
     const prefixes = org.coverage.regionPrefixes
     if (org.type === 'local_federation') {
-      if (org.status === 'active') for (const p of prefixes) add(`assigner|${p}`, org)
+      if (org.status === 'active') for (const p of prefixes) add(maps.assigner, p, org)
       continue
     }
     if (!isJoinable(org)) continue
     switch (org.type) {
       case 'enterprise_union':
-        for (const u of org.coverage.employerUsccs ?? []) add(`employer|${u}`, org)
+        for (const u of org.coverage.employerUsccs ?? []) add(maps.employer, u, org)
         break
       case 'freight_federation':
       case 'freight_committee':
       case 'new_form_federation':
         for (const p of prefixes) {
-          add(`industry|${p}`, org)
+          add(maps.industry, p, org)
           // Tier 2 is the road-freight federation built on a head enterprise (DOMAIN.md §7.6).
-          if (org.type === 'freight_federation' && org.reliesOnEnterpriseUscc !== undefined) add(`head_federation|${org.reliesOnEnterpriseUscc}|${p}`, org)
+          if (org.type === 'freight_federation' && org.reliesOnEnterpriseUscc !== undefined) add(maps.head_federation, `${org.reliesOnEnterpriseUscc}|${p}`, org)
         }
         break
       case 'platform_union':
-        for (const platform of org.coverage.platformIds ?? []) for (const p of prefixes) add(`platform|${platform}|${p}`, org)
+        for (const platform of org.coverage.platformIds ?? []) for (const p of prefixes) add(maps.platform, `${platform}|${p}`, org)
         break
       case 'park_union':
-        for (const park of org.coverage.parkIds ?? []) add(`park|${park}`, org)
-        for (const p of prefixes) add(`park_region|${p}`, org)
+        for (const park of org.coverage.parkIds ?? []) add(maps.park, park, org)
+        for (const p of prefixes) add(maps.park_region, p, org)
         break
       case 'township_union':
       case 'devzone_union':
       case 'village_union':
-        for (const p of prefixes) add(`territorial|${p}`, org)
+        for (const p of prefixes) add(maps.territorial, p, org)
         break
     }
   }
   return {
-    get(bucket, ...key) {
-      return map.get(`${bucket}|${key.join('|')}`) ?? EMPTY
+    get(bucket, key) {
+      return maps[bucket].get(key) ?? EMPTY
     },
   }
 }

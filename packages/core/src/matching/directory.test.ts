@@ -75,6 +75,16 @@ describe('checkDirectory', () => {
     expect(() => createDirectory([{ id: 'bad' } as never])).toThrow(ValidationError)
   })
 
+  it('trusted entries (validated before, e.g. stored rows) only get their indexes built', () => {
+    const orgs = workedExampleOrgs()
+    const trusted = createDirectory(orgs, { trusted: true })
+    const checked = createDirectory(orgs)
+    expect(trusted.orgs).toEqual(checked.orgs)
+    expect(trusted.provinces).toEqual(checked.provinces)
+    expect(trusted.index.get('industry', '3201')).toEqual(checked.index.get('industry', '3201'))
+    expect(() => createDirectory([orgs[0]!, orgs[0]!], { trusted: true })).toThrow(/duplicate_org_id/)
+  })
+
   it('stops collecting after 200 issues on a hopeless file', () => {
     const r = checkDirectory(Array.from({ length: 1000 }, () => ({ id: 1 })))
     expect(!r.ok && r.issues.length).toBe(200)

@@ -42,71 +42,94 @@ export function checkDirectory(input: unknown): Check<Directory> {
   const orgs: UnionOrg[] = []
   const indexes: number[] = [] // each valid organisation's position in the input, for issue paths
   const byId = new Map<string, UnionOrg>()
-  list.forEach((raw, index) => {
-    if (issues.length >= MAX_ISSUES) return
-    const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : ''
-    const at = { index, id }
-    const parsed = orgSchema.safeParse(raw, { reportInput: true })
+  for (let index = 0; index < list.length && issues.length < MAX_ISSUES; index++) {
+    const raw: unknown = list[index]
+    // Fast path first; re-parse with the input reported only to explain a failure.
+    const parsed = orgSchema.safeParse(raw)
     if (!parsed.success) {
-      for (const z of parsed.error.issues) issues.push(fromZodIssue(z, [index], at))
-      return
+      const at = atOf(raw, index)
+      const explained = orgSchema.safeParse(raw, { reportInput: true })
+      for (const z of explained.error?.issues ?? parsed.error.issues) issues.push(fromZodIssue(z, [index], at))
+      continue
     }
     const org = parsed.data as UnionOrg
     const before = issues.length
-    checkOrg(org, index, at, issues, warnings)
-    if (byId.has(org.id)) issues.push(issue('duplicate_org_id', at, [index, 'id']))
+    checkOrg(org, index, issues, warnings)
+    if (byId.has(org.id)) issues.push(issue('duplicate_org_id', atOf(org, index), [index, 'id']))
     if (issues.length === before) {
       byId.set(org.id, org)
       orgs.push(org)
       indexes.push(index)
     }
-  })
+  }
   checkParents(orgs, indexes, byId, issues)
   if (issues.length > 0) return fail(issues.slice(0, MAX_ISSUES), warnings)
 
-  const provinces = [...new Set(orgs.flatMap((o) => [o.regionCode.slice(0, 2), ...o.coverage.regionPrefixes.map((p) => p.slice(0, 2))]))].sort()
-  return ok({ orgs, byId, provinces, sample, index: buildIndex(orgs) }, warnings)
+  return ok({ orgs, byId, provinces: provincesOf(orgs), sample, index: buildIndex(orgs) }, warnings)
+}
+
+export interface CreateDirectoryOptions {
+  /**
+   * The entries already passed `checkDirectory` (e.g. rows the registry validated on import
+   * and stored): skip validation and only build the indexes. Ids must still be unique.
+   */
+  trusted?: boolean
 }
 
 /** Build a directory's indexes once; throws `ValidationError` naming each bad entry and field. */
-export function createDirectory(input: readonly UnionOrg[] | DirectoryFile): Directory {
-  return unwrapCheck(checkDirectory(input))
+export function createDirectory(input: readonly UnionOrg[] | DirectoryFile, options: CreateDirectoryOptions = {}): Directory {
+  if (options.trusted !== true) return unwrapCheck(checkDirectory(input))
+  const orgs = Array.isArray(input) ? (input as readonly UnionOrg[]) : (input as DirectoryFile).organisations
+  const byId = new Map<string, UnionOrg>()
+  orgs.forEach((org, index) => {
+    if (byId.has(org.id)) unwrapCheck(fail([issue('duplicate_org_id', { index, id: org.id }, [index, 'id'])]))
+    byId.set(org.id, org)
+  })
+  const sample = !Array.isArray(input) && (input as DirectoryFile).sample === true
+  return { orgs, byId, provinces: provincesOf(orgs), sample, index: buildIndex(orgs) }
+}
+
+function provincesOf(orgs: readonly UnionOrg[]): string[] {
+  const provinceSet = new Set<string>()
+  for (const o of orgs) {
+    provinceSet.add(o.regionCode.slice(0, 2))
+    for (const p of o.coverage.regionPrefixes) provinceSet.add(p.slice(0, 2))
+  }
+  return [...provinceSet].sort()
 }
 
 type At = { index: number; id: string }
 
-function checkOrg(org: UnionOrg, index: number, at: At, issues: Issue[], warnings: Issue[]): void {
-  const usccField = (field: string, value: string | undefined, path: (string | number)[] = [index, field]) => {
-    if (value === undefined) return undefined
-    const r = checkUscc(value)
-    if (!r.ok) issues.push(...prefixIssues(path, r.issues).map((i) => ({ ...i, params: { ...at, ...i.params } })))
-    return r.ok ? r.value : undefined
-  }
-  const own = usccField('uscc', org.uscc)
-  if (own && org.isGrassroots && own.authority !== 'trade_union') warnings.push(issue('grassroots_uscc_not_union', at, [index, 'uscc']))
-  usccField('reliesOnEnterpriseUscc', org.reliesOnEnterpriseUscc)
-  ;(org.coverage.employerUsccs ?? []).forEach((u, i) => usccField('employerUsccs', u, [index, 'coverage', 'employerUsccs', i]))
+function atOf(raw: unknown, index: number): At {
+  const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : ''
+  return { index, id }
+}
 
-  if (org.type !== 'local_federation' && org.coverage.regionPrefixes.length === 0) {
-    issues.push(issue('required', at, [index, 'coverage', 'regionPrefixes']))
-  }
-  if (TERRITORIAL.has(org.type) && org.townshipCode === undefined) issues.push(issue('required', at, [index, 'townshipCode']))
-  if (org.type === 'village_union' && org.villageCode === undefined) issues.push(issue('required', at, [index, 'villageCode']))
-  if (org.townshipCode !== undefined && !org.townshipCode.startsWith(org.regionCode)) {
-    issues.push(issue('code_mismatch', { ...at, parent: org.regionCode }, [index, 'townshipCode']))
-  }
-  if (org.villageCode !== undefined && org.townshipCode !== undefined && !org.villageCode.startsWith(org.townshipCode)) {
-    issues.push(issue('code_mismatch', { ...at, parent: org.townshipCode }, [index, 'villageCode']))
-  }
-  if (org.type === 'enterprise_union' && (org.coverage.employerUsccs ?? []).length === 0) {
-    issues.push(issue('required', at, [index, 'coverage', 'employerUsccs']))
-  }
-  if (org.type === 'platform_union' && (org.coverage.platformIds ?? []).length === 0) {
-    issues.push(issue('required', at, [index, 'coverage', 'platformIds']))
-  }
-  if (org.validFrom !== undefined && org.validTo !== undefined && org.validFrom > org.validTo) {
-    issues.push(issue('invalid_validity_range', at, [index, 'validTo']))
-  }
+function usccIssues(value: string | undefined, path: (string | number)[], org: UnionOrg, index: number, issues: Issue[]) {
+  if (value === undefined) return undefined
+  const r = checkUscc(value)
+  if (r.ok) return r.value
+  const at = atOf(org, index)
+  for (const i of prefixIssues(path, r.issues)) issues.push({ ...i, params: { ...at, ...i.params } })
+  return undefined
+}
+
+function checkOrg(org: UnionOrg, index: number, issues: Issue[], warnings: Issue[]): void {
+  const own = usccIssues(org.uscc, [index, 'uscc'], org, index, issues)
+  if (own && org.isGrassroots && own.authority !== 'trade_union') warnings.push(issue('grassroots_uscc_not_union', atOf(org, index), [index, 'uscc']))
+  usccIssues(org.reliesOnEnterpriseUscc, [index, 'reliesOnEnterpriseUscc'], org, index, issues)
+  const employers = org.coverage.employerUsccs
+  if (employers !== undefined) for (let i = 0; i < employers.length; i++) usccIssues(employers[i], [index, 'coverage', 'employerUsccs', i], org, index, issues)
+
+  const problem = (code: string, path: (string | number)[], params?: Record<string, string>) => issues.push(issue(code, { ...atOf(org, index), ...params }, [index, ...path]))
+  if (org.type !== 'local_federation' && org.coverage.regionPrefixes.length === 0) problem('required', ['coverage', 'regionPrefixes'])
+  if (TERRITORIAL.has(org.type) && org.townshipCode === undefined) problem('required', ['townshipCode'])
+  if (org.type === 'village_union' && org.villageCode === undefined) problem('required', ['villageCode'])
+  if (org.townshipCode !== undefined && !org.townshipCode.startsWith(org.regionCode)) problem('code_mismatch', ['townshipCode'], { parent: org.regionCode })
+  if (org.villageCode !== undefined && org.townshipCode !== undefined && !org.villageCode.startsWith(org.townshipCode)) problem('code_mismatch', ['villageCode'], { parent: org.townshipCode })
+  if (org.type === 'enterprise_union' && (employers ?? []).length === 0) problem('required', ['coverage', 'employerUsccs'])
+  if (org.type === 'platform_union' && (org.coverage.platformIds ?? []).length === 0) problem('required', ['coverage', 'platformIds'])
+  if (org.validFrom !== undefined && org.validTo !== undefined && org.validFrom > org.validTo) problem('invalid_validity_range', ['validTo'])
 }
 
 function checkParents(orgs: UnionOrg[], indexes: number[], byId: Map<string, UnionOrg>, issues: Issue[]): void {

@@ -4,7 +4,7 @@
  * registry, a platform's backend), and it brings zod/mini and the region names.
  */
 export { checkDirectory, createDirectory } from './directory'
-export type { Directory } from './directory'
+export type { Directory, CreateDirectoryOptions } from './directory'
 export { ORG_TYPES, ORG_LEVELS, ORG_STATUSES } from './org'
 export type { UnionOrg, OrgType, OrgLevel, OrgStatus, OrgCoverage, DuesPolicy, DirectoryFile } from './org'
 export { TIER_IDS, checkMatchingConfig, defineMatchingConfig, rulesForProvince, DEFAULT_MATCHING_CONFIG } from './config'

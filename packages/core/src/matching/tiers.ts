@@ -62,7 +62,7 @@ export const TIERS: Record<TierId, Tier> = {
     collect(ctx) {
       const uscc = ctx.driver.platformUscc
       if (uscc === undefined) return []
-      return byPrefix(ctx, 'match_head_enterprise_federation', (p) => ctx.index.get('head_federation', uscc, p))
+      return byPrefix(ctx, 'match_head_enterprise_federation', (p) => ctx.index.get('head_federation', `${uscc}|${p}`))
     },
   },
   industry: {
@@ -76,7 +76,7 @@ export const TIERS: Record<TierId, Tier> = {
     collect(ctx) {
       const platformId = ctx.driver.platformId
       if (platformId === undefined) return []
-      return byPrefix(ctx, 'match_platform_union', (p) => ctx.index.get('platform', platformId, p))
+      return byPrefix(ctx, 'match_platform_union', (p) => ctx.index.get('platform', `${platformId}|${p}`))
     },
   },
   park: {
