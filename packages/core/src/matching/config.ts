@@ -6,7 +6,7 @@
 import * as z from 'zod/mini'
 import { unwrapCheck } from '../errors'
 import { type Check, fail, ok } from '../issues'
-import { fromZodIssue } from './zod-issues'
+import { fromZodIssue } from '../zod-issues'
 
 /** Tiers between the existing-membership pre-check and assignment, in DOMAIN.md's default order. */
 export const TIER_IDS = [

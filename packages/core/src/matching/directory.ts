@@ -8,7 +8,7 @@ import { checkUscc } from '../identity/uscc'
 import { type DirectoryIndex, buildIndex } from './directory-index'
 import type { DirectoryFile, UnionOrg } from './org'
 import { orgSchema } from './org-schema'
-import { fromZodIssue } from './zod-issues'
+import { fromZodIssue } from '../zod-issues'
 
 export interface Directory {
   readonly orgs: readonly UnionOrg[]

@@ -18,7 +18,7 @@ export interface MatchInput {
    * The declared residence / operating base (常驻地) — never the ID number's address code,
    * which is where the number was issued decades ago.
    */
-  baseRegion: { county: string; township?: string; village?: string }
+  baseRegion: { county: string; township?: string | undefined; village?: string | undefined }
   homeParkId?: string
   /** For the age rules; from `checkIdCard`. */
   age?: number

@@ -2,7 +2,7 @@
  * zod issues → our issues: the same `{ code, path, params }` data the identity checks return.
  * Parse with `{ reportInput: true }` so that a missing value (`required`) can be told from a wrong one.
  */
-import type { Issue, IssuePath } from '../issues'
+import type { Issue, IssuePath } from './issues'
 
 interface ZodIssueLike {
   code: string

@@ -1,0 +1,68 @@
+/** Applications: what a driver submits with the join token, and its status. */
+import * as z from 'zod/mini'
+import { baseRegion, employmentForm, prefixedId, reason, timestamp } from './common'
+
+export const APPLICATION_STATUSES = ['submitted', 'under_review', 'needs_info', 'approved', 'rejected', 'withdrawn', 'awaiting_assignment'] as const
+
+export const consent = z.object({
+  /** Separate consents (PIPL Art. 29 and Art. 23). */
+  kind: z.enum(['sensitive_personal_info', 'share_with_union']),
+  text_version: z.string().check(z.minLength(1), z.maxLength(32)),
+  /** SHA-256 of the consent text shown, hex. */
+  text_hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  granted_at: z.string().check(z.minLength(1), z.maxLength(40)),
+})
+
+export const applicationSubmit = z.object({
+  applicant: z.object({
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    id_number: z.string().check(z.minLength(1), z.maxLength(64)),
+    mobile: z.string().check(z.minLength(1), z.maxLength(40)),
+    employment_form: employmentForm,
+    employer_uscc: z.optional(z.string().check(z.maxLength(64))),
+    plate: z.optional(z.string().check(z.maxLength(32))),
+    trailer_plate: z.optional(z.string().check(z.maxLength(32))),
+    license_class: z.optional(z.string().check(z.maxLength(40))),
+  }),
+  base_region: baseRegion,
+  home_park_id: z.optional(z.string().check(z.maxLength(64))),
+  /** The union the driver confirmed; checked against the registry's own candidates. */
+  org_id: prefixedId('org'),
+  consents: z.array(consent).check(z.minLength(2), z.maxLength(4)),
+  charter_accepted: z.literal(true),
+  mobile_verified_at: z.optional(z.string().check(z.maxLength(40))),
+  volunteer: z.optional(z.boolean()),
+})
+
+export const memberCard = z.object({
+  number: z.string(),
+  /** Signed by the registry; verifiable offline with its public key. */
+  qr_payload: z.string(),
+  issued_at: z.string(),
+})
+
+export const application = z.object({
+  id: prefixedId('app'),
+  object: z.literal('application'),
+  session_id: prefixedId('jsess'),
+  platform_id: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  org_id: z.nullable(z.string()),
+  org_name: z.nullable(z.string()),
+  tier: z.nullable(z.string()),
+  status_reason: z.nullable(reason),
+  member_card: z.nullable(memberCard),
+  submitted_at: timestamp,
+  updated_at: timestamp,
+})
+
+export const applicationListQuery = z.object({
+  status: z.optional(z.enum(APPLICATION_STATUSES)),
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-9]\d|100)$/))),
+  starting_after: z.optional(prefixedId('app')),
+})
+
+export type ApplicationSubmit = z.infer<typeof applicationSubmit>
+export type Application = z.infer<typeof application>
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+export type Consent = z.infer<typeof consent>

@@ -1,0 +1,69 @@
+/**
+ * The one error shape of the API: `{ error: { type, code, message, param?, request_id } }`,
+ * with stable codes and a Chinese `message` fit to show a driver.
+ */
+import * as z from 'zod/mini'
+
+export const ERROR_TYPES = [
+  'invalid_request_error', // the request cannot be served as sent (400, 404, 409, 422)
+  'authentication_error', // no, bad or expired credential (401)
+  'permission_error', // the credential may not do this (403)
+  'idempotency_error', // an Idempotency-Key reused with a different request (409)
+  'rate_limit_error', // too many requests (429)
+  'api_error', // the registry's side (5xx, retryable conflicts)
+] as const
+export type ErrorType = (typeof ERROR_TYPES)[number]
+
+export interface ErrorCodeInfo {
+  status: number
+  type: ErrorType
+  /** Words for a driver. */
+  zh: string
+  en: string
+  /** Safe to retry with the same Idempotency-Key. */
+  retryable?: boolean
+}
+
+/** Stable error codes. New codes may be added; existing ones never change meaning. */
+export const ERROR_CODES = {
+  invalid_request: { status: 400, type: 'invalid_request_error', zh: '请求内容有误，请检查后重试', en: 'The request is not valid' },
+  parameter_missing: { status: 400, type: 'invalid_request_error', zh: '缺少必填内容', en: 'A required parameter is missing' },
+  parameter_invalid: { status: 400, type: 'invalid_request_error', zh: '填写的内容有误，请检查后重试', en: 'A parameter is not valid' },
+  invalid_api_key: { status: 401, type: 'authentication_error', zh: '平台密钥无效', en: 'The secret key is not valid' },
+  invalid_token: { status: 401, type: 'authentication_error', zh: '入会链接无效，请回到平台重新进入', en: 'The join token is not valid' },
+  expired_token: { status: 401, type: 'authentication_error', zh: '入会链接已过期，请重新进入', en: 'The join token has expired' },
+  forbidden: { status: 403, type: 'permission_error', zh: '没有权限进行此操作', en: 'This credential may not do that' },
+  not_found: { status: 404, type: 'invalid_request_error', zh: '没有找到相关记录', en: 'No such resource' },
+  already_member: { status: 409, type: 'invalid_request_error', zh: '您已经是工会会员，无需重复申请', en: 'Already a member of this union' },
+  transfer_required: { status: 409, type: 'invalid_request_error', zh: '您已是其他工会的会员，可以申请转接会员组织关系', en: 'Already a member elsewhere; request a transfer instead' },
+  application_exists: { status: 409, type: 'invalid_request_error', zh: '您已有一份入会申请正在办理，请耐心等待', en: 'An application for this person is already being handled' },
+  session_completed: { status: 409, type: 'invalid_request_error', zh: '本次入会已经提交过了', en: 'This join session has already been used' },
+  ineligible: { status: 422, type: 'invalid_request_error', zh: '暂不符合入会条件', en: 'Not eligible to join' },
+  not_in_pilot: { status: 422, type: 'invalid_request_error', zh: '您所在地区暂未开通网上入会', en: 'Online joining is not open in this region' },
+  org_not_offered: { status: 422, type: 'invalid_request_error', zh: '所选工会不在可加入的范围内，请重新选择', en: 'The chosen union is not one of the offered candidates' },
+  idempotency_conflict: { status: 409, type: 'idempotency_error', zh: '请求重复且内容不一致，请刷新后重试', en: 'This Idempotency-Key was used with a different request' },
+  lock_conflict: { status: 409, type: 'api_error', zh: '系统繁忙，请稍后再试', en: 'A concurrent request holds this resource; retry', retryable: true },
+  rate_limited: { status: 429, type: 'rate_limit_error', zh: '操作太频繁，请稍后再试', en: 'Too many requests', retryable: true },
+  internal_error: { status: 500, type: 'api_error', zh: '服务暂时出了点问题，请稍后再试', en: 'The registry had a problem', retryable: true },
+  service_unavailable: { status: 503, type: 'api_error', zh: '服务暂时不可用，请稍后再试', en: 'The registry is unavailable', retryable: true },
+} as const satisfies Record<string, ErrorCodeInfo>
+export type ErrorCode = keyof typeof ERROR_CODES
+
+export const errorBody = z.object({
+  error: z.object({
+    type: z.enum(ERROR_TYPES),
+    code: z.string(),
+    message: z.string(),
+    param: z.optional(z.string()),
+    request_id: z.string(),
+  }),
+})
+export type ErrorBody = z.infer<typeof errorBody>
+
+/** Build an error body for a code (the registry and the sandbox use this). */
+export function makeErrorBody(code: ErrorCode, requestId: string, extra: { param?: string; message?: string } = {}): ErrorBody {
+  const info: ErrorCodeInfo = ERROR_CODES[code]
+  const error: ErrorBody['error'] = { type: info.type, code, message: extra.message ?? info.zh, request_id: requestId }
+  if (extra.param !== undefined) error.param = extra.param
+  return { error }
+}

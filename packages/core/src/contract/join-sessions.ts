@@ -1,0 +1,39 @@
+/** Join sessions: the platform's backend mints a short-lived join token for one driver. */
+import * as z from 'zod/mini'
+import { baseRegion, employmentForm, locale, prefixedId, timestamp } from './common'
+
+export const joinSessionCreate = z.object({
+  /** The driver's id in the platform (opaque to the registry); one open session per platform user. */
+  platform_user_id: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** What the platform already verified, to prefill the form (the driver can still correct it). */
+  prefill: z.optional(
+    z.object({
+      name: z.optional(z.string().check(z.maxLength(50))),
+      mobile: z.optional(z.string().check(z.maxLength(20))),
+      id_number: z.optional(z.string().check(z.maxLength(32))),
+      employment_form: z.optional(employmentForm),
+      base_region: z.optional(baseRegion),
+      plate: z.optional(z.string().check(z.maxLength(16))),
+      /** The platform's real-name verification of this driver. */
+      verified: z.optional(z.object({ method: z.enum(['platform_realname', 'face_match']), verified_at: timestamp })),
+    }),
+  ),
+  locale: z.optional(locale),
+})
+
+export const joinSession = z.object({
+  id: prefixedId('jsess'),
+  object: z.literal('join_session'),
+  platform_id: z.string(),
+  platform_user_id: z.string(),
+  status: z.enum(['open', 'completed', 'expired']),
+  /** Present only when minted (create, refresh): hand it to the driver's app, never log it. */
+  join_token: z.optional(z.string().check(z.regex(/^jt_[A-Za-z0-9_]{16,128}$/))),
+  expires_at: timestamp,
+  created_at: timestamp,
+  application_id: z.nullable(prefixedId('app')),
+  locale: locale,
+})
+
+export type JoinSessionCreate = z.infer<typeof joinSessionCreate>
+export type JoinSession = z.infer<typeof joinSession>

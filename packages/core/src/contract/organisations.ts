@@ -1,0 +1,50 @@
+/** Organisations: matching for the session's driver, and search. */
+import * as z from 'zod/mini'
+import { baseRegion, employmentForm, listOf, reason } from './common'
+
+const ORG_TYPE_VALUES = ['freight_federation', 'freight_committee', 'platform_union', 'park_union', 'new_form_federation', 'enterprise_union', 'township_union', 'devzone_union', 'village_union', 'local_federation'] as const
+const ORG_LEVEL_VALUES = ['national', 'province', 'prefecture', 'county', 'township', 'village', 'unit'] as const
+
+export const matchRequest = z.object({
+  employment_form: employmentForm,
+  base_region: baseRegion,
+  employer_uscc: z.optional(z.string().check(z.maxLength(64))),
+  home_park_id: z.optional(z.string().check(z.maxLength(64))),
+  /** For the age rules; derived from the ID number on the device, the number itself is not sent. */
+  age: z.optional(z.number().check(z.int(), z.gte(0), z.lte(150))),
+  document_kind: z.optional(z.enum(['resident', 'hk', 'mo', 'tw', 'foreign_permanent'])),
+})
+
+const orgRef = z.object({ org_id: z.string(), name: z.string(), type: z.enum(ORG_TYPE_VALUES), level: z.enum(ORG_LEVEL_VALUES) })
+
+export const organisationMatch = z.object({
+  object: z.literal('organisation_match'),
+  status: z.enum(['matched', 'manual_review', 'transfer_required', 'already_member', 'needs_assignment', 'not_in_pilot', 'ineligible']),
+  config_version: z.string(),
+  tier: z.nullable(z.string()),
+  candidates: z.array(z.object({ ...orgRef.shape, tier: z.string(), rank: z.number(), reasons: z.array(reason) })),
+  assigner: z.nullable(orgRef),
+  reasons: z.array(reason),
+})
+
+export const organisation = z.object({
+  id: z.string(),
+  object: z.literal('organisation'),
+  name: z.string(),
+  type: z.enum(ORG_TYPE_VALUES),
+  level: z.enum(ORG_LEVEL_VALUES),
+  region_code: z.string(),
+  accepts_online: z.boolean(),
+})
+
+export const organisationSearchQuery = z.object({
+  q: z.optional(z.string().check(z.maxLength(50))),
+  region_prefix: z.optional(z.string().check(z.regex(/^\d{2,12}$/))),
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-9]\d|100)$/))),
+})
+
+export const organisationList = listOf(organisation)
+
+export type MatchRequest = z.infer<typeof matchRequest>
+export type OrganisationMatch = z.infer<typeof organisationMatch>
+export type Organisation = z.infer<typeof organisation>
