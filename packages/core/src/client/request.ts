@@ -1,0 +1,156 @@
+/**
+ * One call to the registry: check the credential may make it, validate the body, send
+ * through the transport, retry what is safe with the same Idempotency-Key, map errors,
+ * and validate the response against the contract.
+ */
+import type * as z from 'zod/mini'
+import { SdkError, ValidationError } from '../errors'
+import { API_VERSION, API_VERSION_HEADER } from '../contract/common'
+import type { Route } from '../contract/routes'
+import { type HttpTransport, type TransportResponse, isTransportError } from '../http/transport'
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from '../http/retry'
+import type { Platform } from '../platform'
+import { fromZodIssue } from '../zod-issues'
+import { RegistryConnectionError, RegistryResponseError } from './errors'
+import { mapError } from './map-error'
+
+export type CredentialKind = 'secret_key' | 'join_token'
+
+export interface ClientContext {
+  baseUrl: string
+  credential: { kind: CredentialKind; value: string }
+  transport: HttpTransport
+  timeoutMs: number
+  maxRetries: number
+  platform: Platform
+  locale: 'zh-CN' | 'en'
+  /** Called before each retry (for logs and tests). */
+  onRetry?: (info: { route: string; attempt: number; delayMs: number; reason: string }) => void
+}
+
+export interface RequestOptions {
+  /** Reuse a key to make a POST idempotent across your own retries; generated otherwise. */
+  idempotencyKey?: string
+  timeoutMs?: number
+  maxRetries?: number
+}
+
+interface CallArgs {
+  id?: string
+  body?: unknown
+  query?: Record<string, string | undefined>
+  options?: RequestOptions
+}
+
+function mayCall(auth: Route['auth'], kind: CredentialKind): boolean {
+  return auth === 'none' || auth === 'either' || auth === kind
+}
+
+/** An idempotency key: a random UUID v4. */
+export function createIdempotencyKey(platform: Platform): string {
+  const b = platform.randomBytes(16)
+  b[6] = ((b[6] as number) & 0x0f) | 0x40
+  b[8] = ((b[8] as number) & 0x3f) | 0x80
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+export async function callRoute<T>(ctx: ClientContext, route: Route, args: CallArgs = {}): Promise<T> {
+  if (!mayCall(route.auth, ctx.credential.kind)) {
+    const need = route.auth === 'secret_key' ? 'the platform’s secret key (on your backend)' : 'a join token (in the driver’s app)'
+    throw new SdkError('wrong_credential', `[@ruhui/core] ${route.name} needs ${need}; this client was created with a ${ctx.credential.kind.replace('_', ' ')}`)
+  }
+  if (route.body !== undefined) {
+    const checked = route.body.safeParse(args.body, { reportInput: true })
+    if (!checked.success) throw new ValidationError(checked.error.issues.map((i) => fromZodIssue(i, [])))
+  }
+
+  let path = route.path
+  if (path.includes('{id}')) {
+    if (typeof args.id !== 'string' || args.id === '') throw new SdkError('parameter_missing', `[@ruhui/core] ${route.name} needs an id`)
+    path = path.replace('{id}', encodeURIComponent(args.id))
+  }
+  const query = Object.entries(args.query ?? {}).filter((e): e is [string, string] => e[1] !== undefined)
+  const url = `${ctx.baseUrl}${path}${query.length ? `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : ''}`
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${ctx.credential.value}`,
+    accept: 'application/json',
+    'accept-language': ctx.locale,
+    [API_VERSION_HEADER.toLowerCase()]: API_VERSION,
+  }
+  let body: string | undefined
+  if (route.method !== 'GET') {
+    headers['content-type'] = 'application/json'
+    headers['idempotency-key'] = args.options?.idempotencyKey ?? createIdempotencyKey(ctx.platform)
+    body = JSON.stringify(args.body ?? {})
+  }
+  const what = `${route.method} ${route.path}`
+  const timeoutMs = args.options?.timeoutMs ?? ctx.timeoutMs
+  const maxRetries = args.options?.maxRetries ?? ctx.maxRetries
+
+  for (let attempt = 0; ; attempt++) {
+    let res: TransportResponse
+    try {
+      res = await ctx.transport.send({ method: route.method, url, headers, ...(body === undefined ? {} : { body }), timeoutMs })
+    } catch (e) {
+      const code = isTransportError(e) ? e.code : 'network_error'
+      if (attempt < maxRetries) {
+        await pause(ctx, route, attempt, undefined, code)
+        continue
+      }
+      throw new RegistryConnectionError({
+        type: 'connection_error',
+        code,
+        message: `[@ruhui/core] ${what}: no response after ${attempt + 1} attempt(s) (${code})`,
+        userMessage: code === 'timeout' ? '网络较慢，请求超时，请稍后再试' : '网络连接失败，请检查网络后重试',
+        cause: e,
+      })
+    }
+    if (res.status >= 200 && res.status < 300) return parseResponse<T>(route, what, res)
+
+    const retryAfterMs = parseRetryAfter(res.headers['retry-after'], ctx.platform.now())
+    const error = mapError(what, res.status, res.body, res.headers, retryAfterMs)
+    if (isRetryableStatus(res.status, error.code) && attempt < maxRetries) {
+      await pause(ctx, route, attempt, retryAfterMs, `${res.status} ${error.code}`)
+      continue
+    }
+    throw error
+  }
+}
+
+async function pause(ctx: ClientContext, route: Route, attempt: number, retryAfterMs: number | undefined, reason: string): Promise<void> {
+  const delayMs = retryAfterMs ?? backoffDelay(attempt, () => ctx.platform.random())
+  ctx.onRetry?.({ route: route.name, attempt: attempt + 1, delayMs, reason })
+  await ctx.platform.sleep(delayMs)
+}
+
+function parseResponse<T>(route: Route, what: string, res: TransportResponse): T {
+  let json: unknown
+  try {
+    json = JSON.parse(res.body)
+  } catch (e) {
+    throw invalidResponse(what, res, 'the body is not JSON', e)
+  }
+  const checked = (route.response as z.ZodMiniType).safeParse(json)
+  if (!checked.success) {
+    const where = checked.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`)
+      .join('; ')
+    throw invalidResponse(what, res, `the body does not follow the contract (${where})`, checked.error)
+  }
+  return checked.data as T
+}
+
+function invalidResponse(what: string, res: TransportResponse, detail: string, cause: unknown): RegistryResponseError {
+  const init = {
+    type: 'invalid_response_error' as const,
+    code: 'invalid_response',
+    message: `[@ruhui/core] ${what} → ${res.status}: ${detail}`,
+    userMessage: '服务返回的数据有误，请稍后再试',
+    statusCode: res.status,
+    cause,
+  }
+  const rid = res.headers['request-id']
+  return new RegistryResponseError(rid === undefined ? init : { ...init, requestId: rid })
+}

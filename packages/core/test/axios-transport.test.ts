@@ -1,0 +1,4 @@
+import { createAxiosTransport } from '@ruhui/core/axios'
+import { describeTransportContract } from './transport-contract'
+
+describeTransportContract('axios', () => createAxiosTransport())

@@ -1,0 +1,4 @@
+import { createFetchTransport } from '@ruhui/core/client'
+import { describeTransportContract } from './transport-contract'
+
+describeTransportContract('fetch', () => createFetchTransport())
