@@ -6,14 +6,24 @@ import { readFileSync } from 'node:fs'
 const packages = [
   {
     dir: 'packages/core',
-    entries: { index: 'src/index.ts', regions: 'src/regions/index.ts', matching: 'src/matching/index.ts' },
+    entries: {
+      index: 'src/index.ts',
+      regions: 'src/regions/index.ts',
+      matching: 'src/matching/index.ts',
+      contract: 'src/contract/index.ts',
+      client: 'src/client/index.ts',
+      axios: 'src/transports/axios.ts',
+      webhooks: 'src/webhooks/index.ts',
+      node: 'src/webhooks/node.ts',
+    },
   },
+  { dir: 'packages/testing', entries: { index: 'src/index.ts' } },
 ]
 
 function externalFor(dir) {
   const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'))
   const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]
-  return (id) => deps.some((d) => id === d || id.startsWith(`${d}/`))
+  return (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`))
 }
 
 export default packages.flatMap(({ dir, entries }) => {
@@ -32,7 +42,8 @@ export default packages.flatMap(({ dir, entries }) => {
     {
       input,
       external,
-      plugins: [dts({ tsconfig: `${dir}/tsconfig.json` })],
+      // Node's types for the Node-only entry; the typecheck keeps them out of the rest of core.
+      plugins: [dts({ tsconfig: `${dir}/tsconfig.json`, compilerOptions: { types: ['node'] } })],
       output: [
         { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: 'shared/core-[hash].d.mts' },
         { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared/core-[hash].d.cts' },

@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'packages',
           environment: 'node',
-          include: ['packages/sample-directory/test/**/*.test.ts'],
+          include: ['packages/sample-directory/test/**/*.test.ts', 'packages/testing/test/**/*.test.ts'],
         },
       },
       {

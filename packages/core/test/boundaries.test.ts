@@ -7,7 +7,10 @@ import { expect, it } from 'vitest'
 
 const root = join(import.meta.dirname, '../src')
 const allowedEverywhere = ['zod/mini']
-const allowed: Record<string, string[]> = {}
+const allowed: Record<string, string[]> = {
+  'transports/axios.ts': ['axios'],
+  'webhooks/node.ts': ['node:crypto'],
+}
 
 function* sources(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -49,4 +52,34 @@ it('errors keep their brand across duplicated bundles', async () => {
   const foreign = new copy.ValidationError([{ code: 'x', path: [] }])
   expect(foreign instanceof ValidationError).toBe(false)
   expect(isSdkError(foreign)).toBe(true)
+})
+
+const repo = join(import.meta.dirname, '../../..')
+
+function imports(dir: string): Array<{ file: string; spec: string }> {
+  const out: Array<{ file: string; spec: string }> = []
+  const walk = function* (d: string): Generator<string> {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === 'dist') continue
+      const p = join(d, e.name)
+      if (e.isDirectory()) yield* walk(p)
+      else if (/\.(?:ts|tsx|mjs|js)$/.test(e.name)) yield p
+    }
+  }
+  for (const file of walk(dir)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      out.push({ file: relative(repo, file), spec: (m[1] ?? m[2]) as string })
+    }
+  }
+  return out
+}
+
+it('examples use only published entry points of @ruhui packages', () => {
+  const bad = imports(join(repo, 'examples')).filter(({ spec }) => /(^|\/)packages\/|\/src\//.test(spec) || (spec.startsWith('@ruhui/') && !/^@ruhui\/(core(\/(client|contract|node|webhooks|matching|regions|axios))?|testing|sample-directory|taro)$/.test(spec)))
+  expect(bad).toEqual([])
+})
+
+it('@ruhui/testing imports only msw, Node built-ins it needs, and @ruhui/core entry points', () => {
+  const bad = imports(join(repo, 'packages/testing/src')).filter(({ spec }) => !spec.startsWith('.') && !/^(msw|@ruhui\/core(\/[a-z]+)?)$/.test(spec))
+  expect(bad).toEqual([])
 })

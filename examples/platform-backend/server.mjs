@@ -1,0 +1,89 @@
+// A freight platform's backend (the host of the "加入工会" button). It holds the platform's secret
+// key, mints join sessions for its signed-in drivers, and receives the registry's signed events.
+// Only public entry points: @ruhui/core/client and @ruhui/core/node.
+import { createServer } from 'node:http'
+import { createFetchTransport, createRegistryClient, isRegistryError } from '@ruhui/core/client'
+import { SIGNATURE_HEADER, isWebhookSignatureError, verifyWebhook } from '@ruhui/core/node'
+
+/**
+ * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void }} options
+ */
+export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {} }) {
+  const registry = createRegistryClient({ baseUrl: registryUrl, secretKey, transport })
+  /** Status-only events, newest last (the platform never receives personal data). */
+  const events = []
+
+  const send = (res, status, body) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify(body))
+  }
+  const readRaw = (req) =>
+    new Promise((resolve, reject) => {
+      const chunks = []
+      let size = 0
+      req.on('data', (c) => {
+        size += c.length
+        if (size <= 1_000_000) chunks.push(c)
+      })
+      req.on('end', () => (size > 1_000_000 ? reject(new Error('too large')) : resolve(Buffer.concat(chunks))))
+      req.on('error', reject)
+    })
+  // The registry's errors carry a driver-facing Chinese message: pass it on, with the code.
+  const fromRegistry = (res, e) => {
+    if (!isRegistryError(e)) throw e
+    const status = e.statusCode && e.statusCode < 500 ? e.statusCode : 502
+    send(res, status, { error: { code: e.code, message: e.userMessage, request_id: e.requestId ?? null } })
+  }
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    try {
+      if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { status: 'ok', service: 'platform-backend-example' })
+
+      // The platform's own sign-in decides who the driver is; here the id comes in the path (a demo).
+      const start = /^\/api\/drivers\/([A-Za-z0-9_-]{1,64})\/join-session$/.exec(url.pathname)
+      if (req.method === 'POST' && start) {
+        const session = await registry.joinSessions.create({ platform_user_id: `driver_${start[1]}` }).catch((e) => fromRegistry(res, e))
+        if (!session) return
+        return send(res, 200, { session_id: session.id, join_token: session.join_token, expires_at: session.expires_at })
+      }
+      // What the driver app's onTokenExpired calls: a fresh token for the same session.
+      const refresh = /^\/api\/join-sessions\/(jsess_[A-Za-z0-9_]{1,64})\/refresh$/.exec(url.pathname)
+      if (req.method === 'POST' && refresh) {
+        const session = await registry.joinSessions.refresh(refresh[1]).catch((e) => fromRegistry(res, e))
+        if (!session) return
+        return send(res, 200, { session_id: session.id, join_token: session.join_token, expires_at: session.expires_at })
+      }
+      if (req.method === 'POST' && url.pathname === '/webhooks/ruhui') {
+        const raw = await readRaw(req) // the raw bytes: a parsed body cannot be verified
+        try {
+          const event = verifyWebhook(raw, req.headers[SIGNATURE_HEADER.toLowerCase()], webhookSecret)
+          if (!events.some((e) => e.id === event.id)) events.push({ id: event.id, type: event.type, object_id: event.data.object.id, status: event.data.object.status })
+          log({ level: 'info', msg: 'webhook received', event: event.id, type: event.type })
+          return send(res, 200, { received: true })
+        } catch (e) {
+          if (!isWebhookSignatureError(e)) throw e
+          log({ level: 'warn', msg: 'webhook refused', code: e.code })
+          return send(res, 400, { error: { code: e.code } })
+        }
+      }
+      if (req.method === 'GET' && url.pathname === '/api/events') return send(res, 200, { data: events })
+      return send(res, 404, { error: { code: 'not_found' } })
+    } catch (e) {
+      log({ level: 'error', msg: 'unexpected', error: String(e?.name ?? e) })
+      if (!res.headersSent) send(res, 500, { error: { code: 'internal_error' } })
+    }
+  })
+  return { server, events, registry }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { RUHUI_REGISTRY_URL = 'http://127.0.0.1:8787', RUHUI_SECRET_KEY, RUHUI_WEBHOOK_SECRET, PORT = '8788' } = process.env
+  if (!RUHUI_SECRET_KEY || !RUHUI_WEBHOOK_SECRET) {
+    console.error('Set RUHUI_SECRET_KEY and RUHUI_WEBHOOK_SECRET (from `ruhui-registry platform create`).')
+    process.exit(2)
+  }
+  const { server } = createPlatformBackend({ registryUrl: RUHUI_REGISTRY_URL, secretKey: RUHUI_SECRET_KEY, webhookSecret: RUHUI_WEBHOOK_SECRET, log: (l) => console.log(JSON.stringify(l)) })
+  server.listen(Number(PORT), '127.0.0.1', () => console.log(`platform backend example on http://127.0.0.1:${server.address().port} → registry ${RUHUI_REGISTRY_URL}`))
+  process.on('SIGTERM', () => server.close(() => process.exit(0)))
+}

@@ -1,0 +1,75 @@
+// The example backend against the @ruhui/testing sandbox: real HTTP into the backend, the
+// backend's registry calls answered by the sandbox (msw), webhooks delivered signed over HTTP.
+import type { AddressInfo } from 'node:net'
+import { setupServer } from 'msw/node'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
+import { TEST_SECRET_KEY, createRegistrySandbox, testConsents, testIdentities } from '@ruhui/testing'
+// @ts-expect-error — plain JS example
+import { createPlatformBackend } from '../server.mjs'
+
+const WEBHOOK_SECRET = 'whsec_example_backend'
+const sandbox = createRegistrySandbox()
+const msw = setupServer(...sandbox.handlers)
+const backend = createPlatformBackend({ registryUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, webhookSecret: WEBHOOK_SECRET })
+let base = ''
+
+beforeAll(async () => {
+  // Requests to the sandbox are answered by msw; anything else must be our own loopback server.
+  msw.listen({ onUnhandledRequest: (req, print) => (new URL(req.url).hostname === '127.0.0.1' ? undefined : print.error()) })
+  await new Promise<void>((resolve) => backend.server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(backend.server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  msw.close()
+  await new Promise((resolve) => backend.server.close(resolve))
+})
+
+const post = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { method: 'POST', ...init })
+
+it('mints a join session for a driver, idempotent per driver, with a refresh', async () => {
+  const a = (await (await post('/api/drivers/42/join-session')).json()) as { session_id: string; join_token: string }
+  expect(a.session_id).toMatch(/^jsess_/)
+  expect(a.join_token).toMatch(/^jt_/)
+  const b = (await (await post('/api/drivers/42/join-session')).json()) as { session_id: string }
+  expect(b.session_id).toBe(a.session_id)
+  const r = (await (await post(`/api/join-sessions/${a.session_id}/refresh`)).json()) as { session_id: string; join_token: string }
+  expect([r.session_id, r.join_token === a.join_token]).toEqual([a.session_id, false])
+})
+
+it('receives and verifies the registry’s signed events; refuses forged ones', async () => {
+  // A driver joins with the token the backend minted.
+  const { join_token } = (await (await post('/api/drivers/7/join-session')).json()) as { join_token: string }
+  const driver = createRegistryClient({ baseUrl: sandbox.baseUrl, joinToken: join_token, transport: createFetchTransport() })
+  const app = await driver.applications.submit({
+    applicant: { ...testIdentities.standard, employment_form: 'platform_self_employed' },
+    base_region: { county: '320115' },
+    org_id: 'org_sandbox_nanjing_freight',
+    consents: testConsents(),
+    charter_accepted: true,
+  })
+  sandbox.review(app.id, 'approve')
+  const deliveries = await sandbox.deliverWebhooks(`${base}/webhooks/ruhui`, WEBHOOK_SECRET)
+  expect(deliveries.map((d) => d.status)).toEqual([200, 200])
+  const { data } = (await (await fetch(`${base}/api/events`)).json()) as { data: Array<{ type: string; object_id: string; status: string }> }
+  expect(data.map((e) => [e.type, e.object_id])).toEqual([
+    ['application.submitted', app.id],
+    ['application.approved', app.id],
+  ])
+  expect(JSON.stringify(data)).not.toContain(testIdentities.standard.id_number)
+
+  const body = JSON.stringify(sandbox.events[0])
+  const forged = await post('/webhooks/ruhui', { body, headers: { 'ruhui-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}` } })
+  expect([forged.status, ((await forged.json()) as { error: { code: string } }).error.code]).toEqual([400, 'signature_mismatch'])
+  const unsigned = await post('/webhooks/ruhui', { body })
+  expect(((await unsigned.json()) as { error: { code: string } }).error.code).toBe('missing_signature_header')
+})
+
+it('passes the registry’s error on with its driver-facing message', async () => {
+  sandbox.reset()
+  msw.use(sandbox.scenarios.serverDown())
+  const res = await post('/api/drivers/9/join-session')
+  expect(res.status).toBe(502)
+  expect(((await res.json()) as { error: { message: string } }).error.message).toBe('服务暂时不可用，请稍后再试')
+  msw.resetHandlers()
+})

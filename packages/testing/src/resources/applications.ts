@@ -1,0 +1,153 @@
+import { checkDriverIdentity, formatIssue } from '@ruhui/core'
+import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import { matchUnion } from '@ruhui/core/matching'
+import { emit } from '../events'
+import { MAGIC_SEQUENCES } from '../fixtures'
+import { type Ctx, Refusal, nextId, nowIso } from '../http-kit'
+import type { ApplicationRecord } from '../state'
+import { findSession } from './sessions'
+
+const OPEN: ApplicationStatus[] = ['submitted', 'under_review', 'needs_info', 'awaiting_assignment']
+
+function outcomeFor(idNumber: string, manual: boolean): { status: ApplicationStatus; reason: Application['status_reason'] } {
+  const seq = idNumber.slice(14, 17)
+  if (seq === MAGIC_SEQUENCES.approved) return { status: 'approved', reason: null }
+  if (seq === MAGIC_SEQUENCES.rejected) return { status: 'rejected', reason: { code: 'not_a_truck_driver', params: {}, message: '未能核实您的货车司机从业身份' } }
+  if (seq === MAGIC_SEQUENCES.needsInfo) return { status: 'needs_info', reason: { code: 'photo_unclear', params: {}, message: '请补充上传清晰的驾驶证照片' } }
+  return { status: 'under_review', reason: manual ? { code: 'manual_review', params: {}, message: '您的申请将由工会人工审核' } : null }
+}
+
+export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Application {
+  const { state } = ctx
+  const session = findSession(ctx, ctx.sessionId as string)
+  if (session.session.status === 'completed') throw new Refusal('session_completed')
+
+  const a = body.applicant
+  const checked = checkDriverIdentity(
+    { name: a.name, idNumber: a.id_number, mobile: a.mobile, employmentForm: a.employment_form, employerUscc: a.employer_uscc, plate: a.plate, trailerPlate: a.trailer_plate, licenseClass: a.license_class },
+    { asOf: new Date(state.now()) },
+  )
+  if (!checked.ok) {
+    const first = checked.issues[0]
+    if (first?.code === 'age_below_working_age') throw new Refusal('ineligible', { param: 'applicant.id_number', message: formatIssue(first, ctx.locale) })
+    const field = { idNumber: 'id_number', employmentForm: 'employment_form', employerUscc: 'employer_uscc', trailerPlate: 'trailer_plate', licenseClass: 'license_class' } as Record<string, string>
+    const path = String(first?.path[0] ?? '')
+    throw new Refusal('parameter_invalid', { param: `applicant.${field[path] ?? path}`, ...(first ? { message: formatIssue(first, ctx.locale) } : {}) })
+  }
+  const identity = checked.value
+  const personKey = identity.idCard.number // a sandbox: real deployments key on an HMAC, never the number
+
+  if (identity.idCard.number.slice(14, 17) === MAGIC_SEQUENCES.alreadyMember && !state.members.has(personKey)) {
+    state.members.set(personKey, { orgId: 'org_sandbox_suzhou_company', status: 'active' })
+  }
+  const member = state.members.get(personKey)
+  const match = matchUnion(
+    state.directory,
+    {
+      employmentForm: identity.employmentForm,
+      baseRegion: body.base_region,
+      age: identity.idCard.age,
+      documentKind: identity.idCard.kind,
+      ...(a.employer_uscc ? { employerUscc: a.employer_uscc } : {}),
+      ...(body.home_park_id ? { homeParkId: body.home_park_id } : {}),
+      ...(member && member.status !== 'withdrawn' ? { existingMembership: member } : {}),
+    },
+    { asOf: new Date(state.now()).toISOString().slice(0, 10) },
+  )
+  if (match.status === 'transfer_required' || match.status === 'already_member') {
+    session.pendingTransfer = { personKey, fromOrgId: (member as { orgId: string }).orgId }
+    throw new Refusal(match.status)
+  }
+  if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
+  if (match.status === 'ineligible') throw new Refusal('ineligible')
+  for (const r of state.applications.values()) {
+    if (r.personKey === personKey && OPEN.includes(r.application.status)) throw new Refusal('application_exists')
+  }
+  const offered = match.candidates.map((c) => c.orgId)
+  if (match.assigner) offered.push(match.assigner.orgId)
+  if (!offered.includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
+
+  const org = state.directory.byId.get(body.org_id)
+  const manual = match.status === 'manual_review'
+  const outcome = match.status === 'needs_assignment' ? { status: 'awaiting_assignment' as const, reason: null } : outcomeFor(identity.idCard.number, manual)
+  const now = nowIso(state)
+  const application: Application = {
+    id: nextId(state, 'app'),
+    object: 'application',
+    session_id: session.session.id,
+    platform_id: session.session.platform_id,
+    status: outcome.status,
+    org_id: body.org_id,
+    org_name: org?.name ?? null,
+    tier: match.tier ?? null,
+    status_reason: outcome.reason,
+    member_card: null,
+    submitted_at: now,
+    updated_at: now,
+  }
+  if (outcome.status === 'approved') approve(ctx, application, personKey)
+  state.applications.set(application.id, { application, personKey })
+  session.session.status = 'completed'
+  session.session.application_id = application.id
+  emit(state, 'application.submitted', application)
+  if (outcome.status !== 'under_review' && outcome.status !== 'awaiting_assignment') emit(state, `application.${outcome.status}`, application)
+  return application
+}
+
+function approve(ctx: Ctx, application: Application, personKey: string): void {
+  const cardNumber = `SANDBOX${application.id.slice(-8)}`
+  application.member_card = { number: cardNumber, qr_payload: `ruhui-sandbox:${cardNumber}`, issued_at: nowIso(ctx.state) }
+  ctx.state.members.set(personKey, { orgId: application.org_id as string, status: 'active' })
+}
+
+export function findApplication(ctx: Ctx, id: string): ApplicationRecord {
+  const r = ctx.state.applications.get(id)
+  const mine = r && (ctx.credential === 'secret_key' ? r.application.platform_id === ctx.platformId : r.application.session_id === ctx.sessionId)
+  if (!r || !mine) throw new Refusal('not_found', { param: 'id' })
+  return r
+}
+
+export function listApplications(ctx: Ctx, query: { status?: ApplicationStatus; limit?: string; starting_after?: string }) {
+  const all = [...ctx.state.applications.values()].map((r) => r.application).filter((a) => a.platform_id === ctx.platformId && (query.status === undefined || a.status === query.status))
+  let start = 0
+  if (query.starting_after !== undefined) {
+    const at = all.findIndex((a) => a.id === query.starting_after)
+    if (at < 0) throw new Refusal('parameter_invalid', { param: 'starting_after' })
+    start = at + 1
+  }
+  const limit = Number(query.limit ?? 10)
+  const data = all.slice(start, start + limit)
+  const hasMore = start + limit < all.length
+  return { object: 'list' as const, data, has_more: hasMore, next_cursor: hasMore ? (data[data.length - 1]?.id ?? null) : null }
+}
+
+export function withdrawApplication(ctx: Ctx, id: string): Application {
+  const r = findApplication(ctx, id)
+  if (!OPEN.includes(r.application.status)) throw new Refusal('invalid_request', { message: '该申请已办结，不能撤回' })
+  r.application.status = 'withdrawn'
+  r.application.updated_at = nowIso(ctx.state)
+  emit(ctx.state, 'application.withdrawn', r.application)
+  return r.application
+}
+
+/** Move an application through review (the sandbox's "force a state"). */
+export function review(ctx: Ctx, id: string, action: 'approve' | 'reject' | 'needs_info'): Application {
+  const r = ctx.state.applications.get(id)
+  if (!r) throw new Refusal('not_found')
+  if (!OPEN.includes(r.application.status)) throw new Refusal('invalid_request', { message: `application is ${r.application.status}` })
+  const a = r.application
+  a.updated_at = nowIso(ctx.state)
+  if (action === 'approve') {
+    a.status = 'approved'
+    a.status_reason = null
+    approve(ctx, a, r.personKey)
+  } else if (action === 'reject') {
+    a.status = 'rejected'
+    a.status_reason = { code: 'reviewer_rejected', params: {}, message: '经审核，暂不符合入会条件' }
+  } else {
+    a.status = 'needs_info'
+    a.status_reason = { code: 'more_information', params: {}, message: '请补充材料' }
+  }
+  emit(ctx.state, `application.${a.status}` as 'application.approved', a)
+  return a
+}

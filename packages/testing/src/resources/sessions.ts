@@ -1,0 +1,64 @@
+import type { JoinSession, JoinSessionCreate } from '@ruhui/core/contract'
+import { toChinaTime } from '@ruhui/core/contract'
+import { type Ctx, Refusal, nextId, nowIso } from '../http-kit'
+import type { SessionRecord } from '../state'
+
+function mintToken(ctx: Ctx): string {
+  return `jt_${nextId(ctx.state, 'x').slice(2)}${Math.random().toString(36).slice(2, 14)}`
+}
+
+function view(ctx: Ctx, r: SessionRecord, withToken: boolean): JoinSession {
+  const status = r.session.status === 'open' && ctx.state.now() > r.tokenExpiresAt ? 'expired' : r.session.status
+  return { ...r.session, status, expires_at: toChinaTime(r.tokenExpiresAt), ...(withToken ? { join_token: r.token } : {}) }
+}
+
+export function createSession(ctx: Ctx, body: JoinSessionCreate): { status: number; body: JoinSession } {
+  const { state } = ctx
+  const platformId = ctx.platformId as string
+  if (body.platform_user_id.startsWith('user_error_')) throw new Refusal('internal_error')
+  // Idempotent per platform user: an open, unexpired session is handed back, with its token.
+  for (const r of state.sessions.values()) {
+    if (r.session.platform_id === platformId && r.session.platform_user_id === body.platform_user_id && r.session.status === 'open' && state.now() <= r.tokenExpiresAt) {
+      return { status: 200, body: view(ctx, r, true) }
+    }
+  }
+  const record: SessionRecord = {
+    session: {
+      id: nextId(state, 'jsess'),
+      object: 'join_session',
+      platform_id: platformId,
+      platform_user_id: body.platform_user_id,
+      status: 'open',
+      expires_at: '',
+      created_at: nowIso(state),
+      application_id: null,
+      locale: body.locale ?? 'zh-CN',
+    },
+    token: mintToken(ctx),
+    tokenExpiresAt: state.now() + state.tokenTtlMs,
+  }
+  state.sessions.set(record.session.id, record)
+  state.tokens.set(record.token, record.session.id)
+  return { status: 201, body: view(ctx, record, true) }
+}
+
+export function findSession(ctx: Ctx, id: string): SessionRecord {
+  const r = ctx.state.sessions.get(id)
+  const mine = r && (ctx.credential === 'secret_key' ? r.session.platform_id === ctx.platformId : r.session.id === ctx.sessionId)
+  if (!r || !mine) throw new Refusal('not_found', { param: 'id' })
+  return r
+}
+
+export function retrieveSession(ctx: Ctx, id: string): JoinSession {
+  return view(ctx, findSession(ctx, id), false)
+}
+
+export function refreshSession(ctx: Ctx, id: string): JoinSession {
+  const r = findSession(ctx, id)
+  if (r.session.status !== 'open') throw new Refusal('session_completed')
+  ctx.state.tokens.delete(r.token)
+  r.token = mintToken(ctx)
+  r.tokenExpiresAt = ctx.state.now() + ctx.state.tokenTtlMs
+  ctx.state.tokens.set(r.token, r.session.id)
+  return view(ctx, r, true)
+}

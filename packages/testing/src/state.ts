@@ -1,0 +1,49 @@
+/** What the sandbox remembers, in memory. Ids and times look like the real registry's. */
+import type { Application, JoinSession, RegistryEvent, Transfer } from '@ruhui/core/contract'
+import type { Directory } from '@ruhui/core/matching'
+
+export interface SandboxPlatform {
+  id: string
+  secretKey: string
+  /** The platform enterprise's credit code (tier 2 of matching). */
+  uscc?: string
+}
+
+export interface SessionRecord {
+  session: Omit<JoinSession, 'join_token'>
+  token: string
+  tokenExpiresAt: number
+  /** Set when a submission in this session came back `transfer_required`. */
+  pendingTransfer?: { personKey: string; fromOrgId: string }
+}
+
+export interface ApplicationRecord {
+  application: Application
+  personKey: string
+}
+
+export interface MemberRecord {
+  orgId: string
+  status: 'active' | 'transferring' | 'retained' | 'withdrawn'
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string
+  status: number
+  body: string
+}
+
+export interface SandboxState {
+  platforms: SandboxPlatform[]
+  sessions: Map<string, SessionRecord>
+  tokens: Map<string, string>
+  applications: Map<string, ApplicationRecord>
+  members: Map<string, MemberRecord>
+  transfers: Map<string, Transfer>
+  idempotency: Map<string, IdempotencyRecord>
+  events: RegistryEvent[]
+  directory: Directory
+  now: () => number
+  tokenTtlMs: number
+  seq: number
+}
