@@ -32,6 +32,8 @@ export interface SandboxOptions {
   tokenTtlMs?: number
   /** Start of the sandbox clock (ms). @default Date.now() */
   startTime?: number
+  /** How long a `user_timeout_…` join-session request is held before it is answered. @default 20000 */
+  timeoutDelayMs?: number
 }
 
 type Handler = (ctx: Ctx, args: { id: string; body: never; query: never }) => unknown
@@ -109,6 +111,10 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
         return fail(ctx, missing ? 'parameter_missing' : 'parameter_invalid', { param })
       }
       body = checked.data
+    }
+    // Magic: a platform user id starting `user_timeout_` is answered only after the client has given up.
+    if (name === 'createJoinSession' && String((body as { platform_user_id?: unknown }).platform_user_id).startsWith('user_timeout_')) {
+      await delay(options.timeoutDelayMs ?? 20_000)
     }
     let query: unknown = Object.fromEntries(url.searchParams)
     if (route.query) {

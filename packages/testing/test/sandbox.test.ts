@@ -5,7 +5,7 @@ import { checkIdCard } from '@ruhui/core'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { MAGIC_SEQUENCES, TEST_SECRET_KEY, createRegistrySandbox, makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
 
-const sandbox = createRegistrySandbox({ tokenTtlMs: 60_000 })
+const sandbox = createRegistrySandbox({ tokenTtlMs: 60_000, timeoutDelayMs: 1500 })
 const server = setupServer(...sandbox.handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
@@ -56,6 +56,11 @@ describe('the sandbox as a registry', () => {
     sandbox.advanceTransfer(t.id, 'reject')
     expect((await driver.transfers.retrieve(t.id)).status).toBe('rejected')
     expect(sandbox.events.filter((e) => e.type.startsWith('transfer.')).map((e) => e.type)).toEqual(['transfer.requested', 'transfer.rejected'])
+  })
+
+  it('a platform user id starting user_timeout_ is answered only after the client has timed out', async () => {
+    const impatient = createRegistryClient({ baseUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, transport: createFetchTransport(), maxRetries: 0, timeoutMs: 200 })
+    await expect(impatient.joinSessions.create({ platform_user_id: 'user_timeout_1' })).rejects.toMatchObject({ type: 'connection_error', code: 'timeout', userMessage: '网络较慢，请求超时，请稍后再试' })
   })
 
   it('unknown endpoints and bad JSON get the error shape', async () => {
