@@ -1,0 +1,48 @@
+/** Registry configuration, from flags and the environment. */
+import type { MatchingConfig } from '@ruhui/core/matching'
+import { DEFAULT_MATCHING_CONFIG } from '@ruhui/core/matching'
+
+export interface RegistryConfig {
+  port: number
+  host: string
+  dataDir: string
+  /** PostgreSQL when set; embedded SQLite under dataDir otherwise. */
+  databaseUrl?: string
+  matching: MatchingConfig
+  /** Join-token lifetime. */
+  tokenTtlMs: number
+  /** A transfer not released/accepted in time is refused (DOMAIN.md §7.2). */
+  transferTimeoutMs: number
+  /** Requests per second per credential (a token bucket of twice that). */
+  rateLimitPerSecond: { secretKey: number; joinToken: number; reviewer: number }
+  /** Webhook delivery: first retry after this, doubling, capped; given up after maxAttempts. */
+  webhook: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number; timeoutMs: number; pollMs: number }
+  /** Body size limit. */
+  maxBodyBytes: number
+}
+
+export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir'>> = {}): RegistryConfig {
+  const config: RegistryConfig = {
+    port: flags.port ?? Number(env.PORT ?? 8787),
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: flags.dataDir ?? env.RUHUI_DATA_DIR ?? './data',
+    matching: DEFAULT_MATCHING_CONFIG,
+    tokenTtlMs: Number(env.RUHUI_TOKEN_TTL_MS ?? 30 * 60_000),
+    transferTimeoutMs: Number(env.RUHUI_TRANSFER_TIMEOUT_MS ?? 30 * 86_400_000),
+    rateLimitPerSecond: {
+      secretKey: Number(env.RUHUI_RATE_LIMIT_SECRET ?? 2000),
+      joinToken: Number(env.RUHUI_RATE_LIMIT_TOKEN ?? 20),
+      reviewer: Number(env.RUHUI_RATE_LIMIT_REVIEWER ?? 200),
+    },
+    webhook: {
+      baseDelayMs: Number(env.RUHUI_WEBHOOK_BASE_DELAY_MS ?? 1000),
+      maxDelayMs: 3_600_000,
+      maxAttempts: Number(env.RUHUI_WEBHOOK_MAX_ATTEMPTS ?? 12),
+      timeoutMs: 10_000,
+      pollMs: Number(env.RUHUI_WEBHOOK_POLL_MS ?? 500),
+    },
+    maxBodyBytes: 64 * 1024,
+  }
+  if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
+  return config
+}

@@ -1,0 +1,56 @@
+/** One typed query layer, two dialects: embedded SQLite (default) or PostgreSQL (DATABASE_URL). */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Storage {
+  db: Kysely<Database>
+  dialect: Dialect
+  /** Where the data lives, for logs (never the password). */
+  describe: string
+  close(): Promise<void>
+}
+
+export function openStorage(options: { databaseUrl?: string; dataDir: string }): Storage {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const url = new URL(options.databaseUrl)
+    return { db, dialect: 'postgres', describe: `postgres://${url.host}${url.pathname}`, close: () => db.destroy() }
+  }
+  mkdirSync(options.dataDir, { recursive: true })
+  const file = join(options.dataDir, 'registry.sqlite')
+  const sqlite = new BetterSqlite3(file)
+  // WAL for concurrent readers; FULL so an acknowledged write survives a crash or power loss.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('foreign_keys = ON')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  return { db, dialect: 'sqlite', describe: file, close: () => db.destroy() }
+}
+
+/**
+ * kysely's SQLite driver prepares every query anew; preparing costs more than running most of
+ * ours (bench/registry.mjs profile). Reuse prepared statements, keyed by SQL text, bounded.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, max = 1000) {
+  const cache = new Map<string, BetterSqlite3.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql)
+      if (stmt === undefined) {
+        if (cache.size >= max) cache.clear()
+        stmt = sqlite.prepare(sql)
+        cache.set(sql, stmt)
+      }
+      return stmt
+    },
+  }
+}

@@ -1,0 +1,75 @@
+/** Versioned migrations, run on start. Written with kysely's schema builder so one set serves both dialects. */
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
+import type { Dialect } from './connect'
+
+const text = 'text' as const
+
+/** An auto-numbered primary key, spelled for each dialect. */
+function serialId(dialect: Dialect): ['integer' | 'serial', (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder] {
+  return dialect === 'sqlite' ? ['integer', (c) => c.primaryKey().autoIncrement()] : ['serial', (c) => c.primaryKey()]
+}
+
+const migrations = (dialect: Dialect): Record<string, Migration> => ({
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createTable('platforms').addColumn('id', text, (c) => c.primaryKey()).addColumn('name', text, (c) => c.notNull())
+        .addColumn('secret_key_hash', text, (c) => c.notNull().unique()).addColumn('webhook_url', text).addColumn('webhook_secret_enc', text)
+        .addColumn('uscc', text).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('reviewers').addColumn('id', text, (c) => c.primaryKey()).addColumn('name', text, (c) => c.notNull())
+        .addColumn('key_hash', text, (c) => c.notNull().unique()).addColumn('org_id', text, (c) => c.notNull()).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('orgs').addColumn('id', text, (c) => c.primaryKey()).addColumn('parent_id', text).addColumn('name', text, (c) => c.notNull())
+        .addColumn('type', text, (c) => c.notNull()).addColumn('region_code', text, (c) => c.notNull()).addColumn('data', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('sessions').addColumn('id', text, (c) => c.primaryKey()).addColumn('platform_id', text, (c) => c.notNull())
+        .addColumn('platform_user_id', text, (c) => c.notNull()).addColumn('status', text, (c) => c.notNull()).addColumn('open_key', text, (c) => c.unique())
+        .addColumn('token_hash', text, (c) => c.notNull().unique()).addColumn('token_enc', text, (c) => c.notNull()).addColumn('token_expires_at', text, (c) => c.notNull()).addColumn('locale', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull()).addColumn('application_id', text).addColumn('pending_transfer_enc', text).execute()
+      await db.schema.createTable('applications').addColumn('id', text, (c) => c.primaryKey()).addColumn('session_id', text, (c) => c.notNull())
+        .addColumn('platform_id', text, (c) => c.notNull()).addColumn('person_key', text, (c) => c.notNull()).addColumn('open_key', text, (c) => c.unique())
+        .addColumn('status', text, (c) => c.notNull()).addColumn('org_id', text).addColumn('org_name', text).addColumn('tier', text)
+        .addColumn('config_version', text, (c) => c.notNull()).addColumn('status_reason', text).addColumn('member_card', text)
+        .addColumn('applicant_enc', text, (c) => c.notNull()).addColumn('name_masked', text, (c) => c.notNull()).addColumn('id_masked', text, (c) => c.notNull())
+        .addColumn('mobile_masked', text, (c) => c.notNull()).addColumn('base_county', text, (c) => c.notNull()).addColumn('base_township', text)
+        .addColumn('consents', text, (c) => c.notNull()).addColumn('volunteer', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('submitted_at', text, (c) => c.notNull()).addColumn('updated_at', text, (c) => c.notNull()).addColumn('decided_at', text).execute()
+      await db.schema.createIndex('applications_platform').on('applications').columns(['platform_id', 'submitted_at']).execute()
+      await db.schema.createIndex('applications_org').on('applications').columns(['org_id', 'status']).execute()
+      await db.schema.createTable('members').addColumn('person_key', text, (c) => c.primaryKey()).addColumn('org_id', text, (c) => c.notNull())
+        .addColumn('status', text, (c) => c.notNull()).addColumn('join_date', text, (c) => c.notNull()).addColumn('card_number', text, (c) => c.notNull().unique())
+        .addColumn('application_id', text, (c) => c.notNull()).addColumn('updated_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('transfers').addColumn('id', text, (c) => c.primaryKey()).addColumn('session_id', text, (c) => c.notNull())
+        .addColumn('person_key', text, (c) => c.notNull()).addColumn('from_org_id', text, (c) => c.notNull()).addColumn('to_org_id', text, (c) => c.notNull())
+        .addColumn('reason', text, (c) => c.notNull()).addColumn('status', text, (c) => c.notNull()).addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull()).addColumn('expires_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('review_actions').addColumn('id', text, (c) => c.primaryKey()).addColumn('subject_id', text, (c) => c.notNull())
+        .addColumn('reviewer_id', text, (c) => c.notNull()).addColumn('action', text, (c) => c.notNull()).addColumn('reason', text).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('idempotency_keys').addColumn('scope', text, (c) => c.primaryKey()).addColumn('fingerprint', text, (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull()).addColumn('body', text, (c) => c.notNull()).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('events').addColumn('id', text, (c) => c.primaryKey()).addColumn('type', text, (c) => c.notNull())
+        .addColumn('platform_id', text, (c) => c.notNull()).addColumn('payload', text, (c) => c.notNull()).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('deliveries').addColumn('id', ...serialId(dialect))
+        .addColumn('event_id', text, (c) => c.notNull()).addColumn('platform_id', text, (c) => c.notNull()).addColumn('status', text, (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).addColumn('next_attempt_at', text, (c) => c.notNull())
+        .addColumn('last_status', 'integer').addColumn('last_error', text).addColumn('updated_at', text, (c) => c.notNull()).execute()
+      await db.schema.createIndex('deliveries_due').on('deliveries').columns(['status', 'next_attempt_at']).execute()
+      await db.schema.createTable('audit_log').addColumn('id', ...serialId(dialect))
+        .addColumn('actor', text, (c) => c.notNull()).addColumn('action', text, (c) => c.notNull()).addColumn('subject', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull()).execute()
+      await sql`select 1`.execute(db)
+    },
+  },
+})
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.dialect)
+  }
+}
+
+/** Apply pending migrations; returns the names applied. Throws with the failing migration named. */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider(dialect) })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw new Error(`migration failed: ${(results ?? []).filter((r) => r.status === 'Error').map((r) => r.migrationName).join(', ')}: ${String(error)}`)
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,161 @@
+/** Table types for the typed query layer (kysely), identical on SQLite and PostgreSQL. */
+import type { Generated } from 'kysely'
+
+export interface PlatformTable {
+  id: string
+  name: string
+  /** SHA-256 of the secret key (keys are random 32 bytes: a plain hash cannot be brute-forced). */
+  secret_key_hash: string
+  webhook_url: string | null
+  /** Encrypted at rest. */
+  webhook_secret_enc: string | null
+  uscc: string | null
+  created_at: string
+}
+
+export interface ReviewerTable {
+  id: string
+  name: string
+  key_hash: string
+  org_id: string
+  created_at: string
+}
+
+export interface OrgTable {
+  id: string
+  parent_id: string | null
+  name: string
+  type: string
+  region_code: string
+  /** The full UnionOrg as JSON. */
+  data: string
+}
+
+export interface SessionTable {
+  id: string
+  platform_id: string
+  platform_user_id: string
+  /** 'open' | 'completed' | 'expired'; `open_key` is set only while open (one open session per platform user). */
+  status: string
+  open_key: string | null
+  token_hash: string
+  /** The current join token, encrypted: an idempotent create hands the same token back. */
+  token_enc: string
+  token_expires_at: string
+  locale: string
+  created_at: string
+  application_id: string | null
+  /** Encrypted { personKey, fromOrgId } after a `transfer_required` submission. */
+  pending_transfer_enc: string | null
+}
+
+export interface ApplicationTable {
+  id: string
+  session_id: string
+  platform_id: string
+  person_key: string
+  /** person_key while the application is open: one open application per person, enforced by UNIQUE. */
+  open_key: string | null
+  status: string
+  org_id: string | null
+  org_name: string | null
+  tier: string | null
+  config_version: string
+  status_reason: string | null
+  member_card: string | null
+  /** Encrypted applicant (name, ID number, mobile, …). */
+  applicant_enc: string
+  name_masked: string
+  id_masked: string
+  mobile_masked: string
+  base_county: string
+  base_township: string | null
+  consents: string
+  volunteer: number
+  submitted_at: string
+  updated_at: string
+  decided_at: string | null
+}
+
+export interface MemberTable {
+  person_key: string
+  org_id: string
+  status: string
+  join_date: string
+  card_number: string
+  application_id: string
+  updated_at: string
+}
+
+export interface TransferTable {
+  id: string
+  session_id: string
+  person_key: string
+  from_org_id: string
+  to_org_id: string
+  reason: string
+  status: string
+  created_at: string
+  updated_at: string
+  expires_at: string
+}
+
+export interface ReviewActionTable {
+  id: string
+  subject_id: string
+  reviewer_id: string
+  action: string
+  reason: string | null
+  created_at: string
+}
+
+export interface IdempotencyTable {
+  scope: string
+  fingerprint: string
+  status: number
+  body: string
+  created_at: string
+}
+
+export interface EventTable {
+  id: string
+  type: string
+  platform_id: string
+  payload: string
+  created_at: string
+}
+
+export interface DeliveryTable {
+  id: Generated<number>
+  event_id: string
+  platform_id: string
+  status: string
+  attempts: number
+  next_attempt_at: string
+  last_status: number | null
+  last_error: string | null
+  updated_at: string
+}
+
+export interface AuditTable {
+  id: Generated<number>
+  actor: string
+  action: string
+  subject: string
+  created_at: string
+}
+
+export interface Database {
+  platforms: PlatformTable
+  reviewers: ReviewerTable
+  orgs: OrgTable
+  sessions: SessionTable
+  applications: ApplicationTable
+  members: MemberTable
+  transfers: TransferTable
+  review_actions: ReviewActionTable
+  idempotency_keys: IdempotencyTable
+  events: EventTable
+  deliveries: DeliveryTable
+  audit_log: AuditTable
+}
