@@ -17,7 +17,9 @@ const packages = [
       node: 'src/webhooks/node.ts',
     },
   },
-  { dir: 'packages/testing', entries: { index: 'src/index.ts' } },
+  // Node-only packages: a Node target keeps import.meta (ES2018 would erase it).
+  { dir: 'packages/testing', entries: { index: 'src/index.ts' }, target: 'node20' },
+  { dir: 'packages/registry', entries: { index: 'src/index.ts' }, target: 'node20' },
 ]
 
 function externalFor(dir) {
@@ -26,14 +28,14 @@ function externalFor(dir) {
   return (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`))
 }
 
-export default packages.flatMap(({ dir, entries }) => {
+export default packages.flatMap(({ dir, entries, target = 'es2018' }) => {
   const input = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, `${dir}/${v}`]))
   const external = externalFor(dir)
   return [
     {
       input,
       external,
-      plugins: [esbuild({ target: 'es2018', charset: 'utf8', tsconfig: `${dir}/tsconfig.json` })],
+      plugins: [esbuild({ target, charset: 'utf8', tsconfig: `${dir}/tsconfig.json` })],
       output: [
         { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared/core-[hash].mjs' },
         { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/core-[hash].cjs' },

@@ -25,9 +25,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'registry',
+          environment: 'node',
+          include: ['packages/registry/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'examples',
           environment: 'node',
-          include: ['examples/*/test/**/*.test.ts'],
+          include: ['examples/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
     ],

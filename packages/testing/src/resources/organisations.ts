@@ -1,11 +1,6 @@
-import { formatIssue } from '@ruhui/core'
 import type { MatchRequest, Organisation, OrganisationMatch } from '@ruhui/core/contract'
-import { type MatchCandidate, type OrgRef, matchUnion } from '@ruhui/core/matching'
+import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
 import type { Ctx } from '../http-kit'
-
-type IssueLike = Parameters<typeof formatIssue>[0]
-const reasonWire = (ctx: Ctx) => (i: IssueLike) => ({ code: i.code, params: { ...(i.params ?? {}) }, message: formatIssue(i, ctx.locale) })
-const refWire = (o: OrgRef) => ({ org_id: o.orgId, name: o.name, type: o.type, level: o.level })
 
 export function matchOrganisations(ctx: Ctx, body: MatchRequest): OrganisationMatch {
   const r = matchUnion(
@@ -20,16 +15,7 @@ export function matchOrganisations(ctx: Ctx, body: MatchRequest): OrganisationMa
     },
     { asOf: new Date(ctx.state.now()).toISOString().slice(0, 10) },
   )
-  const toWire = (c: MatchCandidate) => ({ ...refWire(c), tier: c.tier, rank: c.rank, reasons: c.reasons.map(reasonWire(ctx)) })
-  return {
-    object: 'organisation_match',
-    status: r.status,
-    config_version: r.configVersion,
-    tier: r.tier ?? null,
-    candidates: r.candidates.map(toWire),
-    assigner: r.assigner ? refWire(r.assigner) : null,
-    reasons: r.reasons.map(reasonWire(ctx)),
-  }
+  return toOrganisationMatchWire(r, ctx.locale)
 }
 
 export function searchOrganisations(ctx: Ctx, query: { q?: string; region_prefix?: string; limit?: string }) {

@@ -1,0 +1,137 @@
+/**
+ * ruhui-registry: start | migrate | seed [file] | platform create | reviewer create | export
+ * Flags: --port (8787), --data-dir (./data); DATABASE_URL selects PostgreSQL.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { parseArgs } from 'node:util'
+import { configFrom } from './config'
+import { encryptField } from './crypto/field-cipher'
+import { hashSecret, newId, newSecret } from './crypto/hashing'
+import { loadKeys } from './crypto/keys'
+import { openStorage } from './db/connect'
+import { migrate } from './db/migrations'
+import { seedDirectory } from './domain/directory'
+import { createLogger } from './logging'
+import { createRegistry } from './registry'
+
+const require = createRequire(import.meta.url)
+
+const USAGE = `ruhui-registry <command> [options]
+
+  start [--port 8787] [--data-dir ./data] [--seed-sample-if-empty]
+  migrate
+  seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
+  platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
+  reviewer create --org <org id> --name <name>
+  export [--out file.json]
+
+DATABASE_URL=postgres://… selects PostgreSQL; otherwise SQLite in --data-dir.`
+
+function print(obj: unknown) {
+  process.stdout.write(`${JSON.stringify(obj)}\n`)
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      name: { type: 'string' },
+      id: { type: 'string' },
+      org: { type: 'string' },
+      'webhook-url': { type: 'string' },
+      uscc: { type: 'string' },
+      out: { type: 'string' },
+      'seed-sample-if-empty': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  const [command, sub] = positionals
+  if (values.help || !command) {
+    console.log(USAGE)
+    return command ? 0 : 2
+  }
+  const config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) })
+  const storage = () => openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl, dataDir: config.dataDir } : { dataDir: config.dataDir })
+
+  if (command === 'start') {
+    if (values['seed-sample-if-empty']) {
+      const s = storage()
+      await migrate(s.db as never, s.dialect)
+      const n = await s.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      if (Number(n?.n ?? 0) === 0) await seedDirectory(s.db, require('@ruhui/sample-directory'))
+      await s.close()
+    }
+    const registry = await createRegistry(config)
+    const server = await registry.listen()
+    const stop = async () => {
+      await server.close()
+      await registry.close()
+      process.exit(0)
+    }
+    process.on('SIGTERM', () => void stop())
+    process.on('SIGINT', () => void stop())
+    return -1 // keep running
+  }
+
+  const s = storage()
+  try {
+    await migrate(s.db as never, s.dialect)
+    if (command === 'migrate') {
+      print({ migrated: true, storage: s.describe })
+    } else if (command === 'seed') {
+      const input = sub ? JSON.parse(readFileSync(sub, 'utf8')) : require('@ruhui/sample-directory')
+      const count = await seedDirectory(s.db, input)
+      print({ seeded: count, sample: input.sample === true })
+    } else if (command === 'platform' && sub === 'create') {
+      if (!values.name) throw new Error('--name is required')
+      const keys = loadKeys(process.env, config.dataDir, s.dialect === 'sqlite')
+      const secretKey = newSecret('sk_live')
+      const webhookSecret = newSecret('whsec')
+      const id = values.id ?? newId('plat')
+      await s.db
+        .insertInto('platforms')
+        .values({ id, name: values.name, secret_key_hash: hashSecret(secretKey), webhook_url: values['webhook-url'] ?? null, webhook_secret_enc: encryptField(keys, webhookSecret, 'webhook_secret'), uscc: values.uscc ?? null, created_at: new Date().toISOString() })
+        .execute()
+      console.error('The secret key and webhook secret are shown once; the registry stores only a hash of the key.')
+      print({ platform_id: id, secret_key: secretKey, webhook_secret: webhookSecret })
+    } else if (command === 'reviewer' && sub === 'create') {
+      if (!values.org || !values.name) throw new Error('--org and --name are required')
+      const org = await s.db.selectFrom('orgs').select(['id']).where('id', '=', values.org).executeTakeFirst()
+      if (!org) throw new Error(`no organisation ${values.org} in the directory (run seed first)`)
+      const key = newSecret('rk_live')
+      const id = newId('rev')
+      await s.db.insertInto('reviewers').values({ id, name: values.name, key_hash: hashSecret(key), org_id: values.org, created_at: new Date().toISOString() }).execute()
+      console.error('The reviewer key is shown once.')
+      print({ reviewer_id: id, org_id: values.org, key })
+    } else if (command === 'export') {
+      const applications = await s.db.selectFrom('applications').select(['id', 'status', 'org_id', 'org_name', 'tier', 'platform_id', 'name_masked', 'id_masked', 'mobile_masked', 'base_county', 'submitted_at', 'decided_at']).orderBy('submitted_at').execute()
+      const members = await s.db.selectFrom('members').select(['org_id', 'status', 'join_date', 'card_number']).execute()
+      const out = JSON.stringify({ exported_at: new Date().toISOString(), masked: true, applications, members }, null, 2)
+      if (values.out) writeFileSync(values.out, out)
+      else process.stdout.write(`${out}\n`)
+    } else {
+      console.error(USAGE)
+      return 2
+    }
+    return 0
+  } finally {
+    await s.close()
+  }
+}
+
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code)
+    },
+    (e) => {
+      createLogger().error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'command failed')
+      console.error(`ruhui-registry: ${(e as Error).message}`)
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,144 @@
+/**
+ * Applications: checked and matched server-side with @ruhui/core (the driver's choice must be
+ * one of the registry's own candidates), personal data encrypted field by field, one open
+ * application and one membership per person enforced by the database, the event recorded
+ * in the same transaction.
+ */
+import { checkDriverIdentity, formatIssue, maskIdCard, maskMobile, maskPersonName } from '@ruhui/core'
+import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import { matchUnion } from '@ruhui/core/matching'
+import { encryptField } from '../crypto/field-cipher'
+import { newId, personKey } from '../crypto/hashing'
+import { isUniqueViolation, jobHook } from '../db/write-queue'
+import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { recordEvent } from './outbox'
+import { applicationView } from './views'
+
+export const OPEN_STATUSES: ApplicationStatus[] = ['submitted', 'under_review', 'needs_info', 'awaiting_assignment']
+const FIELD = { idNumber: 'id_number', employmentForm: 'employment_form', employerUscc: 'employer_uscc', trailerPlate: 'trailer_plate', licenseClass: 'license_class' } as Record<string, string>
+
+type TokenCaller = Extract<Caller, { kind: 'join_token' }>
+
+/** Submit; a refusal that must be remembered (transfer_required) is returned, not thrown, so it commits. */
+export async function submitApplication(ctx: RegistryContext, caller: TokenCaller, body: ApplicationSubmit, locale: 'zh-CN' | 'en'): Promise<{ status: number; body: Application } | Refusal> {
+  const a = body.applicant
+  const now = ctx.now()
+  const checked = checkDriverIdentity(
+    { name: a.name, idNumber: a.id_number, mobile: a.mobile, employmentForm: a.employment_form, employerUscc: a.employer_uscc, plate: a.plate, trailerPlate: a.trailer_plate, licenseClass: a.license_class },
+    { asOf: new Date(now) },
+  )
+  if (!checked.ok) {
+    const first = checked.issues[0]
+    if (first?.code === 'age_below_working_age') throw new Refusal('ineligible', { param: 'applicant.id_number', message: formatIssue(first, locale) })
+    const path = String(first?.path[0] ?? '')
+    throw new Refusal('parameter_invalid', { param: `applicant.${FIELD[path] ?? path}`, ...(first ? { message: formatIssue(first, locale) } : {}) })
+  }
+  const identity = checked.value
+  const key = personKey(ctx.keys, identity.idCard.number)
+  const member = await ctx.db.selectFrom('members').select(['org_id', 'status']).where('person_key', '=', key).executeTakeFirst()
+  const match = matchUnion(
+    ctx.directory(),
+    {
+      employmentForm: identity.employmentForm,
+      baseRegion: body.base_region,
+      age: identity.idCard.age,
+      documentKind: identity.idCard.kind,
+      ...(a.employer_uscc ? { employerUscc: a.employer_uscc } : {}),
+      ...(body.home_park_id ? { homeParkId: body.home_park_id } : {}),
+      ...(member && member.status !== 'withdrawn' ? { existingMembership: { orgId: member.org_id, status: member.status as 'active' } } : {}),
+    },
+    { asOf: iso(now).slice(0, 10), config: ctx.config.matching },
+  )
+  if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
+  if (match.status === 'ineligible') throw new Refusal('ineligible')
+
+  if (match.status === 'transfer_required' || match.status === 'already_member') {
+    const pending = encryptField(ctx.keys, JSON.stringify({ personKey: key, fromOrgId: member?.org_id }), 'pending_transfer')
+    // Not the response's own write: keep the idempotency record (of the refusal) out of it.
+    await jobHook.exit(() => ctx.writer.run((trx) => trx.updateTable('sessions').set({ pending_transfer_enc: pending }).where('id', '=', caller.sessionId).execute()))
+    return new Refusal(match.status)
+  }
+  const offered = match.candidates.map((c) => c.orgId)
+  if (match.assigner) offered.push(match.assigner.orgId)
+  if (!offered.includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
+
+  const org = ctx.directory().byId.get(body.org_id)
+  const status: ApplicationStatus = match.status === 'needs_assignment' ? 'awaiting_assignment' : 'under_review'
+  const reason = match.status === 'manual_review' ? { code: 'manual_review', params: {}, message: '您的申请将由工会人工审核' } : null
+  const applicantEnc = encryptField(ctx.keys, JSON.stringify({ ...a, name: identity.name.name, id_number: identity.idCard.number, mobile: identity.mobile.number }), 'applicant')
+  const row = {
+    id: newId('app'),
+    session_id: caller.sessionId,
+    platform_id: caller.platformId,
+    person_key: key,
+    open_key: key,
+    status,
+    org_id: body.org_id,
+    org_name: org?.name ?? null,
+    tier: match.tier ?? null,
+    config_version: match.configVersion,
+    status_reason: reason ? JSON.stringify(reason) : null,
+    member_card: null,
+    applicant_enc: applicantEnc,
+    name_masked: maskPersonName(identity.name.name),
+    id_masked: maskIdCard(identity.idCard.number),
+    mobile_masked: maskMobile(identity.mobile.number),
+    base_county: body.base_region.county,
+    base_township: body.base_region.township ?? null,
+    consents: JSON.stringify(body.consents),
+    volunteer: body.volunteer ? 1 : 0,
+    submitted_at: iso(now),
+    updated_at: iso(now),
+    decided_at: null,
+  }
+  return ctx.writer.run(async (trx) => {
+    const session = await trx.selectFrom('sessions').select(['status']).where('id', '=', caller.sessionId).executeTakeFirst()
+    if (session?.status !== 'open') throw new Refusal('session_completed')
+    try {
+      await trx.insertInto('applications').values(row).execute()
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new Refusal('application_exists')
+      throw e
+    }
+    await trx.updateTable('sessions').set({ status: 'completed', open_key: null, application_id: row.id }).where('id', '=', caller.sessionId).execute()
+    const view = applicationView(row)
+    await recordEvent(ctx, trx, 'application.submitted', caller.platformId, view)
+    return { status: 201, body: view }
+  })
+}
+
+async function ownApplication(ctx: RegistryContext, caller: Caller, id: string) {
+  const a = await ctx.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst()
+  const mine = a && ((caller.kind === 'secret_key' && a.platform_id === caller.platformId) || (caller.kind === 'join_token' && a.session_id === caller.sessionId))
+  if (!a || !mine) throw new Refusal('not_found', { param: 'id' })
+  return a
+}
+
+export async function retrieveApplication(ctx: RegistryContext, caller: Caller, id: string): Promise<Application> {
+  return applicationView(await ownApplication(ctx, caller, id))
+}
+
+export async function listApplications(ctx: RegistryContext, caller: Extract<Caller, { kind: 'secret_key' }>, q: { status?: ApplicationStatus; limit?: string; starting_after?: string }) {
+  const limit = Number(q.limit ?? 10)
+  let query = ctx.db.selectFrom('applications').selectAll().where('platform_id', '=', caller.platformId)
+  if (q.status) query = query.where('status', '=', q.status)
+  if (q.starting_after) query = query.where('id', '>', q.starting_after)
+  const rows = await query.orderBy('id').limit(limit + 1).execute()
+  const data = rows.slice(0, limit).map(applicationView)
+  const hasMore = rows.length > limit
+  return { object: 'list' as const, data, has_more: hasMore, next_cursor: hasMore ? (data[data.length - 1]?.id ?? null) : null }
+}
+
+export async function withdrawApplication(ctx: RegistryContext, caller: Caller, id: string): Promise<Application> {
+  await ownApplication(ctx, caller, id)
+  return ctx.writer.run(async (trx) => {
+    const a = await trx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    if (!OPEN_STATUSES.includes(a.status as ApplicationStatus)) throw new Refusal('invalid_request', { message: '该申请已办结，不能撤回' })
+    const now = iso(ctx.now())
+    const patch = { status: 'withdrawn', open_key: null, updated_at: now, decided_at: now }
+    await trx.updateTable('applications').set(patch).where('id', '=', id).execute()
+    const view = applicationView({ ...a, ...patch })
+    await recordEvent(ctx, trx, 'application.withdrawn', a.platform_id, view)
+    return view
+  })
+}

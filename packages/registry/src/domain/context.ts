@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely'
+import type { ErrorCode } from '@ruhui/core/contract'
+import type { Directory } from '@ruhui/core/matching'
+import type { RegistryConfig } from '../config'
+import type { KeyRing } from '../crypto/keys'
+import type { Database } from '../db/schema'
+import type { WriteQueue } from '../db/write-queue'
+import type { Logger } from '../logging'
+
+export interface RegistryContext {
+  db: Kysely<Database>
+  dialect: 'sqlite' | 'postgres'
+  writer: WriteQueue
+  keys: KeyRing
+  config: RegistryConfig
+  log: Logger
+  now: () => number
+  directory(): Directory
+}
+
+/** Who is calling, after authentication. */
+export type Caller =
+  | { kind: 'secret_key'; id: string; platformId: string }
+  | { kind: 'join_token'; id: string; platformId: string; sessionId: string }
+  | { kind: 'reviewer'; id: string; orgId: string }
+  | { kind: 'none'; id: 'anonymous' }
+
+/** A refusal the API answers with its error shape (never a 500). */
+export class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly extra: { param?: string; message?: string } = {},
+  ) {
+    super(code)
+  }
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString()

@@ -1,0 +1,80 @@
+/** Join sessions: one open session per platform user; short-lived tokens; refresh in place. */
+import type { JoinSession, JoinSessionCreate } from '@ruhui/core/contract'
+import { decryptField, encryptField } from '../crypto/field-cipher'
+import { hashSecret, newId, newSecret } from '../crypto/hashing'
+import { isUniqueViolation } from '../db/write-queue'
+import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { sessionView } from './views'
+
+type PlatformCaller = Extract<Caller, { kind: 'secret_key' }>
+
+export async function createSession(ctx: RegistryContext, caller: PlatformCaller, body: JoinSessionCreate): Promise<{ status: number; body: JoinSession }> {
+  const openKey = `${caller.platformId}|${body.platform_user_id}`
+  return ctx.writer.run(async (trx) => {
+    const now = ctx.now()
+    // A session whose token ran out no longer counts as open.
+    await trx.updateTable('sessions').set({ status: 'expired', open_key: null }).where('open_key', '=', openKey).where('token_expires_at', '<', iso(now)).execute()
+    const existing = await trx.selectFrom('sessions').selectAll().where('open_key', '=', openKey).executeTakeFirst()
+    if (existing) return { status: 200, body: sessionView(existing, now, decryptField(ctx.keys, existing.token_enc, 'join_token')) }
+    const token = newSecret('jt')
+    const row = {
+      id: newId('jsess'),
+      platform_id: caller.platformId,
+      platform_user_id: body.platform_user_id,
+      status: 'open',
+      open_key: openKey,
+      token_hash: hashSecret(token),
+      token_enc: encryptField(ctx.keys, token, 'join_token'),
+      token_expires_at: iso(now + ctx.config.tokenTtlMs),
+      locale: body.locale ?? 'zh-CN',
+      created_at: iso(now),
+      application_id: null,
+      pending_transfer_enc: null,
+    }
+    try {
+      await trx.insertInto('sessions').values(row).execute()
+    } catch (e) {
+      // Another process created it between our read and insert: hand that one back.
+      if (!isUniqueViolation(e)) throw e
+      throw new Refusal('lock_conflict')
+    }
+    return { status: 201, body: sessionView(row, now, token) }
+  })
+}
+
+async function ownSession(ctx: RegistryContext, caller: Caller, id: string) {
+  const s = await ctx.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()
+  const mine = s && ((caller.kind === 'secret_key' && s.platform_id === caller.platformId) || (caller.kind === 'join_token' && s.id === caller.sessionId))
+  if (!s || !mine) throw new Refusal('not_found', { param: 'id' })
+  return s
+}
+
+export async function retrieveSession(ctx: RegistryContext, caller: Caller, id: string): Promise<JoinSession> {
+  return sessionView(await ownSession(ctx, caller, id), ctx.now())
+}
+
+/**
+ * A fresh token for the same session. A completed session keeps its status (the driver still
+ * follows the application with it); an expired one opens again unless the user has a newer one.
+ */
+export async function refreshSession(ctx: RegistryContext, caller: PlatformCaller, id: string): Promise<JoinSession> {
+  const s = await ownSession(ctx, caller, id)
+  const token = newSecret('jt')
+  return ctx.writer.run(async (trx) => {
+    const now = ctx.now()
+    const reopen = s.status !== 'completed'
+    const patch = {
+      token_hash: hashSecret(token),
+      token_enc: encryptField(ctx.keys, token, 'join_token'),
+      token_expires_at: iso(now + ctx.config.tokenTtlMs),
+      ...(reopen ? { status: 'open', open_key: `${s.platform_id}|${s.platform_user_id}` } : {}),
+    }
+    try {
+      await trx.updateTable('sessions').set(patch).where('id', '=', id).execute()
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new Refusal('session_completed', { message: '该司机已有新的入会会话，请使用新的会话' })
+      throw e
+    }
+    return sessionView({ ...s, ...patch }, now, token)
+  })
+}

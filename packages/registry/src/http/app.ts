@@ -1,0 +1,219 @@
+/**
+ * The registry's HTTP API (Hono): the routes of @ruhui/core/contract, the reviewer API, the
+ * OpenAPI document and health. Every client mistake gets the error shape with a 4xx; only the
+ * registry's own faults are 5xx.
+ */
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import { Hono, type Context } from 'hono'
+import { API_VERSION, ROUTES, type Route, type RouteName } from '@ruhui/core/contract'
+import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
+import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
+import { listApplications, retrieveApplication, submitApplication, withdrawApplication } from '../domain/applications'
+import { actOnTransfer, requestTransfer, retrieveTransfer } from '../domain/transfers'
+import { type ReviewAction, reviewAct, reviewDetail, reviewQueue } from '../domain/review'
+import { pilotStats } from '../domain/stats'
+import { listServices } from '../domain/services'
+import { type Caller, Refusal, type RegistryContext, iso } from '../domain/context'
+import { authenticate } from './auth'
+import { random } from '../crypto/hashing'
+import { RateLimiter } from './rate-limit'
+import { errorResponse } from './respond'
+import { fingerprintOf, idempotencyHook, remember, replay } from './idempotency'
+import { jobHook } from '../db/write-queue'
+
+type Vars = { Variables: { requestId: string; caller: Caller } }
+type Args = { id: string; body: never; query: never; locale: 'zh-CN' | 'en' }
+type Handler = (ctx: RegistryContext, caller: never, args: Args) => Promise<unknown>
+
+const HANDLERS: Record<RouteName, Handler> = {
+  health: async (ctx) => ({ status: 'ok', api_version: API_VERSION, time: new Date(ctx.now() + 8 * 3600_000).toISOString().slice(0, 23) + '+08:00' }),
+  createJoinSession: (ctx, caller, a) => createSession(ctx, caller, a.body),
+  retrieveJoinSession: (ctx, caller, a) => retrieveSession(ctx, caller, a.id),
+  refreshJoinSession: (ctx, caller, a) => refreshSession(ctx, caller, a.id),
+  submitApplication: (ctx, caller, a) => submitApplication(ctx, caller, a.body, a.locale),
+  retrieveApplication: (ctx, caller, a) => retrieveApplication(ctx, caller, a.id),
+  listApplications: (ctx, caller, a) => listApplications(ctx, caller, a.query),
+  withdrawApplication: (ctx, caller, a) => withdrawApplication(ctx, caller, a.id),
+  requestTransfer: (ctx, caller, a) => requestTransfer(ctx, caller, a.body),
+  retrieveTransfer: (ctx, caller, a) => retrieveTransfer(ctx, caller, a.id),
+  matchOrganisations: async (ctx, _caller, a) => {
+    const b = a.body as unknown as { employment_form: string; base_region: { county: string; township?: string }; employer_uscc?: string; home_park_id?: string; age?: number; document_kind?: string }
+    const r = matchUnion(ctx.directory(), {
+      employmentForm: b.employment_form as 'other',
+      baseRegion: b.base_region,
+      ...(b.employer_uscc ? { employerUscc: b.employer_uscc } : {}),
+      ...(b.home_park_id ? { homeParkId: b.home_park_id } : {}),
+      ...(b.age !== undefined ? { age: b.age } : {}),
+      ...(b.document_kind ? { documentKind: b.document_kind as 'resident' } : {}),
+    }, { config: ctx.config.matching, asOf: iso(ctx.now()).slice(0, 10) })
+    return toOrganisationMatchWire(r, a.locale)
+  },
+  searchOrganisations: async (ctx, _caller, a) => {
+    const q = a.query as unknown as { q?: string; region_prefix?: string; limit?: string }
+    const limit = Number(q.limit ?? 20)
+    const found = ctx.directory().orgs.filter((o) => (q.q === undefined || o.name.includes(q.q)) && (q.region_prefix === undefined || o.regionCode.startsWith(q.region_prefix)))
+    return { object: 'list', data: found.slice(0, limit).map((o) => ({ id: o.id, object: 'organisation', name: o.name, type: o.type, level: o.level, region_code: o.regionCode, accepts_online: o.acceptsOnline })), has_more: found.length > limit, next_cursor: null }
+  },
+  listMemberServices: async (_ctx, _caller, a) => listServices(a.query),
+}
+
+const PER_SECOND = (ctx: RegistryContext, caller: Caller) =>
+  caller.kind === 'secret_key' ? ctx.config.rateLimitPerSecond.secretKey : caller.kind === 'join_token' ? ctx.config.rateLimitPerSecond.joinToken : ctx.config.rateLimitPerSecond.reviewer
+
+const require = createRequire(import.meta.url)
+
+export function createApp(ctx: RegistryContext) {
+  const app = new Hono<Vars>()
+  const limiter = new RateLimiter(ctx.now)
+  const openapi = readFileSync(require.resolve('@ruhui/core/openapi.json'), 'utf8')
+
+  app.use('*', async (c, next) => {
+    const requestId = `req_${random(10).toString('hex')}`
+    c.set('requestId', requestId)
+    const started = performance.now()
+    await next()
+    c.header('request-id', requestId)
+    ctx.log.info({ request_id: requestId, method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, caller: c.get('caller')?.kind ?? 'none' }, 'request')
+  })
+
+  app.onError((err, c) => {
+    if (err instanceof Refusal) return errorResponse(c, err.code, err.extra)
+    ctx.log.error({ request_id: c.get('requestId'), err: { name: err.name, message: err.message, stack: err.stack } }, 'unexpected error')
+    return errorResponse(c, 'internal_error')
+  })
+  app.notFound((c) => errorResponse(c, 'not_found', { message: `没有这个接口：${c.req.method} ${new URL(c.req.url).pathname}` }))
+
+  // Authentication and rate limits for every /v1 call.
+  app.use('/v1/*', async (c, next) => {
+    const caller = await authenticate(ctx, c.req.header('authorization'))
+    c.set('caller', caller)
+    if (caller.kind !== 'none') {
+      const wait = limiter.take(caller.id, PER_SECOND(ctx, caller))
+      if (wait !== undefined) return errorResponse(c, 'rate_limited', {}, 429, { 'retry-after': String(wait) })
+    }
+    await next()
+  })
+
+  app.get('/health', (c) => c.json({ status: 'ok', service: 'ruhui-registry', api_version: API_VERSION, storage: ctx.dialect }))
+  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' }))
+  app.get('/v1/card-public-key', (c) => c.json({ object: 'card_public_key', algorithm: 'Ed25519', public_key_pem: ctx.keys.cardPublicKeyPem }))
+
+  for (const [name, route] of Object.entries(ROUTES) as Array<[RouteName, Route]>) {
+    const path = route.path.replace('{id}', ':id')
+    app.on(route.method, path, async (c) => {
+      const caller = c.get('caller')
+      if (route.auth !== 'none') {
+        if (caller.kind === 'none') return errorResponse(c, route.auth === 'join_token' ? 'invalid_token' : 'invalid_api_key')
+        const ok = route.auth === 'either' ? caller.kind === 'secret_key' || caller.kind === 'join_token' : caller.kind === route.auth
+        if (!ok) return errorResponse(c, 'forbidden', { message: route.auth === 'secret_key' ? '此操作需要平台密钥' : route.auth === 'join_token' ? '此操作需要入会令牌' : '此操作需要平台密钥或入会令牌' })
+      }
+      const locale: 'zh-CN' | 'en' = c.req.header('accept-language') === 'en' ? 'en' : 'zh-CN'
+      let text = ''
+      let body: unknown
+      if (route.method === 'POST') {
+        text = await c.req.text()
+        if (Buffer.byteLength(text) > ctx.config.maxBodyBytes) return errorResponse(c, 'invalid_request', { message: '请求内容太大' }, 413)
+      }
+      if (route.body) {
+        try {
+          body = JSON.parse(text || 'null')
+        } catch {
+          return errorResponse(c, 'invalid_request', { message: '请求内容不是有效的 JSON' })
+        }
+        const checked = route.body.safeParse(body, { reportInput: true })
+        if (!checked.success) {
+          const issue = checked.error.issues[0]
+          const missing = issue?.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined
+          return errorResponse(c, missing ? 'parameter_missing' : 'parameter_invalid', { param: issue?.path.join('.') ?? '' })
+        }
+        body = checked.data
+      }
+      let query: unknown = c.req.query()
+      if (route.query) {
+        const checked = route.query.safeParse(query)
+        if (!checked.success) return errorResponse(c, 'parameter_invalid', { param: checked.error.issues[0]?.path.join('.') ?? '' })
+        query = checked.data
+      }
+      const key = route.method === 'POST' ? c.req.header('idempotency-key') : undefined
+      const fingerprint = key ? fingerprintOf(route.method, c.req.path, text) : ''
+      if (key) {
+        const seen = await replay(ctx, `${caller.id}|${key}`, fingerprint)
+        if (seen === 'conflict') return errorResponse(c, 'idempotency_conflict')
+        if (seen) return c.body(seen.body, seen.status as 200, { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' })
+      }
+      let status: number = route.status
+      let payload: unknown
+      const shapes = name === 'createJoinSession' || name === 'submitApplication' || name === 'requestTransfer'
+      // The idempotency record is written inside the request's own write job, in the same transaction.
+      const hook = key ? idempotencyHook(ctx, `${caller.id}|${key}`, fingerprint, (v) => (shapes ? (v as { status: number; body: unknown }) : { status, body: v })) : undefined
+      try {
+        const args = { id: c.req.param('id') ?? '', body: body as never, query: query as never, locale }
+        const result = hook ? await jobHook.run(hook, () => HANDLERS[name](ctx, caller as never, args)) : await HANDLERS[name](ctx, caller as never, args)
+        if (result instanceof Refusal) throw result
+        const shaped = shapes ? (result as { status: number; body: unknown }) : { status, body: result }
+        status = shaped.status
+        payload = shaped.body
+      } catch (e) {
+        if (!(e instanceof Refusal)) throw e
+        const res = errorResponse(c, e.code, e.extra)
+        if (key) await remember(ctx, `${caller.id}|${key}`, fingerprint, res.status, await res.clone().text())
+        return res
+      }
+      const json = JSON.stringify(payload)
+      if (key && !hook?.done) await remember(ctx, `${caller.id}|${key}`, fingerprint, status, json)
+      return c.body(json, status as 200, { 'content-type': 'application/json; charset=utf-8', 'ruhui-version': API_VERSION })
+    })
+  }
+
+  // Reviewer API (the console talks to these).
+  const reviewer = (c: Context<Vars>) => {
+    const caller = c.get('caller')
+    if (caller.kind !== 'reviewer') throw new Refusal(caller.kind === 'none' ? 'invalid_api_key' : 'forbidden', { message: '此操作需要审核员账号' })
+    return caller
+  }
+  const readJson = async (c: Context<Vars>): Promise<Record<string, unknown>> => {
+    const text = await c.req.text()
+    if (text === '') return {}
+    try {
+      const v = JSON.parse(text) as unknown
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Refusal('invalid_request', { message: '请求内容应为 JSON 对象' })
+      return v as Record<string, unknown>
+    } catch (e) {
+      if (e instanceof Refusal) throw e
+      throw new Refusal('invalid_request', { message: '请求内容不是有效的 JSON' })
+    }
+  }
+  const optString = (v: unknown, param: string) => {
+    if (v !== undefined && (typeof v !== 'string' || v.length > 500)) throw new Refusal('parameter_invalid', { param })
+    return v as string | undefined
+  }
+  app.get('/v1/review/applications', async (c) => c.json(await reviewQueue(ctx, reviewer(c), { ...(c.req.query('status') ? { status: c.req.query('status') as string } : {}), ...(c.req.query('limit') ? { limit: c.req.query('limit') as string } : {}) })))
+  app.get('/v1/review/applications/:id', async (c) => c.json(await reviewDetail(ctx, reviewer(c), c.req.param('id'), c.req.query('reveal') === 'true')))
+  app.post('/v1/review/applications/:id/:action', async (c) => {
+    const who = reviewer(c)
+    const action = c.req.param('action')
+    if (!['approve', 'reject', 'request_info', 'assign'].includes(action)) throw new Refusal('not_found')
+    const b = await readJson(c)
+    const input: { reason?: string; org_id?: string } = {}
+    const reason = optString(b.reason, 'reason')
+    const orgId = optString(b.org_id, 'org_id')
+    if (reason !== undefined) input.reason = reason
+    if (orgId !== undefined) input.org_id = orgId
+    return c.json(await reviewAct(ctx, who, c.req.param('id'), action as ReviewAction, input))
+  })
+  app.get('/v1/review/transfers/:id', async (c) => c.json(await retrieveTransfer(ctx, reviewer(c), c.req.param('id'))))
+  app.post('/v1/review/transfers/:id/:action', async (c) => {
+    const action = c.req.param('action')
+    if (!['release', 'accept', 'reject'].includes(action)) throw new Refusal('not_found')
+    return c.json(await actOnTransfer(ctx, reviewer(c), c.req.param('id'), action as 'release'))
+  })
+  app.get('/v1/stats', async (c) => {
+    reviewer(c)
+    const q = c.req.query()
+    for (const k of ['from', 'to'] as const) if (q[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(q[k] as string)) throw new Refusal('parameter_invalid', { param: k })
+    if (q.region_prefix !== undefined && !/^\d{2,6}$/.test(q.region_prefix)) throw new Refusal('parameter_invalid', { param: 'region_prefix' })
+    return c.json(await pilotStats(ctx, q))
+  })
+  return app
+}

@@ -1,0 +1,74 @@
+/** Assemble a registry: storage (migrated), keys, the directory's indexes, the HTTP app, the outbox worker. */
+import { serve } from '@hono/node-server'
+import type { Directory } from '@ruhui/core/matching'
+import type { RegistryConfig } from './config'
+import { loadKeys } from './crypto/keys'
+import { openStorage } from './db/connect'
+import { migrate } from './db/migrations'
+import { WriteQueue } from './db/write-queue'
+import type { RegistryContext } from './domain/context'
+import { loadDirectory } from './domain/directory'
+import { deliverDue } from './domain/outbox'
+import { expireTransfers } from './domain/transfers'
+import { createApp } from './http/app'
+import { type Logger, createLogger } from './logging'
+
+export interface Registry {
+  ctx: RegistryContext
+  app: ReturnType<typeof createApp>
+  /** Re-read the directory after a seed. */
+  reloadDirectory(): Promise<void>
+  listen(): Promise<{ port: number; close(): Promise<void> }>
+  close(): Promise<void>
+}
+
+export async function createRegistry(config: RegistryConfig, options: { log?: Logger; env?: NodeJS.ProcessEnv; worker?: boolean } = {}): Promise<Registry> {
+  const log = options.log ?? createLogger()
+  const storage = openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl, dataDir: config.dataDir } : { dataDir: config.dataDir })
+  const applied = await migrate(storage.db as never, storage.dialect)
+  if (applied.length) log.info({ migrations: applied }, 'migrated')
+  const keys = loadKeys(options.env ?? process.env, config.dataDir, storage.dialect === 'sqlite')
+  let directory: Directory = await loadDirectory(storage.db)
+  const ctx: RegistryContext = { db: storage.db, dialect: storage.dialect, writer: new WriteQueue(storage.db), keys, config, log, now: () => Date.now(), directory: () => directory }
+  const app = createApp(ctx)
+
+  let timer: NodeJS.Timeout | undefined
+  let working = false
+  const tick = async () => {
+    if (working) return
+    working = true
+    try {
+      await deliverDue(ctx)
+      await expireTransfers(ctx)
+    } catch (e) {
+      log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'outbox worker')
+    } finally {
+      working = false
+    }
+  }
+  if (options.worker !== false) timer = setInterval(() => void tick(), config.webhook.pollMs)
+
+  return {
+    ctx,
+    app,
+    async reloadDirectory() {
+      directory = await loadDirectory(storage.db)
+    },
+    listen() {
+      return new Promise((resolve) => {
+        const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+          log.info({ port: info.port, host: config.host, storage: storage.describe, organisations: directory.orgs.length }, 'listening')
+          log.flush()
+          // Always on stdout, whatever the log level: operators and test harnesses wait for it.
+          process.stdout.write(`${JSON.stringify({ msg: 'listening', port: info.port, host: config.host, storage: storage.dialect })}\n`)
+          resolve({ port: info.port, close: () => new Promise<void>((r) => server.close(() => r())) })
+        })
+        ;(server as { keepAliveTimeout?: number }).keepAliveTimeout = 65_000
+      })
+    },
+    async close() {
+      if (timer) clearInterval(timer)
+      await storage.close()
+    },
+  }
+}

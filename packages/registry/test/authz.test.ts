@@ -1,0 +1,85 @@
+// Authorization matrix: each role against each resource, including a join token for another
+// session, an expired token, and a reviewer outside the subtree.
+import { beforeAll, expect, it } from 'vitest'
+import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
+import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { eachDialect } from './dialects'
+
+type Role = 'anonymous' | 'platformA' | 'platformB' | 'tokenOwn' | 'tokenOther' | 'tokenExpired' | 'reviewerIn' | 'reviewerOut' | 'garbage'
+
+eachDialect(
+  'authorization matrix',
+  (registry) => {
+    const creds = {} as Record<Role, string>
+    let appId = ''
+    let sessionId = ''
+    beforeAll(async () => {
+      const r = registry()
+      const a = r.cli(['platform', 'create', '--name', '平台甲', '--id', 'P-A'])
+      const b = r.cli(['platform', 'create', '--name', '平台乙', '--id', 'P-B'])
+      const apiA = createRegistryClient({ baseUrl: r.baseUrl, secretKey: a.secret_key as string, transport: createFetchTransport() })
+      const own = await apiA.joinSessions.create({ platform_user_id: 'own' })
+      const other = await apiA.joinSessions.create({ platform_user_id: 'other' })
+      const expired = await apiA.joinSessions.create({ platform_user_id: 'expired' })
+      const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: own.join_token as string, transport: createFetchTransport() })
+      const app = await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '888' }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+      appId = app.id
+      sessionId = own.id
+      Object.assign(creds, {
+        anonymous: '',
+        garbage: 'Bearer nonsense',
+        platformA: `Bearer ${a.secret_key}`,
+        platformB: `Bearer ${b.secret_key}`,
+        tokenOwn: `Bearer ${own.join_token}`,
+        tokenOther: `Bearer ${other.join_token}`,
+        tokenExpired: `Bearer ${expired.join_token}`,
+        reviewerIn: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京'])['key']}`,
+        reviewerOut: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_34', '--name', '安徽'])['key']}`,
+      })
+      await new Promise((res) => setTimeout(res, 2100)) // every join token is now past its 2 s lifetime…
+      // …so refresh the two that should still work.
+      creds.tokenOwn = `Bearer ${(await apiA.joinSessions.refresh(own.id)).join_token}`
+      creds.tokenOther = `Bearer ${(await apiA.joinSessions.refresh(other.id)).join_token}`
+    })
+
+    // [method, path, body] → expected status per role. 404 also means "not yours": never say whose it is.
+    const cases: Array<[string, string, () => string, unknown, Partial<Record<Role, number>>]> = [
+      ['GET', 'health', () => '/v1/health', undefined, { anonymous: 200, platformA: 200, tokenOwn: 200, reviewerIn: 200, garbage: 401 }],
+      ['POST', 'create session', () => '/v1/join-sessions', { platform_user_id: 'm' }, { anonymous: 401, platformA: 201, platformB: 201, tokenOwn: 403, reviewerIn: 403, garbage: 401 }],
+      ['GET', 'session', () => `/v1/join-sessions/${sessionId}`, undefined, { anonymous: 401, platformA: 200, platformB: 404, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403 }],
+      ['GET', 'application', () => `/v1/applications/${appId}`, undefined, { anonymous: 401, platformA: 200, platformB: 404, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, reviewerOut: 403 }],
+      ['GET', 'list applications', () => '/v1/applications', undefined, { platformA: 200, platformB: 200, tokenOwn: 403, reviewerIn: 403 }],
+      ['POST', 'withdraw', () => `/v1/applications/${appId}/withdraw`, {}, { platformB: 404, tokenOther: 404, tokenExpired: 401, reviewerIn: 403 }],
+      ['POST', 'match', () => '/v1/organisations/match', { employment_form: 'other', base_region: { county: '320115' } }, { anonymous: 401, platformA: 403, tokenOwn: 200, tokenOther: 200, tokenExpired: 401 }],
+      ['GET', 'review queue', () => '/v1/review/applications', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 200 }],
+      ['GET', 'review detail', () => `/v1/review/applications/${appId}`, undefined, { platformA: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 404 }],
+      ['POST', 'approve', () => `/v1/review/applications/${appId}/request_info`, { reason: '补充材料' }, { platformA: 403, tokenOwn: 403, reviewerOut: 404, reviewerIn: 200 }],
+      ['GET', 'stats', () => '/v1/stats', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200 }],
+    ]
+
+    for (const [method, label, path, body, expected] of cases) {
+      for (const [role, status] of Object.entries(expected) as Array<[Role, number]>) {
+        it(`${role} → ${label}: ${status}`, async () => {
+          const r = registry()
+          const headers: Record<string, string> = { 'content-type': 'application/json' }
+          if (creds[role]) headers.authorization = creds[role]
+          const res = await fetch(`${r.baseUrl}${path()}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+          expect(res.status).toBe(status)
+          if (status >= 400) {
+            const err = ((await res.json()) as { error: { type: string; code: string; message: string; request_id: string } }).error
+            expect(err.request_id).toMatch(/^req_/)
+            expect(err.message).toMatch(/[\u4e00-\u9fff]/)
+          }
+        })
+      }
+    }
+
+    it('the reviewer outside the subtree cannot see it in the queue either; the one inside can', async () => {
+      const r = registry()
+      const q = async (role: Role) => ((await (await fetch(`${r.baseUrl}/v1/review/applications?status=needs_info`, { headers: { authorization: creds[role] } })).json()) as { data: Array<{ id: string }> }).data.map((a) => a.id)
+      expect(await q('reviewerIn')).toContain(appId)
+      expect(await q('reviewerOut')).not.toContain(appId)
+    })
+  },
+  { RUHUI_TOKEN_TTL_MS: '2000' },
+)

@@ -1,0 +1,22 @@
+// Row counts of every table, read straight from the real database file or server.
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import pg from 'pg'
+import type { RegistryInstance } from './registry-process'
+
+const TABLES = ['platforms', 'reviewers', 'orgs', 'sessions', 'applications', 'members', 'transfers', 'review_actions', 'idempotency_keys', 'events', 'deliveries', 'audit_log']
+
+export async function rowCounts(r: RegistryInstance): Promise<Record<string, number>> {
+  const out: Record<string, number> = {}
+  if (r.env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: r.env.DATABASE_URL })
+    await client.connect()
+    for (const t of TABLES) out[t] = Number((await client.query(`select count(*) as n from ${t}`)).rows[0].n)
+    await client.end()
+  } else {
+    const db = new BetterSqlite3(join(r.dataDir, 'registry.sqlite'), { readonly: true })
+    for (const t of TABLES) out[t] = (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n
+    db.close()
+  }
+  return out
+}
