@@ -7,7 +7,7 @@ import { openStorage } from './db/connect'
 import { migrate } from './db/migrations'
 import { WriteQueue } from './db/write-queue'
 import type { RegistryContext } from './domain/context'
-import { loadDirectory } from './domain/directory'
+import { directoryVersion, loadDirectory } from './domain/directory'
 import { deliverDue } from './domain/outbox'
 import { expireTransfers } from './domain/transfers'
 import { createApp } from './http/app'
@@ -29,6 +29,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
   if (applied.length) log.info({ migrations: applied }, 'migrated')
   const keys = loadKeys(options.env ?? process.env, config.dataDir, storage.dialect === 'sqlite')
   let directory: Directory = await loadDirectory(storage.db)
+  let loadedVersion = await directoryVersion(storage.db)
   const ctx: RegistryContext = { db: storage.db, dialect: storage.dialect, writer: new WriteQueue(storage.db), keys, config, log, now: () => Date.now(), directory: () => directory }
   const app = createApp(ctx)
 
@@ -40,6 +41,13 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
     try {
       await deliverDue(ctx)
       await expireTransfers(ctx)
+      // Another process (or the seed command) may have replaced the directory.
+      const version = await directoryVersion(storage.db)
+      if (version !== loadedVersion) {
+        directory = await loadDirectory(storage.db)
+        loadedVersion = version
+        log.info({ organisations: directory.orgs.length }, 'directory reloaded')
+      }
     } catch (e) {
       log.error({ err: { name: (e as Error).name, message: (e as Error).message } }, 'outbox worker')
     } finally {

@@ -57,6 +57,12 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await sql`select 1`.execute(db)
     },
   },
+  '0002_settings': {
+    async up(db: Kysely<unknown>) {
+      // Small shared facts, e.g. the directory version every registry process watches.
+      await db.schema.createTable('settings').addColumn('key', text, (c) => c.primaryKey()).addColumn('value', text, (c) => c.notNull()).execute()
+    },
+  },
 })
 
 class InCodeProvider implements MigrationProvider {

@@ -145,7 +145,13 @@ export interface AuditTable {
   created_at: string
 }
 
+export interface SettingTable {
+  key: string
+  value: string
+}
+
 export interface Database {
+  settings: SettingTable
   platforms: PlatformTable
   reviewers: ReviewerTable
   orgs: OrgTable

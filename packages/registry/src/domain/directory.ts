@@ -19,6 +19,10 @@ export async function seedDirectory(db: Kysely<Database>, input: DirectoryFile |
         .values(orgs.slice(i, i + 200).map((o) => ({ id: o.id, parent_id: o.parentId ?? null, name: o.name, type: o.type, region_code: o.regionCode, data: JSON.stringify(o) })))
         .execute()
     }
+    // Every registry process compares this with the version it loaded and reloads when it changed.
+    const version = `${Date.now()}-${orgs.length}`
+    await trx.deleteFrom('settings').where('key', '=', 'directory_version').execute()
+    await trx.insertInto('settings').values({ key: 'directory_version', value: version }).execute()
   })
   return orgs.length
 }
@@ -40,4 +44,8 @@ export function subtree(directory: Directory, rootId: string): Set<string> {
   const stack = [rootId]
   while (stack.length) for (const c of children.get(stack.pop() as string) ?? []) if (!out.has(c)) (out.add(c), stack.push(c))
   return out
+}
+
+export async function directoryVersion(db: Kysely<Database>): Promise<string> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', 'directory_version').executeTakeFirst())?.value ?? 'none'
 }

@@ -71,10 +71,16 @@ export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: st
     if (action === 'approve') {
       const cardNumber = newCardNumber()
       const joinDate = iso(now).slice(0, 10)
+      const row = { person_key: a.person_key, org_id: a.org_id as string, status: 'active', join_date: joinDate, card_number: cardNumber, application_id: a.id, updated_at: iso(now) }
+      // Someone who left (退会) may join again; anyone else already holds a membership. Look first:
+      // on PostgreSQL a failed insert aborts the transaction, so it cannot be the way to find out.
+      const existing = await trx.selectFrom('members').select(['status']).where('person_key', '=', a.person_key).executeTakeFirst()
+      if (existing && existing.status !== 'withdrawn') throw new Refusal('already_member')
       try {
-        await trx.insertInto('members').values({ person_key: a.person_key, org_id: a.org_id as string, status: 'active', join_date: joinDate, card_number: cardNumber, application_id: a.id, updated_at: iso(now) }).execute()
+        if (existing) await trx.updateTable('members').set(row).where('person_key', '=', a.person_key).where('status', '=', 'withdrawn').execute()
+        else await trx.insertInto('members').values(row).execute()
       } catch (e) {
-        if (isUniqueViolation(e)) throw new Refusal('already_member')
+        if (isUniqueViolation(e)) throw new Refusal('already_member') // a concurrent approval won
         throw e
       }
       const qr = signCard(ctx.keys, { no: cardNumber, org: a.org_id as string, name: a.name_masked, since: joinDate, iat: iso(now) })
@@ -92,5 +98,25 @@ export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: st
     const eventType = ({ approve: 'application.approved', reject: 'application.rejected', request_info: 'application.needs_info', assign: 'application.under_review' } as const)[action]
     await recordEvent(ctx, trx, eventType, a.platform_id, view)
     return reviewView({ ...a, ...patch } as ApplicationTable)
+  })
+}
+
+export const MEMBER_STATUSES = ['active', 'retained', 'withdrawn'] as const
+
+/**
+ * Membership status by the union that holds it: 保留会籍 (retained: retired or unemployed),
+ * 退会 (withdrawn), or active again. Found by card number; transfers have their own path.
+ */
+export async function setMemberStatus(ctx: RegistryContext, reviewer: Reviewer, cardNumber: string, status: string, reason: string | undefined) {
+  if (!(MEMBER_STATUSES as readonly string[]).includes(status)) throw new Refusal('parameter_invalid', { param: 'status' })
+  const member = await ctx.db.selectFrom('members').selectAll().where('card_number', '=', cardNumber).executeTakeFirst()
+  if (!member) throw new Refusal('not_found', { param: 'card_number' })
+  requireInScope(ctx, reviewer, member.org_id)
+  if (member.status === 'transferring') throw new Refusal('invalid_request', { message: '会员正在办理转接，请先完成或拒绝转接' })
+  return ctx.writer.run(async (trx) => {
+    const now = iso(ctx.now())
+    await trx.updateTable('members').set({ status, updated_at: now }).where('card_number', '=', cardNumber).execute()
+    await trx.insertInto('review_actions').values({ id: newId('rva'), subject_id: cardNumber, reviewer_id: reviewer.id, action: `member_${status}`, reason: reason ?? null, created_at: now }).execute()
+    return { object: 'member', card_number: cardNumber, org_id: member.org_id, status, join_date: member.join_date }
   })
 }

@@ -11,7 +11,7 @@ import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
 import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
 import { listApplications, retrieveApplication, submitApplication, withdrawApplication } from '../domain/applications'
 import { actOnTransfer, requestTransfer, retrieveTransfer } from '../domain/transfers'
-import { type ReviewAction, reviewAct, reviewDetail, reviewQueue } from '../domain/review'
+import { type ReviewAction, reviewAct, reviewDetail, reviewQueue, setMemberStatus } from '../domain/review'
 import { pilotStats } from '../domain/stats'
 import { listServices } from '../domain/services'
 import { type Caller, Refusal, type RegistryContext, iso } from '../domain/context'
@@ -201,6 +201,11 @@ export function createApp(ctx: RegistryContext) {
     if (reason !== undefined) input.reason = reason
     if (orgId !== undefined) input.org_id = orgId
     return c.json(await reviewAct(ctx, who, c.req.param('id'), action as ReviewAction, input))
+  })
+  app.post('/v1/review/members/:card/status', async (c) => {
+    const who = reviewer(c)
+    const b = await readJson(c)
+    return c.json(await setMemberStatus(ctx, who, c.req.param('card'), String(b.status ?? ''), optString(b.reason, 'reason')))
   })
   app.get('/v1/review/transfers/:id', async (c) => c.json(await retrieveTransfer(ctx, reviewer(c), c.req.param('id'))))
   app.post('/v1/review/transfers/:id/:action', async (c) => {
