@@ -70,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     const stop = async () => {
       await server.close()
       await registry.close()
+      registry.ctx.log.flush() // logs are written asynchronously
       process.exit(0)
     }
     process.on('SIGTERM', () => void stop())

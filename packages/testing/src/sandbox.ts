@@ -6,7 +6,7 @@
  */
 import { http, HttpResponse, delay } from 'msw'
 import { signWebhook } from '@ruhui/core/node'
-import { ROUTES, type Route, type RouteName } from '@ruhui/core/contract'
+import { ROUTES, type Route, type RouteName, checkRequestBody } from '@ruhui/core/contract'
 import { createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { type Ctx, Refusal, fail, json } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
@@ -96,22 +96,9 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     if (denied) return denied
 
     const text = request.method === 'GET' ? '' : await request.text()
-    let body: unknown
-    if (route.body) {
-      try {
-        body = JSON.parse(text || 'null')
-      } catch {
-        return fail(ctx, 'invalid_request', { message: '请求内容不是有效的 JSON' })
-      }
-      const checked = route.body.safeParse(body, { reportInput: true })
-      if (!checked.success) {
-        const issue = checked.error.issues[0]
-        const param = issue?.path.join('.') ?? ''
-        const missing = issue?.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined
-        return fail(ctx, missing ? 'parameter_missing' : 'parameter_invalid', { param })
-      }
-      body = checked.data
-    }
+    const checkedBody = checkRequestBody(route, text)
+    if (!checkedBody.ok) return fail(ctx, checkedBody.code, { ...(checkedBody.param !== undefined ? { param: checkedBody.param } : {}), ...(checkedBody.message ? { message: checkedBody.message } : {}) })
+    const body = checkedBody.value
     // Magic: a platform user id starting `user_timeout_` is answered only after the client has given up.
     if (name === 'createJoinSession' && String((body as { platform_user_id?: unknown }).platform_user_id).startsWith('user_timeout_')) {
       await delay(options.timeoutDelayMs ?? 20_000)

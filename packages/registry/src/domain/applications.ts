@@ -5,7 +5,7 @@
  * in the same transaction.
  */
 import { checkDriverIdentity, formatIssue, maskIdCard, maskMobile, maskPersonName } from '@ruhui/core'
-import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import { type Application, type ApplicationStatus, type ApplicationSubmit, applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/contract'
 import { matchUnion } from '@ruhui/core/matching'
 import { encryptField } from '../crypto/field-cipher'
 import { newId, personKey } from '../crypto/hashing'
@@ -15,7 +15,6 @@ import { recordEvent } from './outbox'
 import { applicationView } from './views'
 
 export const OPEN_STATUSES: ApplicationStatus[] = ['submitted', 'under_review', 'needs_info', 'awaiting_assignment']
-const FIELD = { idNumber: 'id_number', employmentForm: 'employment_form', employerUscc: 'employer_uscc', trailerPlate: 'trailer_plate', licenseClass: 'license_class' } as Record<string, string>
 
 type TokenCaller = Extract<Caller, { kind: 'join_token' }>
 
@@ -23,32 +22,17 @@ type TokenCaller = Extract<Caller, { kind: 'join_token' }>
 export async function submitApplication(ctx: RegistryContext, caller: TokenCaller, body: ApplicationSubmit, locale: 'zh-CN' | 'en'): Promise<{ status: number; body: Application } | Refusal> {
   const a = body.applicant
   const now = ctx.now()
-  const checked = checkDriverIdentity(
-    { name: a.name, idNumber: a.id_number, mobile: a.mobile, employmentForm: a.employment_form, employerUscc: a.employer_uscc, plate: a.plate, trailerPlate: a.trailer_plate, licenseClass: a.license_class },
-    { asOf: new Date(now) },
-  )
+  const checked = checkDriverIdentity(applicantProfile(a), { asOf: new Date(now) })
   if (!checked.ok) {
     const first = checked.issues[0]
-    if (first?.code === 'age_below_working_age') throw new Refusal('ineligible', { param: 'applicant.id_number', message: formatIssue(first, locale) })
-    const path = String(first?.path[0] ?? '')
-    throw new Refusal('parameter_invalid', { param: `applicant.${FIELD[path] ?? path}`, ...(first ? { message: formatIssue(first, locale) } : {}) })
+    if (!first) throw new Refusal('parameter_invalid', { param: 'applicant' })
+    throw new Refusal(first.code === 'age_below_working_age' ? 'ineligible' : 'parameter_invalid', { param: applicantParam(first), message: formatIssue(first, locale) })
   }
   const identity = checked.value
   const key = personKey(ctx.keys, identity.idCard.number)
   const member = await ctx.db.selectFrom('members').select(['org_id', 'status']).where('person_key', '=', key).executeTakeFirst()
-  const match = matchUnion(
-    ctx.directory(),
-    {
-      employmentForm: identity.employmentForm,
-      baseRegion: body.base_region,
-      age: identity.idCard.age,
-      documentKind: identity.idCard.kind,
-      ...(a.employer_uscc ? { employerUscc: a.employer_uscc } : {}),
-      ...(body.home_park_id ? { homeParkId: body.home_park_id } : {}),
-      ...(member && member.status !== 'withdrawn' ? { existingMembership: { orgId: member.org_id, status: member.status as 'active' } } : {}),
-    },
-    { asOf: iso(now).slice(0, 10), config: ctx.config.matching },
-  )
+  const membership = member ? { orgId: member.org_id, status: member.status as 'active' } : undefined
+  const match = matchUnion(ctx.directory(), submissionMatchInput(body, identity, membership), { asOf: iso(now).slice(0, 10), config: ctx.config.matching })
   if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
   if (match.status === 'ineligible') throw new Refusal('ineligible')
 

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
-import { API_VERSION, ROUTES, type Route, type RouteName } from '@ruhui/core/contract'
+import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody } from '@ruhui/core/contract'
 import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
 import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
 import { listApplications, retrieveApplication, submitApplication, withdrawApplication } from '../domain/applications'
@@ -115,20 +115,9 @@ export function createApp(ctx: RegistryContext) {
         text = await c.req.text()
         if (Buffer.byteLength(text) > ctx.config.maxBodyBytes) return errorResponse(c, 'invalid_request', { message: '请求内容太大' }, 413)
       }
-      if (route.body) {
-        try {
-          body = JSON.parse(text || 'null')
-        } catch {
-          return errorResponse(c, 'invalid_request', { message: '请求内容不是有效的 JSON' })
-        }
-        const checked = route.body.safeParse(body, { reportInput: true })
-        if (!checked.success) {
-          const issue = checked.error.issues[0]
-          const missing = issue?.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined
-          return errorResponse(c, missing ? 'parameter_missing' : 'parameter_invalid', { param: issue?.path.join('.') ?? '' })
-        }
-        body = checked.data
-      }
+      const checkedBody = checkRequestBody(route, text)
+      if (!checkedBody.ok) return errorResponse(c, checkedBody.code, { ...(checkedBody.param !== undefined ? { param: checkedBody.param } : {}), ...(checkedBody.message ? { message: checkedBody.message } : {}) })
+      body = checkedBody.value
       let query: unknown = c.req.query()
       if (route.query) {
         const checked = route.query.safeParse(query)
@@ -174,6 +163,7 @@ export function createApp(ctx: RegistryContext) {
   }
   const readJson = async (c: Context<Vars>): Promise<Record<string, unknown>> => {
     const text = await c.req.text()
+    if (Buffer.byteLength(text) > ctx.config.maxBodyBytes) throw new Refusal('invalid_request', { message: '请求内容太大' })
     if (text === '') return {}
     try {
       const v = JSON.parse(text) as unknown

@@ -1,5 +1,5 @@
 import { checkDriverIdentity, formatIssue } from '@ruhui/core'
-import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import { type Application, type ApplicationStatus, type ApplicationSubmit, applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/contract'
 import { matchUnion } from '@ruhui/core/matching'
 import { emit } from '../events'
 import { MAGIC_SEQUENCES } from '../fixtures'
@@ -23,16 +23,11 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
   if (session.session.status === 'completed') throw new Refusal('session_completed')
 
   const a = body.applicant
-  const checked = checkDriverIdentity(
-    { name: a.name, idNumber: a.id_number, mobile: a.mobile, employmentForm: a.employment_form, employerUscc: a.employer_uscc, plate: a.plate, trailerPlate: a.trailer_plate, licenseClass: a.license_class },
-    { asOf: new Date(state.now()) },
-  )
+  const checked = checkDriverIdentity(applicantProfile(a), { asOf: new Date(state.now()) })
   if (!checked.ok) {
     const first = checked.issues[0]
-    if (first?.code === 'age_below_working_age') throw new Refusal('ineligible', { param: 'applicant.id_number', message: formatIssue(first, ctx.locale) })
-    const field = { idNumber: 'id_number', employmentForm: 'employment_form', employerUscc: 'employer_uscc', trailerPlate: 'trailer_plate', licenseClass: 'license_class' } as Record<string, string>
-    const path = String(first?.path[0] ?? '')
-    throw new Refusal('parameter_invalid', { param: `applicant.${field[path] ?? path}`, ...(first ? { message: formatIssue(first, ctx.locale) } : {}) })
+    if (!first) throw new Refusal('parameter_invalid', { param: 'applicant' })
+    throw new Refusal(first.code === 'age_below_working_age' ? 'ineligible' : 'parameter_invalid', { param: applicantParam(first), message: formatIssue(first, ctx.locale) })
   }
   const identity = checked.value
   const personKey = identity.idCard.number // a sandbox: real deployments key on an HMAC, never the number
@@ -41,19 +36,7 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
     state.members.set(personKey, { orgId: 'org_sandbox_suzhou_company', status: 'active' })
   }
   const member = state.members.get(personKey)
-  const match = matchUnion(
-    state.directory,
-    {
-      employmentForm: identity.employmentForm,
-      baseRegion: body.base_region,
-      age: identity.idCard.age,
-      documentKind: identity.idCard.kind,
-      ...(a.employer_uscc ? { employerUscc: a.employer_uscc } : {}),
-      ...(body.home_park_id ? { homeParkId: body.home_park_id } : {}),
-      ...(member && member.status !== 'withdrawn' ? { existingMembership: member } : {}),
-    },
-    { asOf: new Date(state.now()).toISOString().slice(0, 10) },
-  )
+  const match = matchUnion(state.directory, submissionMatchInput(body, identity, member), { asOf: new Date(state.now()).toISOString().slice(0, 10) })
   if (match.status === 'transfer_required' || match.status === 'already_member') {
     session.pendingTransfer = { personKey, fromOrgId: (member as { orgId: string }).orgId }
     throw new Refusal(match.status)

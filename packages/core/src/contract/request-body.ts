@@ -1,0 +1,21 @@
+/** Reading a request body against a route: the same verdict on every server (registry, sandbox). */
+import type { Route } from './routes'
+
+export type BodyCheck =
+  | { ok: true; value: unknown }
+  | { ok: false; code: 'invalid_request' | 'parameter_missing' | 'parameter_invalid'; param?: string; message?: string }
+
+export function checkRequestBody(route: Route, text: string): BodyCheck {
+  if (!route.body) return { ok: true, value: undefined }
+  let json: unknown
+  try {
+    json = JSON.parse(text || 'null')
+  } catch {
+    return { ok: false, code: 'invalid_request', message: '请求内容不是有效的 JSON' }
+  }
+  const checked = route.body.safeParse(json, { reportInput: true })
+  if (checked.success) return { ok: true, value: checked.data }
+  const issue = checked.error.issues[0]
+  const missing = issue?.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined
+  return { ok: false, code: missing ? 'parameter_missing' : 'parameter_invalid', param: issue?.path.join('.') ?? '' }
+}
