@@ -15,6 +15,7 @@ const packages = [
       axios: 'src/transports/axios.ts',
       webhooks: 'src/webhooks/index.ts',
       node: 'src/webhooks/node.ts',
+      flow: 'src/flow/index.ts',
     },
   },
   // Node-only packages: a Node target keeps import.meta (ES2018 would erase it).
@@ -37,8 +38,8 @@ export default packages.flatMap(({ dir, entries, target = 'es2018' }) => {
       external,
       plugins: [esbuild({ target, charset: 'utf8', tsconfig: `${dir}/tsconfig.json` })],
       output: [
-        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared/core-[hash].mjs' },
-        { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/core-[hash].cjs' },
+        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared/core-[hash].mjs', hoistTransitiveImports: false },
+        { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/core-[hash].cjs', hoistTransitiveImports: false },
       ],
     },
     {

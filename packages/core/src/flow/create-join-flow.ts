@@ -1,0 +1,447 @@
+/**
+ * The headless join flow: intro → consent → identity → union → submit → result, as a
+ * framework-neutral state machine. The Taro component only renders its state.
+ *
+ * Guarantees: exactly one terminal callback (onSuccess or onExit), never twice, never none
+ * once the flow ends; an expired join token is refreshed in place; the draft is persisted
+ * after every step and resumed on reopening; a submission made offline (or cut off when the
+ * app went to the background) is queued with its idempotency key and sent exactly once.
+ */
+import { type JoinTokenClient } from '../client/create-registry-client'
+import { isRegistryError } from '../client/errors'
+import { createIdempotencyKey } from '../client/request'
+import type { Application, ApplicationSubmit } from '../contract/applications'
+import { toChinaTime } from '../contract/common'
+import type { MemberService } from '../contract/member-services'
+import type { OrganisationMatch } from '../contract/organisations'
+import type { Transfer } from '../contract/transfers'
+import { checkDriverIdentity } from '../identity/driver-identity'
+import { type EmploymentForm } from '../identity/eligibility'
+import type { Issue } from '../issues'
+import { type Platform, defaultPlatform } from '../platform'
+import { type ConsentTexts, DEFAULT_CONSENT_TEXTS } from './consent-texts'
+import type { FlowStorage, LifecyclePort, NetworkPort } from './ports'
+import { sha256Hex } from './sha256'
+
+export type FlowStep = 'intro' | 'consent' | 'identity' | 'union' | 'submitting' | 'queued' | 'result'
+export type FieldName = 'name' | 'idNumber' | 'mobile' | 'employmentForm' | 'county' | 'township' | 'employerUscc' | 'plate' | 'licenseClass'
+export type ExitReason = 'user_exit' | 'consent_denied' | 'ineligible' | 'not_in_pilot' | 'already_member' | 'application_exists' | 'session_unavailable'
+export type ResultKind = 'pending_review' | 'approved' | 'needs_assignment' | 'transfer_required' | 'transfer_requested'
+
+/** The stable event contract: names never change meaning; metadata is informational. */
+export type FlowEventName =
+  | 'OPEN'
+  | 'RESUMED'
+  | 'CONSENT_GRANTED'
+  | 'CONSENT_DENIED'
+  | 'IDENTITY_VALID'
+  | 'UNION_SELECTED'
+  | 'SUBMITTED'
+  | 'SUBMISSION_QUEUED_OFFLINE'
+  | 'SUBMISSION_SYNCED'
+  | 'TOKEN_REFRESHED'
+  | 'TRANSFER_REQUESTED'
+  | 'EXIT'
+  | 'ERROR'
+
+export interface FlowEvent {
+  name: FlowEventName
+  sessionId: string
+  at: string
+  /** No personal data, ever. */
+  metadata?: Record<string, string | number | boolean>
+}
+
+export interface FlowState {
+  sessionId: string
+  step: FlowStep
+  fields: Record<FieldName, string>
+  /** Issues per field (words: formatIssue); only for fields the driver has touched, or all after a submit attempt. */
+  fieldIssues: Partial<Record<FieldName, Issue[]>>
+  consent: { granted: boolean; version: string | null }
+  match: OrganisationMatch | null
+  selectedOrgId: string | null
+  services: MemberService[]
+  result: { kind: ResultKind; application?: Application; transfer?: Transfer } | null
+  /** A problem to show on the current step (the registry's Chinese message), or null. */
+  error: { code: string; message: string } | null
+  busy: boolean
+  online: boolean
+  finished: boolean
+}
+
+export interface JoinFlowOptions {
+  client: JoinTokenClient
+  sessionId: string
+  storage: FlowStorage
+  network: NetworkPort
+  lifecycle?: LifecyclePort
+  platform?: Platform
+  consentTexts?: ConsentTexts
+  /** What the platform already verified (the driver can correct it). */
+  prefill?: Partial<Record<FieldName, string>>
+  locale?: 'zh-CN' | 'en'
+  onSuccess(result: { sessionId: string; applicationId?: string; transferId?: string; status: string }): void
+  onExit(details: { sessionId: string; reason: ExitReason }): void
+  onEvent?(event: FlowEvent): void
+  /** Ask the host (its backend) for a fresh join token for this session. */
+  onTokenExpired?(): Promise<string>
+}
+
+export interface JoinFlow {
+  getState(): FlowState
+  subscribe(listener: (state: FlowState) => void): () => void
+  /** Open (or resume) the flow. */
+  start(): Promise<void>
+  next(): void
+  grantConsent(): Promise<void>
+  denyConsent(): void
+  setField(name: FieldName, value: string): void
+  confirmIdentity(): Promise<void>
+  selectUnion(orgId: string): void
+  submit(): Promise<void>
+  requestTransfer(reason?: 'job_change' | 'platform_change' | 'relocation' | 'org_dissolved' | 'other'): Promise<void>
+  exit(): void
+  destroy(): void
+}
+
+const FIELDS: FieldName[] = ['name', 'idNumber', 'mobile', 'employmentForm', 'county', 'township', 'employerUscc', 'plate', 'licenseClass']
+const emptyFields = (): Record<FieldName, string> => Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<FieldName, string>
+
+interface Persisted {
+  v: 1
+  step: FlowStep
+  fields: Record<FieldName, string>
+  consent: FlowState['consent']
+  match: OrganisationMatch | null
+  selectedOrgId: string | null
+  queued: Queued | null
+  result: FlowState['result']
+}
+
+/** A submission waiting to be sent: its body is frozen, so every retry is the same request. */
+interface Queued {
+  idempotencyKey: string
+  body: ApplicationSubmit
+}
+
+export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
+  const { client, sessionId, storage, network } = options
+  const platform = options.platform ?? defaultPlatform
+  const texts = options.consentTexts ?? DEFAULT_CONSENT_TEXTS
+  const storageKey = `ruhui.flow.${sessionId}`
+  const listeners = new Set<(s: FlowState) => void>()
+  const touched = new Set<FieldName>()
+  const unsubscribers: Array<() => void> = []
+  let queued: Queued | null = null
+  let inflight: Promise<void> | null = null
+  let destroyed = false
+
+  let state: FlowState = {
+    sessionId,
+    step: 'intro',
+    fields: { ...emptyFields(), ...(options.prefill ?? {}) },
+    fieldIssues: {},
+    consent: { granted: false, version: null },
+    match: null,
+    selectedOrgId: null,
+    services: [],
+    result: null,
+    error: null,
+    busy: false,
+    online: network.isOnline(),
+    finished: false,
+  }
+
+  const set = (patch: Partial<FlowState>) => {
+    state = { ...state, ...patch }
+    for (const l of listeners) l(state)
+  }
+  const emit = (name: FlowEventName, metadata?: FlowEvent['metadata']) => {
+    try {
+      options.onEvent?.({ name, sessionId, at: toChinaTime(platform.now()), ...(metadata ? { metadata } : {}) })
+    } catch {
+      // a host's listener must not break the flow
+    }
+  }
+  const persist = async () => {
+    if (state.finished) return
+    const fields = storage.private ? state.fields : { ...state.fields, idNumber: '' }
+    const keptQueue = queued && !storage.private ? { ...queued, body: { ...queued.body, applicant: { ...queued.body.applicant, id_number: '' } } } : queued
+    const step = state.step === 'submitting' ? (queued ? 'queued' : 'union') : state.step
+    const data: Persisted = { v: 1, step, fields, consent: state.consent, match: state.match, selectedOrgId: state.selectedOrgId, queued: keptQueue, result: state.result }
+    await storage.setItem(storageKey, JSON.stringify(data))
+  }
+
+  // Terminal callbacks: exactly once.
+  const finish = (outcome: { success: Parameters<JoinFlowOptions['onSuccess']>[0] } | { exit: ExitReason }) => {
+    if (state.finished) return
+    set({ finished: true, busy: false })
+    void Promise.resolve(storage.removeItem(storageKey)).catch(() => undefined)
+    try {
+      if ('success' in outcome) options.onSuccess(outcome.success)
+      else {
+        emit('EXIT', { reason: outcome.exit })
+        options.onExit({ sessionId, reason: outcome.exit })
+      }
+    } catch {
+      // a host's callback must not break the flow
+    }
+  }
+
+  /** Run a registry call; on an expired token, ask the host for a new one once and try again. */
+  const withFreshToken = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call()
+    } catch (e) {
+      if (!isRegistryError(e, 'authentication_error') || !options.onTokenExpired) throw e
+      const token = await options.onTokenExpired()
+      client.setJoinToken(token)
+      emit('TOKEN_REFRESHED')
+      return call()
+    }
+  }
+
+  const fail = (e: unknown) => {
+    const message = isRegistryError(e) ? e.userMessage : '出了点问题，请稍后再试'
+    set({ error: { code: isRegistryError(e) ? e.code : 'unexpected', message }, busy: false })
+    emit('ERROR', { code: isRegistryError(e) ? e.code : 'unexpected' })
+  }
+
+  const profile = () => ({
+    name: state.fields.name,
+    idNumber: state.fields.idNumber,
+    mobile: state.fields.mobile,
+    employmentForm: state.fields.employmentForm,
+    employerUscc: state.fields.employerUscc || undefined,
+    plate: state.fields.plate || undefined,
+    licenseClass: state.fields.licenseClass || undefined,
+  })
+
+  const validate = (all: boolean) => {
+    const r = checkDriverIdentity(profile(), { asOf: new Date(platform.now()) })
+    const issues: Partial<Record<FieldName, Issue[]>> = {}
+    for (const i of r.ok ? [] : r.issues) {
+      const f = i.path[0] as FieldName
+      if (all || touched.has(f)) (issues[f] ??= []).push(i)
+    }
+    const county = state.fields.county
+    if ((all || touched.has('county')) && !/^\d{6}$/.test(county)) issues.county = [{ code: county ? 'invalid_format' : 'required', path: ['county'] }]
+    const township = state.fields.township
+    if (township && !(township.length === 9 && township.startsWith(county))) issues.township = [{ code: 'invalid_format', path: ['township'] }]
+    return { result: r, issues }
+  }
+
+  const buildSubmission = (): ApplicationSubmit => {
+    const f = state.fields
+    const grantedAt = toChinaTime(platform.now())
+    const body: ApplicationSubmit = {
+      applicant: { name: f.name, id_number: f.idNumber, mobile: f.mobile, employment_form: f.employmentForm as EmploymentForm, ...(f.employerUscc ? { employer_uscc: f.employerUscc } : {}), ...(f.plate ? { plate: f.plate } : {}), ...(f.licenseClass ? { license_class: f.licenseClass } : {}) },
+      base_region: { county: f.county, ...(f.township ? { township: f.township } : {}) },
+      org_id: state.selectedOrgId as string,
+      consents: [
+        { kind: 'sensitive_personal_info', text_version: texts.sensitive.version, text_hash: sha256Hex(texts.sensitive.body), granted_at: grantedAt },
+        { kind: 'share_with_union', text_version: texts.share.version, text_hash: sha256Hex(texts.share.body), granted_at: grantedAt },
+      ],
+      charter_accepted: true,
+    }
+    return body
+  }
+
+  const send = async (): Promise<void> => {
+    if (state.finished || !queued) return
+    const wasQueued = state.step === 'queued'
+    set({ step: 'submitting', busy: true, error: null })
+    try {
+      const { body, idempotencyKey } = queued
+      const app = await withFreshToken(() => client.applications.submit(body, { idempotencyKey }))
+      queued = null
+      const kind: ResultKind = app.status === 'approved' ? 'approved' : app.status === 'awaiting_assignment' ? 'needs_assignment' : 'pending_review'
+      set({ step: 'result', busy: false, result: { kind, application: app } })
+      emit(wasQueued ? 'SUBMISSION_SYNCED' : 'SUBMITTED', { status: app.status })
+      finish({ success: { sessionId, applicationId: app.id, status: app.status } })
+    } catch (e) {
+      if (isRegistryError(e, 'connection_error') || !network.isOnline()) {
+        set({ step: 'queued', busy: false })
+        await persist()
+        emit('SUBMISSION_QUEUED_OFFLINE')
+        return
+      }
+      queued = null
+      const code = isRegistryError(e) ? e.code : ''
+      if (code === 'transfer_required') {
+        set({ step: 'result', busy: false, result: { kind: 'transfer_required' } })
+        await persist()
+        return
+      }
+      if (code === 'already_member' || code === 'ineligible' || code === 'not_in_pilot' || code === 'application_exists' || code === 'session_completed') {
+        set({ busy: false, error: { code, message: isRegistryError(e) ? e.userMessage : '' } })
+        return finish({ exit: code === 'session_completed' ? 'session_unavailable' : (code as ExitReason) })
+      }
+      if (code === 'parameter_invalid' && isRegistryError(e) && e.param?.startsWith('applicant.')) {
+        set({ step: 'identity' })
+      } else if (code === 'org_not_offered') set({ step: 'union' })
+      else if (isRegistryError(e, 'authentication_error')) return finish({ exit: 'session_unavailable' })
+      else set({ step: 'union' })
+      fail(e)
+    }
+  }
+
+  const drain = () => {
+    if (state.step === 'queued' && !inflight) inflight = send().finally(() => (inflight = null))
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    async start() {
+      unsubscribers.push(
+        network.onChange((online) => {
+          set({ online })
+          if (online) drain()
+        }),
+      )
+      if (options.lifecycle) unsubscribers.push(options.lifecycle.onForeground(drain))
+      const saved = await storage.getItem(storageKey)
+      if (saved) {
+        try {
+          const p = JSON.parse(saved) as Persisted
+          queued = p.queued
+          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: p.consent, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
+          // Without private storage the ID number was not kept: ask for it again before sending.
+          if (queued && !queued.body.applicant.id_number) set({ step: 'identity' })
+          emit('RESUMED', { step: state.step })
+        } catch {
+          await storage.removeItem(storageKey)
+        }
+      }
+      emit('OPEN', { resumed: Boolean(saved) })
+      client.memberServices
+        .list({ ...(state.fields.county ? { region: state.fields.county } : {}), membership: 'non_member' })
+        .then((list) => set({ services: list.data }))
+        .catch(() => undefined)
+      if (state.step === 'queued' && network.isOnline()) drain()
+    },
+
+    next() {
+      if (state.finished || state.step !== 'intro') return
+      set({ step: 'consent' })
+      void persist()
+    },
+
+    async grantConsent() {
+      if (state.finished || state.step !== 'consent') return
+      set({ consent: { granted: true, version: texts.sensitive.version }, step: 'identity' })
+      emit('CONSENT_GRANTED', { version: texts.sensitive.version })
+      await persist()
+    },
+
+    denyConsent() {
+      if (state.finished) return
+      emit('CONSENT_DENIED')
+      finish({ exit: 'consent_denied' })
+    },
+
+    setField(name, value) {
+      if (state.finished) return
+      touched.add(name)
+      state = { ...state, fields: { ...state.fields, [name]: value } }
+      set({ fieldIssues: validate(false).issues, error: null })
+    },
+
+    async confirmIdentity() {
+      if (state.finished || state.step !== 'identity' || state.busy) return
+      const { result, issues } = validate(true)
+      if (!result.ok || Object.keys(issues).length > 0) {
+        if (!result.ok && result.issues.some((i) => i.code === 'age_below_working_age')) {
+          set({ fieldIssues: issues })
+          return finish({ exit: 'ineligible' }) // under 16: nothing is stored
+        }
+        set({ fieldIssues: issues })
+        return
+      }
+      emit('IDENTITY_VALID')
+      if (queued) {
+        // Resuming a queued submission whose ID number had to be typed again.
+        queued = { ...queued, body: { ...queued.body, applicant: { ...queued.body.applicant, id_number: state.fields.idNumber } } }
+        set({ step: 'queued', fieldIssues: {} })
+        return drain()
+      }
+      set({ busy: true, fieldIssues: {} })
+      try {
+        const f = state.fields
+        const match = await withFreshToken(() =>
+          client.organisations.match({
+            employment_form: f.employmentForm as EmploymentForm,
+            base_region: { county: f.county, ...(f.township ? { township: f.township } : {}) },
+            ...(f.employerUscc ? { employer_uscc: f.employerUscc } : {}),
+            age: result.value.idCard.age,
+            document_kind: result.value.idCard.kind,
+          }),
+        )
+        if (match.status === 'not_in_pilot') return finish({ exit: 'not_in_pilot' })
+        if (match.status === 'ineligible') return finish({ exit: 'ineligible' })
+        const first = match.candidates[0]?.org_id ?? match.assigner?.org_id ?? null
+        set({ busy: false, match, selectedOrgId: first, step: 'union' })
+        await persist()
+      } catch (e) {
+        fail(e)
+      }
+    },
+
+    selectUnion(orgId) {
+      if (state.finished || state.step !== 'union') return
+      const offered = [...(state.match?.candidates.map((c) => c.org_id) ?? []), ...(state.match?.assigner ? [state.match.assigner.org_id] : [])]
+      if (!offered.includes(orgId)) return
+      set({ selectedOrgId: orgId })
+      emit('UNION_SELECTED', { org_id: orgId })
+      void persist()
+    },
+
+    async submit() {
+      if (inflight) return inflight // a double tap joins the request in flight
+      if (state.finished || state.step !== 'union' || !state.selectedOrgId) return
+      queued = { idempotencyKey: createIdempotencyKey(platform), body: buildSubmission() }
+      await persist() // before sending: a crash or kill mid-request resumes with the same key
+      if (!network.isOnline()) {
+        set({ step: 'queued' })
+        await persist()
+        emit('SUBMISSION_QUEUED_OFFLINE')
+        return
+      }
+      inflight = send().finally(() => (inflight = null))
+      return inflight
+    },
+
+    async requestTransfer(reason = 'other') {
+      if (state.finished || state.result?.kind !== 'transfer_required' || state.busy) return
+      const to = state.selectedOrgId
+      if (!to) return
+      set({ busy: true })
+      try {
+        const transfer = await withFreshToken(() => client.transfers.request({ to_org_id: to, reason }, { idempotencyKey: `${sessionId}:transfer:${to}` }))
+        set({ busy: false, result: { kind: 'transfer_requested', transfer } })
+        emit('TRANSFER_REQUESTED')
+        finish({ success: { sessionId, transferId: transfer.id, status: 'transfer_requested' } })
+      } catch (e) {
+        fail(e)
+      }
+    },
+
+    exit() {
+      if (state.finished) return
+      finish({ exit: state.result?.kind === 'transfer_required' ? 'already_member' : 'user_exit' })
+    },
+
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      for (const u of unsubscribers) u()
+      listeners.clear()
+    },
+  }
+}

@@ -1,0 +1,233 @@
+// The headless join flow against the @ruhui/testing sandbox.
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
+import { type FlowEvent, type JoinFlowOptions, type NetworkPort, createJoinFlow, memoryStorage } from '@ruhui/core/flow'
+import { TEST_SECRET_KEY, createRegistrySandbox, testIdentities } from '@ruhui/testing'
+import { fakePlatform } from './client-helpers'
+
+const sandbox = createRegistrySandbox()
+const server = setupServer(...sandbox.handlers)
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  sandbox.reset()
+})
+afterAll(() => server.close())
+
+const backend = createRegistryClient({ baseUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, transport: createFetchTransport(), maxRetries: 0 })
+
+function fakeNetwork(online = true): NetworkPort & { go(online: boolean): void } {
+  const listeners = new Set<(o: boolean) => void>()
+  let now = online
+  return { isOnline: () => now, onChange: (l) => (listeners.add(l), () => listeners.delete(l)), go: (o) => ((now = o), listeners.forEach((l) => l(o))) }
+}
+
+async function open(extra: Partial<JoinFlowOptions> = {}, user = 'flow-driver') {
+  const session = await backend.joinSessions.create({ platform_user_id: user })
+  const client = createRegistryClient({ baseUrl: sandbox.baseUrl, joinToken: session.join_token as string, transport: createFetchTransport(), maxRetries: 0, platform: fakePlatform().platform })
+  const events: FlowEvent[] = []
+  const onSuccess = vi.fn()
+  const onExit = vi.fn()
+  const storage = memoryStorage()
+  const network = fakeNetwork()
+  const options: JoinFlowOptions = { client, sessionId: session.id, storage, network, onSuccess, onExit, onEvent: (e) => events.push(e), ...extra }
+  const flow = createJoinFlow(options)
+  return { flow, session, client, events, onSuccess, onExit, storage: options.storage as ReturnType<typeof memoryStorage>, network: options.network as ReturnType<typeof fakeNetwork>, options }
+}
+
+async function toUnion(flow: ReturnType<typeof createJoinFlow>, who = testIdentities.standard, county = '320115') {
+  await flow.start()
+  flow.next()
+  await flow.grantConsent()
+  flow.setField('name', who.name)
+  flow.setField('idNumber', who.id_number)
+  flow.setField('mobile', who.mobile)
+  flow.setField('employmentForm', 'platform_self_employed')
+  flow.setField('county', county)
+  await flow.confirmIdentity()
+}
+
+describe('steps and transitions', () => {
+  it('intro → consent → identity → union → submit → result, with one onSuccess and the stable events', async () => {
+    const { flow, events, onSuccess, onExit, session } = await open()
+    await flow.start()
+    expect(flow.getState().step).toBe('intro')
+    await vi.waitFor(() => expect(flow.getState().services.length).toBeGreaterThan(0))
+    flow.next()
+    expect(flow.getState().step).toBe('consent')
+    await flow.grantConsent()
+    expect(flow.getState().step).toBe('identity')
+    flow.setField('idNumber', '320102198503151231')
+    expect(flow.getState().fieldIssues.idNumber?.[0]?.code).toBe('invalid_checksum') // checked as typed
+    expect(flow.getState().fieldIssues.name).toBeUndefined() // untouched fields stay quiet
+    await flow.confirmIdentity()
+    expect(flow.getState().step).toBe('identity')
+    expect(Object.keys(flow.getState().fieldIssues).sort()).toEqual(['county', 'employmentForm', 'idNumber', 'mobile', 'name'])
+    flow.setField('name', '张测试')
+    flow.setField('idNumber', testIdentities.standard.id_number)
+    flow.setField('mobile', '13800000001')
+    flow.setField('employmentForm', 'platform_self_employed')
+    flow.setField('county', '320115')
+    await flow.confirmIdentity()
+    const s = flow.getState()
+    expect(s.step).toBe('union')
+    expect(s.match?.candidates[0]?.reasons[0]?.message).toContain('南京市江宁区')
+    expect(s.selectedOrgId).toBe('org_sandbox_nanjing_freight')
+    flow.selectUnion('org_not_offered') // ignored
+    flow.selectUnion('org_sandbox_nanjing_freight')
+    await flow.submit()
+    expect(flow.getState().step).toBe('result')
+    expect(flow.getState().result?.kind).toBe('pending_review')
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ sessionId: session.id, status: 'under_review' })
+    expect(onExit).not.toHaveBeenCalled()
+    expect(events.map((e) => e.name)).toEqual(['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'UNION_SELECTED', 'SUBMITTED'])
+    expect(events.every((e) => e.sessionId === session.id)).toBe(true)
+    expect(JSON.stringify(events)).not.toContain(testIdentities.standard.id_number)
+    // After the end nothing fires again.
+    flow.exit()
+    await flow.submit()
+    expect([onSuccess.mock.calls.length, onExit.mock.calls.length]).toEqual([1, 0])
+  })
+
+  it('declining consent ends with consent_denied, once', async () => {
+    const { flow, onExit, onSuccess, events } = await open()
+    await flow.start()
+    flow.next()
+    flow.denyConsent()
+    flow.denyConsent()
+    flow.exit()
+    expect(onExit).toHaveBeenCalledTimes(1)
+    expect(onExit.mock.calls[0]?.[0]).toMatchObject({ reason: 'consent_denied' })
+    expect(onSuccess).not.toHaveBeenCalled()
+    expect(events.map((e) => e.name)).toEqual(['OPEN', 'CONSENT_DENIED', 'EXIT'])
+  })
+
+  it('under 16: ineligible, and nothing is kept', async () => {
+    const { flow, onExit, storage } = await open()
+    await toUnion(flow, testIdentities.underage)
+    expect(onExit.mock.calls[0]?.[0]).toMatchObject({ reason: 'ineligible' })
+    expect(storage.data.size).toBe(0)
+  })
+
+  it('already a member elsewhere: the result offers a transfer, and requesting it is the success', async () => {
+    const { flow, onSuccess } = await open()
+    await toUnion(flow, testIdentities.alreadyMember)
+    await flow.submit()
+    expect(flow.getState().result?.kind).toBe('transfer_required')
+    expect(onSuccess).not.toHaveBeenCalled()
+    await flow.requestTransfer('relocation')
+    expect(flow.getState().result?.kind).toBe('transfer_requested')
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'transfer_requested' })
+  })
+})
+
+describe('exactly once under races', () => {
+  it('a double tap on submit sends one application', async () => {
+    const { flow, onSuccess } = await open()
+    await toUnion(flow)
+    await Promise.all([flow.submit(), flow.submit(), flow.submit()])
+    expect(sandbox.state.applications.size).toBe(1)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+  })
+
+  it('the token expires during submit: refreshed in place, the flow goes on', async () => {
+    const onTokenExpired = vi.fn(async () => (await backend.joinSessions.refresh(sessionId)).join_token as string)
+    let sessionId = ''
+    const { flow, onSuccess, events, session } = await open({ onTokenExpired: () => onTokenExpired() })
+    sessionId = session.id
+    await toUnion(flow)
+    sandbox.expireToken(session.join_token as string)
+    await flow.submit()
+    expect(onTokenExpired).toHaveBeenCalledTimes(1)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(events.map((e) => e.name)).toContain('TOKEN_REFRESHED')
+  })
+
+  it('the network drops mid-request after the registry committed: queued, then synced exactly once', async () => {
+    const { flow, onSuccess, events, network } = await open()
+    await toUnion(flow)
+    server.use(sandbox.scenarios.dropResponseAfterCommit({ times: 1 }))
+    await flow.submit()
+    expect(flow.getState().step).toBe('queued')
+    expect(onSuccess).not.toHaveBeenCalled()
+    network.go(false)
+    network.go(true)
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(sandbox.state.applications.size).toBe(1)
+    expect(events.map((e) => e.name).slice(-2)).toEqual(['SUBMISSION_QUEUED_OFFLINE', 'SUBMISSION_SYNCED'])
+    network.go(true)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+  })
+
+  it('WeChat cuts requests off in the background: the foreground drains the queue', async () => {
+    const foreground = new Set<() => void>()
+    const { flow, onSuccess } = await open({ lifecycle: { onForeground: (l) => (foreground.add(l), () => foreground.delete(l)) } })
+    await toUnion(flow)
+    server.use(sandbox.scenarios.networkError({ times: 1 }))
+    await flow.submit()
+    expect(flow.getState().step).toBe('queued')
+    foreground.forEach((l) => l())
+    foreground.forEach((l) => l()) // twice: still one request
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(sandbox.state.applications.size).toBe(1)
+  })
+})
+
+describe('offline and resume', () => {
+  it('submitted offline, the app restarts, the queue drains once when back online', async () => {
+    const first = await open()
+    await toUnion(first.flow)
+    first.network.go(false)
+    await first.flow.submit()
+    expect(first.flow.getState().step).toBe('queued')
+    first.flow.destroy() // the app is killed
+    expect(sandbox.state.applications.size).toBe(0)
+
+    const network = fakeNetwork(false)
+    const onSuccess = vi.fn()
+    const again = createJoinFlow({ ...first.options, network, onSuccess })
+    await again.start()
+    expect(again.getState().step).toBe('queued')
+    expect(again.getState().fields.county).toBe('320115')
+    network.go(true)
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(sandbox.state.applications.size).toBe(1)
+  })
+
+  it('reopening resumes at the step the driver left', async () => {
+    const first = await open()
+    await first.flow.start()
+    first.flow.next()
+    await first.flow.grantConsent()
+    first.flow.setField('name', '张测试')
+    first.flow.setField('county', '320115')
+    const saved = JSON.parse(first.storage.data.values().next().value as string) as { step: string }
+    expect(saved.step).toBe('identity')
+    const again = createJoinFlow(first.options)
+    await again.start()
+    expect(again.getState().step).toBe('identity')
+    expect(again.getState().consent.granted).toBe(true)
+  })
+
+  it('storage that is not private never holds the ID number; the driver types it again', async () => {
+    const storage = memoryStorage(false)
+    const first = await open({ storage })
+    await toUnion(first.flow)
+    first.network.go(false)
+    await first.flow.submit()
+    for (const v of storage.data.values()) expect(v).not.toContain(testIdentities.standard.id_number)
+    first.flow.destroy()
+    const network = fakeNetwork(true)
+    const onSuccess = vi.fn()
+    const again = createJoinFlow({ ...first.options, storage, network, onSuccess })
+    await again.start()
+    expect(again.getState().step).toBe('identity')
+    again.setField('idNumber', testIdentities.standard.id_number)
+    await again.confirmIdentity()
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(sandbox.state.applications.size).toBe(1)
+  })
+})
