@@ -21,6 +21,7 @@ function child(args, env) {
     let buf = ''
     p.stdout.on('data', (c) => {
       buf += c
+      p.__out = buf.slice(-3000)
       const m = /"port":(\d+)/.exec(buf) ?? /LISTENING (\d+)/.exec(buf)
       if (m) resolve({ process: p, port: Number(m[1]) })
     })
@@ -80,6 +81,7 @@ async function benchRegistry(label, env) {
   const requests = tokens.map((t, i) => ({ method: 'POST', path: '/v1/applications', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'idempotency-key': `bench-${i}` }, body: submission(i) }))
   const result = await load({ url: base, concurrency: CONCURRENCY, durationMs: DURATION_MS, request: (i) => requests[i] })
   await stop(p)
+  if (process.env.BENCH_VERBOSE) console.log(p.__out)
   rmSync(dataDir, { recursive: true, force: true })
   const acknowledged = result.statuses[201] ?? 0
   return { label, ...result, acknowledged, perSecond: acknowledged / result.seconds }
@@ -112,7 +114,12 @@ export async function benchSqliteOnly() {
 export async function benchRegistryAll() {
   console.log(`\n## Registry: acknowledged applications per second, ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s each, loopback`)
   const bare = await benchBare()
-  const sqlite = await benchRegistry('registry on SQLite (WAL, synchronous=FULL)', {})
+  // This 2-core VM's speed drifts for seconds at a time: SQLite three times, the median reported.
+  const runs = []
+  for (let i = 0; i < 3; i++) runs.push(await benchRegistry('registry on SQLite (WAL, synchronous=FULL)', {}))
+  runs.sort((a, b) => a.perSecond - b.perSecond)
+  const sqlite = runs[1]
+  console.log(`  SQLite runs: ${runs.map((r) => `${r.perSecond.toFixed(0)}/s p99 ${r.p99.toFixed(0)} ms`).join(', ')} → median below`)
   const pg = await withPostgres((url) => benchRegistry('registry on PostgreSQL 15 (fsync on)', { DATABASE_URL: url, ...generateKeyEnv() }))
   for (const r of [bare, sqlite, pg]) {
     const other = Object.entries(r.statuses).filter(([s]) => s !== '201').map(([s, n]) => `${s}×${n}`).join(' ')

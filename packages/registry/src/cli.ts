@@ -68,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     const registry = await createRegistry(config)
     const server = await registry.listen()
     const stop = async () => {
+      registry.ctx.log.warn({ writes: registry.ctx.writer.stats }, 'stopping')
       await server.close()
       await registry.close()
       registry.ctx.log.flush() // logs are written asynchronously

@@ -37,6 +37,8 @@ export class WriteQueue {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly maxBatch = 128,
+    /** How long the first job of a batch waits for others to join it (one fsync serves them all). */
+    private readonly gatherMs = Number(process.env.RUHUI_GROUP_COMMIT_MS ?? 4),
   ) {}
 
   run<T>(job: Job<T>): Promise<T> {
@@ -45,8 +47,9 @@ export class WriteQueue {
       this.queue.push({ job: job as Job<unknown>, hook: hook && !hook.done ? hook : undefined, resolve: resolve as (v: unknown) => void, reject })
       if (!this.running) {
         this.running = true
-        // Let the requests that arrive in this turn of the event loop join the batch.
-        setImmediate(() => void this.drain())
+        // Let the requests that arrive meanwhile join the batch.
+        if (this.gatherMs > 0) setTimeout(() => void this.drain(), this.gatherMs)
+        else setImmediate(() => void this.drain())
       }
     })
   }
