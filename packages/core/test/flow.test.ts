@@ -1,21 +1,12 @@
 // The headless join flow against the @ruhui/testing sandbox.
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { type FlowEvent, type JoinFlowOptions, type NetworkPort, createJoinFlow, memoryStorage } from '@ruhui/core/flow'
-import { TEST_SECRET_KEY, createRegistrySandbox, testIdentities } from '@ruhui/testing'
-import { fakePlatform } from './client-helpers'
+import { testIdentities } from '@ruhui/testing'
+import { fakePlatform, useSandbox } from './client-helpers'
 
-const sandbox = createRegistrySandbox()
-const server = setupServer(...sandbox.handlers)
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => {
-  server.resetHandlers()
-  sandbox.reset()
-})
-afterAll(() => server.close())
-
-const backend = createRegistryClient({ baseUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, transport: createFetchTransport(), maxRetries: 0 })
+const { sandbox, server, backend: makeBackend } = useSandbox()
+const backend = makeBackend({ maxRetries: 0 })
 
 function fakeNetwork(online = true): NetworkPort & { go(online: boolean): void } {
   const listeners = new Set<(o: boolean) => void>()

@@ -6,7 +6,7 @@
  */
 import { http, HttpResponse, delay } from 'msw'
 import { signWebhook } from '@ruhui/core/node'
-import { ROUTES, type Route, type RouteName, checkRequestBody } from '@ruhui/core/contract'
+import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
 import { createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { type Ctx, Refusal, fail, json } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
@@ -39,7 +39,7 @@ export interface SandboxOptions {
 type Handler = (ctx: Ctx, args: { id: string; body: never; query: never }) => unknown
 
 const HANDLERS: Record<RouteName, Handler> = {
-  health: (ctx) => ({ status: 'ok', api_version: '2026-11-01', time: new Date(ctx.state.now() + 8 * 3600_000).toISOString().slice(0, 23) + '+08:00' }),
+  health: (ctx) => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(ctx.state.now()) }),
   createJoinSession: (ctx, a) => createSession(ctx, a.body),
   retrieveJoinSession: (ctx, a) => retrieveSession(ctx, a.id),
   refreshJoinSession: (ctx, a) => refreshSession(ctx, a.id),

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
-import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody } from '@ruhui/core/contract'
+import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
 import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
 import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
 import { listApplications, retrieveApplication, submitApplication, withdrawApplication } from '../domain/applications'
@@ -27,7 +27,7 @@ type Args = { id: string; body: never; query: never; locale: 'zh-CN' | 'en' }
 type Handler = (ctx: RegistryContext, caller: never, args: Args) => Promise<unknown>
 
 const HANDLERS: Record<RouteName, Handler> = {
-  health: async (ctx) => ({ status: 'ok', api_version: API_VERSION, time: new Date(ctx.now() + 8 * 3600_000).toISOString().slice(0, 23) + '+08:00' }),
+  health: async (ctx) => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(ctx.now()) }),
   createJoinSession: (ctx, caller, a) => createSession(ctx, caller, a.body),
   retrieveJoinSession: (ctx, caller, a) => retrieveSession(ctx, caller, a.id),
   refreshJoinSession: (ctx, caller, a) => refreshSession(ctx, caller, a.id),
