@@ -7,6 +7,7 @@ import type { DriverIdentity, DriverProfileInput } from '../identity/driver-iden
 import type { Issue } from '../issues'
 import type { MatchInput, MembershipStatus } from '../matching/match-input'
 import type { ApplicationSubmit } from './applications'
+import type { OrganisationMatch } from './organisations'
 
 /** The applicant fields as checkDriverIdentity takes them. */
 export function applicantProfile(a: ApplicationSubmit['applicant']): DriverProfileInput {
@@ -28,4 +29,11 @@ export function submissionMatchInput(body: ApplicationSubmit, identity: DriverId
   if (body.home_park_id) input.homeParkId = body.home_park_id
   if (membership && membership.status !== 'withdrawn') input.existingMembership = membership
   return input
+}
+
+/** offeredOrgIds for a match on the wire: the candidates, or the assigner when nothing covers the driver. */
+export function offeredOrgIdsOnWire(match: Pick<OrganisationMatch, 'candidates' | 'assigner'>): string[] {
+  const ids = match.candidates.map((c) => c.org_id)
+  if (match.assigner) ids.push(match.assigner.org_id)
+  return ids
 }

@@ -12,6 +12,7 @@ import { isRegistryError } from '../client/errors'
 import { createIdempotencyKey } from '../client/request'
 import type { Application, ApplicationSubmit } from '../contract/applications'
 import { toChinaTime } from '../contract/common'
+import { offeredOrgIdsOnWire } from '../contract/submission'
 import type { MemberService } from '../contract/member-services'
 import type { OrganisationMatch } from '../contract/organisations'
 import type { Transfer } from '../contract/transfers'
@@ -385,7 +386,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         )
         if (match.status === 'not_in_pilot') return finish({ exit: 'not_in_pilot' })
         if (match.status === 'ineligible') return finish({ exit: 'ineligible' })
-        const first = match.candidates[0]?.org_id ?? match.assigner?.org_id ?? null
+        const first = offeredOrgIdsOnWire(match)[0] ?? null
         set({ busy: false, match, selectedOrgId: first, step: 'union' })
         await persist()
       } catch (e) {
@@ -395,8 +396,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
 
     selectUnion(orgId) {
       if (state.finished || state.step !== 'union') return
-      const offered = [...(state.match?.candidates.map((c) => c.org_id) ?? []), ...(state.match?.assigner ? [state.match.assigner.org_id] : [])]
-      if (!offered.includes(orgId)) return
+      if (!state.match || !offeredOrgIdsOnWire(state.match).includes(orgId)) return
       set({ selectedOrgId: orgId })
       emit('UNION_SELECTED', { org_id: orgId })
       void persist()

@@ -214,3 +214,10 @@ function findAssigner(directory: Directory, prefixes: readonly string[], asOf: s
   }
   return undefined
 }
+
+/** The organisations a driver may choose: the candidates, or the assigner when nothing covers them. */
+export function offeredOrgIds(result: Pick<MatchResult, 'candidates' | 'assigner'>): string[] {
+  const ids = result.candidates.map((c) => c.orgId)
+  if (result.assigner) ids.push(result.assigner.orgId)
+  return ids
+}

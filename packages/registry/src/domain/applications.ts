@@ -6,7 +6,7 @@
  */
 import { checkDriverIdentity, formatIssue, maskIdCard, maskMobile, maskPersonName } from '@ruhui/core'
 import { type Application, type ApplicationStatus, type ApplicationSubmit, applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/contract'
-import { matchUnion } from '@ruhui/core/matching'
+import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { encryptField } from '../crypto/field-cipher'
 import { newId, personKey } from '../crypto/hashing'
 import { isUniqueViolation, jobHook } from '../db/write-queue'
@@ -42,9 +42,7 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
     await jobHook.exit(() => ctx.writer.run((trx) => trx.updateTable('sessions').set({ pending_transfer_enc: pending }).where('id', '=', caller.sessionId).execute()))
     return new Refusal(match.status)
   }
-  const offered = match.candidates.map((c) => c.orgId)
-  if (match.assigner) offered.push(match.assigner.orgId)
-  if (!offered.includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
+  if (!offeredOrgIds(match).includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
 
   const org = ctx.directory().byId.get(body.org_id)
   const status: ApplicationStatus = match.status === 'needs_assignment' ? 'awaiting_assignment' : 'under_review'

@@ -34,7 +34,7 @@ export async function createSession(ctx: RegistryContext, caller: PlatformCaller
     try {
       await trx.insertInto('sessions').values(row).execute()
     } catch (e) {
-      // Another process created it between our read and insert: hand that one back.
+      // Another process created it between our read and insert: a retryable 409, after which the read finds it.
       if (!isUniqueViolation(e)) throw e
       throw new Refusal('lock_conflict')
     }

@@ -24,20 +24,27 @@ import { jobHook } from '../db/write-queue'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 type Args = { id: string; body: never; query: never; locale: 'zh-CN' | 'en' }
-type Handler = (ctx: RegistryContext, caller: never, args: Args) => Promise<unknown>
+/** What every handler answers: a status and a body, or a refusal that must still be remembered. */
+type Reply = { status: number; body: unknown }
+type Handler = (ctx: RegistryContext, caller: never, args: Args) => Promise<Reply | Refusal>
+
+/** For handlers whose success status is the route's own. */
+const plain =
+  (name: RouteName, fn: (ctx: RegistryContext, caller: never, args: Args) => Promise<unknown>): Handler =>
+  async (ctx, caller, args) => ({ status: ROUTES[name].status, body: await fn(ctx, caller, args) })
 
 const HANDLERS: Record<RouteName, Handler> = {
-  health: async (ctx) => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(ctx.now()) }),
+  health: plain('health', async (ctx) => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(ctx.now()) })),
   createJoinSession: (ctx, caller, a) => createSession(ctx, caller, a.body),
-  retrieveJoinSession: (ctx, caller, a) => retrieveSession(ctx, caller, a.id),
-  refreshJoinSession: (ctx, caller, a) => refreshSession(ctx, caller, a.id),
+  retrieveJoinSession: plain('retrieveJoinSession', (ctx, caller, a) => retrieveSession(ctx, caller, a.id)),
+  refreshJoinSession: plain('refreshJoinSession', (ctx, caller, a) => refreshSession(ctx, caller, a.id)),
   submitApplication: (ctx, caller, a) => submitApplication(ctx, caller, a.body, a.locale),
-  retrieveApplication: (ctx, caller, a) => retrieveApplication(ctx, caller, a.id),
-  listApplications: (ctx, caller, a) => listApplications(ctx, caller, a.query),
-  withdrawApplication: (ctx, caller, a) => withdrawApplication(ctx, caller, a.id),
+  retrieveApplication: plain('retrieveApplication', (ctx, caller, a) => retrieveApplication(ctx, caller, a.id)),
+  listApplications: plain('listApplications', (ctx, caller, a) => listApplications(ctx, caller, a.query)),
+  withdrawApplication: plain('withdrawApplication', (ctx, caller, a) => withdrawApplication(ctx, caller, a.id)),
   requestTransfer: (ctx, caller, a) => requestTransfer(ctx, caller, a.body),
-  retrieveTransfer: (ctx, caller, a) => retrieveTransfer(ctx, caller, a.id),
-  matchOrganisations: async (ctx, _caller, a) => {
+  retrieveTransfer: plain('retrieveTransfer', (ctx, caller, a) => retrieveTransfer(ctx, caller, a.id)),
+  matchOrganisations: plain('matchOrganisations', async (ctx, _caller, a) => {
     const b = a.body as unknown as { employment_form: string; base_region: { county: string; township?: string }; employer_uscc?: string; home_park_id?: string; age?: number; document_kind?: string }
     const r = matchUnion(ctx.directory(), {
       employmentForm: b.employment_form as 'other',
@@ -48,14 +55,18 @@ const HANDLERS: Record<RouteName, Handler> = {
       ...(b.document_kind ? { documentKind: b.document_kind as 'resident' } : {}),
     }, { config: ctx.config.matching, asOf: iso(ctx.now()).slice(0, 10) })
     return toOrganisationMatchWire(r, a.locale)
-  },
-  searchOrganisations: async (ctx, _caller, a) => {
+  }),
+  searchOrganisations: plain('searchOrganisations', async (ctx, _caller, a) => {
     const q = a.query as unknown as { q?: string; region_prefix?: string; limit?: string }
     const limit = Number(q.limit ?? 20)
     const found = ctx.directory().orgs.filter((o) => (q.q === undefined || o.name.includes(q.q)) && (q.region_prefix === undefined || o.regionCode.startsWith(q.region_prefix)))
     return { object: 'list', data: found.slice(0, limit).map((o) => ({ id: o.id, object: 'organisation', name: o.name, type: o.type, level: o.level, region_code: o.regionCode, accepts_online: o.acceptsOnline })), has_more: found.length > limit, next_cursor: null }
-  },
-  listMemberServices: async (_ctx, _caller, a) => listServices(a.query),
+  }),
+  listMemberServices: plain('listMemberServices', async (_ctx, _caller, a) => listServices(a.query)),
+}
+
+function isReply(v: unknown): v is Reply {
+  return typeof v === 'object' && v !== null && typeof (v as Reply).status === 'number' && 'body' in v && Object.keys(v).length === 2
 }
 
 const PER_SECOND = (ctx: RegistryContext, caller: Caller) =>
@@ -131,27 +142,24 @@ export function createApp(ctx: RegistryContext) {
         if (seen === 'conflict') return errorResponse(c, 'idempotency_conflict')
         if (seen) return c.body(seen.body, seen.status as 200, { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' })
       }
-      let status: number = route.status
-      let payload: unknown
-      const shapes = name === 'createJoinSession' || name === 'submitApplication' || name === 'requestTransfer'
+      let reply: Reply
       // The idempotency record is written inside the request's own write job, in the same transaction.
-      const hook = key ? idempotencyHook(ctx, `${caller.id}|${key}`, fingerprint, (v) => (shapes ? (v as { status: number; body: unknown }) : { status, body: v })) : undefined
+      // A write job returns the domain value; the route's status applies unless the domain chose one.
+      const hook = key ? idempotencyHook(ctx, `${caller.id}|${key}`, fingerprint, (v) => (isReply(v) ? v : { status: route.status, body: v })) : undefined
       try {
         const args = { id: c.req.param('id') ?? '', body: body as never, query: query as never, locale }
         const result = hook ? await jobHook.run(hook, () => HANDLERS[name](ctx, caller as never, args)) : await HANDLERS[name](ctx, caller as never, args)
         if (result instanceof Refusal) throw result
-        const shaped = shapes ? (result as { status: number; body: unknown }) : { status, body: result }
-        status = shaped.status
-        payload = shaped.body
+        reply = result
       } catch (e) {
         if (!(e instanceof Refusal)) throw e
         const res = errorResponse(c, e.code, e.extra)
         if (key) await remember(ctx, `${caller.id}|${key}`, fingerprint, res.status, await res.clone().text())
         return res
       }
-      const json = JSON.stringify(payload)
-      if (key && !hook?.done) await remember(ctx, `${caller.id}|${key}`, fingerprint, status, json)
-      return c.body(json, status as 200, { 'content-type': 'application/json; charset=utf-8', 'ruhui-version': API_VERSION })
+      const json = JSON.stringify(reply.body)
+      if (key && !hook?.done) await remember(ctx, `${caller.id}|${key}`, fingerprint, reply.status, json)
+      return c.body(json, reply.status as 200, { 'content-type': 'application/json; charset=utf-8', 'ruhui-version': API_VERSION })
     })
   }
 

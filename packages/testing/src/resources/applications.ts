@@ -1,6 +1,6 @@
 import { checkDriverIdentity, formatIssue } from '@ruhui/core'
 import { type Application, type ApplicationStatus, type ApplicationSubmit, applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/contract'
-import { matchUnion } from '@ruhui/core/matching'
+import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { emit } from '../events'
 import { MAGIC_SEQUENCES } from '../fixtures'
 import { type Ctx, Refusal, nextId, nowIso } from '../http-kit'
@@ -46,9 +46,7 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
   for (const r of state.applications.values()) {
     if (r.personKey === personKey && OPEN.includes(r.application.status)) throw new Refusal('application_exists')
   }
-  const offered = match.candidates.map((c) => c.orgId)
-  if (match.assigner) offered.push(match.assigner.orgId)
-  if (!offered.includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
+  if (!offeredOrgIds(match).includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
 
   const org = state.directory.byId.get(body.org_id)
   const manual = match.status === 'manual_review'
