@@ -44,8 +44,15 @@ eachDialect('concurrency', (registry) => {
     const again = await api.joinSessions.create({ platform_user_id: 'u-1' }, { idempotencyKey: 'key-1' })
     expect(again).toEqual(a)
     await expect(api.joinSessions.create({ platform_user_id: 'u-2' }, { idempotencyKey: 'key-1' })).rejects.toMatchObject({ code: 'idempotency_conflict', statusCode: 409 })
-    // Concurrent twins with one key: one answer, replayed.
-    const twins = await Promise.all(Array.from({ length: 10 }, () => api.joinSessions.create({ platform_user_id: 'u-3' }, { idempotencyKey: 'key-3' })))
+    // Concurrent twins with one key: one answer, without relying on client retries (no 500 to hide).
+    const once = createRegistryClient({ baseUrl: r.baseUrl, secretKey: p.secret_key as string, transport: createFetchTransport(), maxRetries: 0 })
+    const twins = await Promise.all(Array.from({ length: 10 }, () => once.joinSessions.create({ platform_user_id: 'u-3' }, { idempotencyKey: 'key-3' })))
     expect(new Set(twins.map((t) => t.id)).size).toBe(1)
+    // The same for a submission: twins of one request create one application and all get it.
+    const s = await api.joinSessions.create({ platform_user_id: 'twin-submit' })
+    const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport(), maxRetries: 0 })
+    const body = { applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '778' }), employment_form: 'platform_self_employed' as const }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true as const }
+    const apps = await Promise.all(Array.from({ length: 8 }, () => driver.applications.submit(body, { idempotencyKey: 'submit-twin' })))
+    expect(new Set(apps.map((a) => a.id)).size).toBe(1)
   })
 })

@@ -153,6 +153,11 @@ export function createApp(ctx: RegistryContext) {
         reply = result
       } catch (e) {
         if (!(e instanceof Refusal)) throw e
+        if (key) {
+          // A twin of this request (same key and body) may have succeeded meanwhile: answer as it did.
+          const twin = await replay(ctx, `${caller.id}|${key}`, fingerprint)
+          if (twin && twin !== 'conflict') return c.body(twin.body, twin.status as 200, { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' })
+        }
         const res = errorResponse(c, e.code, e.extra)
         if (key) await remember(ctx, `${caller.id}|${key}`, fingerprint, res.status, await res.clone().text())
         return res

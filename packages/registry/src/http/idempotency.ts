@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto'
 import type { RegistryContext } from '../domain/context'
 import { iso } from '../domain/context'
-import { type JobHook, isUniqueViolation } from '../db/write-queue'
+import type { Transaction } from 'kysely'
+import type { Database, IdempotencyTable } from '../db/schema'
+import type { JobHook } from '../db/write-queue'
 
 export function fingerprintOf(method: string, path: string, body: string): string {
   return createHash('sha256').update(`${method} ${path}\n${body}`).digest('base64url')
@@ -15,13 +17,15 @@ export async function replay(ctx: RegistryContext, scope: string, fingerprint: s
   return { status: row.status, body: row.body }
 }
 
+// A concurrent twin (same key, same request) may have stored it first: keep the first answer.
+// ON CONFLICT rather than catching the error: on PostgreSQL a failed statement aborts the transaction.
+function insertRecord(trx: Transaction<Database>, record: IdempotencyTable) {
+  return trx.insertInto('idempotency_keys').values(record).onConflict((oc) => oc.column('scope').doNothing()).execute()
+}
+
 export async function remember(ctx: RegistryContext, scope: string, fingerprint: string, status: number, body: string): Promise<void> {
   if (status >= 500) return
-  await ctx.writer
-    .run((trx) => trx.insertInto('idempotency_keys').values({ scope, fingerprint, status, body, created_at: iso(ctx.now()) }).execute())
-    .catch((e) => {
-      if (!isUniqueViolation(e)) throw e // a concurrent twin stored it first
-    })
+  await ctx.writer.run((trx) => insertRecord(trx, { scope, fingerprint, status, body, created_at: iso(ctx.now()) }))
 }
 
 /** Store the idempotency record inside the write job that produces the response. */
@@ -30,7 +34,7 @@ export function idempotencyHook(ctx: RegistryContext, scope: string, fingerprint
     done: false,
     async after(trx, value) {
       const { status, body } = shape(value)
-      await trx.insertInto('idempotency_keys').values({ scope, fingerprint, status, body: JSON.stringify(body), created_at: iso(ctx.now()) }).execute()
+      await insertRecord(trx, { scope, fingerprint, status, body: JSON.stringify(body), created_at: iso(ctx.now()) })
     },
   }
 }
