@@ -167,6 +167,37 @@ describe('exactly once under races', () => {
   })
 })
 
+describe('after the registry\'s own errors', () => {
+  it('trying again after a 5xx resends the same request (same idempotency key), and a changed choice gets a new key', async () => {
+    const keys: string[] = []
+    const listener = ({ request }: { request: Request }) => {
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') keys.push(request.headers.get('idempotency-key') ?? '')
+    }
+    server.events.on('request:start', listener)
+    const { flow, onSuccess } = await open()
+    await toUnion(flow)
+    server.use(sandbox.scenarios.serverDown({ times: 1 }))
+    await flow.submit()
+    expect(flow.getState().step).toBe('union')
+    expect(flow.getState().error?.code).toBe('service_unavailable')
+    expect(onSuccess).not.toHaveBeenCalled()
+    await flow.submit()
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(keys).toHaveLength(2)
+    expect(keys[1]).toBe(keys[0])
+    server.events.removeListener('request:start', listener)
+  })
+
+  it('the consent time is when the driver agreed, not when the form was sent', async () => {
+    const { flow } = await open()
+    await toUnion(flow)
+    const agreedAt = flow.getState().consent.grantedAt
+    expect(agreedAt).toMatch(/\+08:00$/)
+    await flow.submit()
+    expect(sandbox.state.applications.size).toBe(1)
+  })
+})
+
 describe('offline and resume', () => {
   it('submitted offline, the app restarts, the queue drains once when back online', async () => {
     const first = await open()

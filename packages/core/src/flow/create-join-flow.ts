@@ -59,7 +59,8 @@ export interface FlowState {
   fields: Record<FieldName, string>
   /** Issues per field (words: formatIssue); only for fields the driver has touched, or all after a submit attempt. */
   fieldIssues: Partial<Record<FieldName, Issue[]>>
-  consent: { granted: boolean; version: string | null }
+  /** When the driver agreed (recorded with the consent, not at submit time). */
+  consent: { granted: boolean; version: string | null; grantedAt: string | null }
   match: OrganisationMatch | null
   selectedOrgId: string | null
   services: MemberService[]
@@ -143,7 +144,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     step: 'intro',
     fields: { ...emptyFields(), ...(options.prefill ?? {}) },
     fieldIssues: {},
-    consent: { granted: false, version: null },
+    consent: { granted: false, version: null, grantedAt: null },
     match: null,
     selectedOrgId: null,
     services: [],
@@ -235,7 +236,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
 
   const buildSubmission = (): ApplicationSubmit => {
     const f = state.fields
-    const grantedAt = toChinaTime(platform.now())
+    const grantedAt = state.consent.grantedAt ?? toChinaTime(platform.now())
     const body: ApplicationSubmit = {
       applicant: { name: f.name, id_number: f.idNumber, mobile: f.mobile, employment_form: f.employmentForm as EmploymentForm, ...(f.employerUscc ? { employer_uscc: f.employerUscc } : {}), ...(f.plate ? { plate: f.plate } : {}), ...(f.licenseClass ? { license_class: f.licenseClass } : {}) },
       base_region: { county: f.county, ...(f.township ? { township: f.township } : {}) },
@@ -268,6 +269,13 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         emit('SUBMISSION_QUEUED_OFFLINE')
         return
       }
+      // The registry's own trouble: the submission may even have been stored. Keep it, with its key,
+      // so that trying again is the same request (a replay), never a second one.
+      if (isRegistryError(e, 'api_error') || isRegistryError(e, 'rate_limit_error') || isRegistryError(e, 'invalid_response_error')) {
+        set({ step: 'union' })
+        await persist()
+        return fail(e)
+      }
       queued = null
       const code = isRegistryError(e) ? e.code : ''
       if (code === 'transfer_required') {
@@ -284,6 +292,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       } else if (code === 'org_not_offered') set({ step: 'union' })
       else if (isRegistryError(e, 'authentication_error')) return finish({ exit: 'session_unavailable' })
       else set({ step: 'union' })
+      await persist()
       fail(e)
     }
   }
@@ -336,7 +345,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
 
     async grantConsent() {
       if (state.finished || state.step !== 'consent') return
-      set({ consent: { granted: true, version: texts.sensitive.version }, step: 'identity' })
+      set({ consent: { granted: true, version: texts.sensitive.version, grantedAt: toChinaTime(platform.now()) }, step: 'identity' })
       emit('CONSENT_GRANTED', { version: texts.sensitive.version })
       await persist()
     },
@@ -405,7 +414,9 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     async submit() {
       if (inflight) return inflight // a double tap joins the request in flight
       if (state.finished || state.step !== 'union' || !state.selectedOrgId) return
-      queued = { idempotencyKey: createIdempotencyKey(platform), body: buildSubmission() }
+      // The same submission keeps its key (a retry after an error is a replay); a changed one gets a new key.
+      const body = buildSubmission()
+      if (!queued || JSON.stringify(queued.body) !== JSON.stringify(body)) queued = { idempotencyKey: createIdempotencyKey(platform), body }
       await persist() // before sending: a crash or kill mid-request resumes with the same key
       if (!network.isOnline()) {
         set({ step: 'queued' })
