@@ -253,3 +253,67 @@ describe('offline and resume', () => {
     expect(sandbox.state.applications.size).toBe(1)
   })
 })
+
+describe('host capabilities', () => {
+  const bodies: unknown[] = []
+  const capture = async ({ request }: { request: Request }) => {
+    if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') bodies.push(await request.clone().json())
+  }
+
+  it('the phone code from the host fills a verified mobile; typing over it drops the verification', async () => {
+    const exchangePhoneCode = vi.fn(async (code: string) => ({ mobile: code === 'wx-code-1' ? '13800000009' : '', verifiedAt: '2026-11-28T09:00:00+08:00' }))
+    const { flow, events } = await open({ capabilities: { exchangePhoneCode } })
+    await flow.start()
+    await flow.applyPhoneCode('wx-code-1') // not on the identity step yet: ignored
+    expect(exchangePhoneCode).not.toHaveBeenCalled()
+    flow.next()
+    await flow.grantConsent()
+    await flow.applyPhoneCode('wx-code-1')
+    expect(flow.getState().fields.mobile).toBe('13800000009')
+    expect(flow.getState().verification.mobileVerifiedAt).toBe('2026-11-28T09:00:00+08:00')
+    expect(events.map((e) => e.name)).toContain('PHONE_VERIFIED')
+    flow.setField('mobile', '13800000001')
+    expect(flow.getState().verification.mobileVerifiedAt).toBeNull()
+  })
+
+  it('a verified mobile and a passed face check travel with the submission; a failed one is a message, not an end', async () => {
+    server.events.on('request:start', capture)
+    bodies.length = 0
+    let pass = false
+    const verifyFace = vi.fn(async () => ({ passed: pass, verifiedAt: '2026-11-28T09:05:00+08:00' }))
+    const exchangePhoneCode = async () => ({ mobile: testIdentities.standard.mobile, verifiedAt: '2026-11-28T09:00:00+08:00' })
+    const { flow, onSuccess, onExit } = await open({ capabilities: { verifyFace, exchangePhoneCode } })
+    await flow.start()
+    flow.next()
+    await flow.grantConsent()
+    await flow.verifyFace()
+    expect(flow.getState().error?.code).toBe('face_verification_failed')
+    expect(flow.getState().finished).toBe(false)
+    expect(onExit).not.toHaveBeenCalled()
+    pass = true
+    await flow.verifyFace()
+    expect(flow.getState().verification.faceVerifiedAt).toBe('2026-11-28T09:05:00+08:00')
+    flow.setField('name', testIdentities.standard.name)
+    flow.setField('idNumber', testIdentities.standard.id_number)
+    await flow.applyPhoneCode('any')
+    flow.setField('employmentForm', 'platform_self_employed')
+    flow.setField('county', '320115')
+    await flow.confirmIdentity()
+    await flow.submit()
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]).toMatchObject({ mobile_verified_at: '2026-11-28T09:00:00+08:00', identity_verification: { method: 'face_match', verified_at: '2026-11-28T09:05:00+08:00' } })
+    server.events.removeListener('request:start', capture)
+  })
+
+  it('without the capability the methods do nothing', async () => {
+    const { flow } = await open()
+    await flow.start()
+    flow.next()
+    await flow.grantConsent()
+    await flow.applyPhoneCode('x')
+    await flow.verifyFace()
+    expect(flow.getState().verification).toEqual({ mobileVerifiedAt: null, faceVerifiedAt: null })
+    expect(flow.getState().error).toBeNull()
+  })
+})

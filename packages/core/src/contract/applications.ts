@@ -30,7 +30,10 @@ export const applicationSubmit = z.object({
   org_id: prefixedId('org'),
   consents: z.array(consent).check(z.minLength(2), z.maxLength(4)),
   charter_accepted: z.literal(true),
+  /** When the host verified the mobile (WeChat's phone-number button, exchanged by the host's backend). */
   mobile_verified_at: z.optional(z.string().check(z.maxLength(40))),
+  /** The host's own check of the driver (its facial verification, or its real-name record). */
+  identity_verification: z.optional(z.object({ method: z.enum(['platform_realname', 'face_match']), verified_at: z.string().check(z.minLength(1), z.maxLength(40)) })),
   volunteer: z.optional(z.boolean()),
 })
 

@@ -41,6 +41,8 @@ export type FlowEventName =
   | 'SUBMISSION_QUEUED_OFFLINE'
   | 'SUBMISSION_SYNCED'
   | 'TOKEN_REFRESHED'
+  | 'PHONE_VERIFIED'
+  | 'FACE_VERIFIED'
   | 'TRANSFER_REQUESTED'
   | 'EXIT'
   | 'ERROR'
@@ -61,6 +63,8 @@ export interface FlowState {
   fieldIssues: Partial<Record<FieldName, Issue[]>>
   /** When the driver agreed (recorded with the consent, not at submit time). */
   consent: { granted: boolean; version: string | null; grantedAt: string | null }
+  /** What the host verified in this flow: the mobile through WeChat's phone button, the face through its backend. */
+  verification: { mobileVerifiedAt: string | null; faceVerifiedAt: string | null }
   match: OrganisationMatch | null
   selectedOrgId: string | null
   services: MemberService[]
@@ -70,6 +74,17 @@ export interface FlowState {
   busy: boolean
   online: boolean
   finished: boolean
+}
+
+/**
+ * What the host app can do that the flow cannot: both run through the host's own backend,
+ * which holds the WeChat credentials. Leave one out and its button is not shown.
+ */
+export interface HostCapabilities {
+  /** Exchange the code from WeChat's getPhoneNumber button for the verified number. */
+  exchangePhoneCode?(code: string): Promise<{ mobile: string; verifiedAt?: string }>
+  /** Run the host's facial verification of this driver against the platform's real-name record. */
+  verifyFace?(): Promise<{ passed: boolean; verifiedAt?: string }>
 }
 
 export interface JoinFlowOptions {
@@ -83,6 +98,7 @@ export interface JoinFlowOptions {
   /** What the platform already verified (the driver can correct it). */
   prefill?: Partial<Record<FieldName, string>>
   locale?: 'zh-CN' | 'en'
+  capabilities?: HostCapabilities
   onSuccess(result: { sessionId: string; applicationId?: string; transferId?: string; status: string }): void
   onExit(details: { sessionId: string; reason: ExitReason }): void
   onEvent?(event: FlowEvent): void
@@ -99,6 +115,10 @@ export interface JoinFlow {
   grantConsent(): Promise<void>
   denyConsent(): void
   setField(name: FieldName, value: string): void
+  /** The code from the host's getPhoneNumber button: fills the mobile with the number the host verified. */
+  applyPhoneCode(code: string): Promise<void>
+  /** Ask the host for its facial verification of the driver. */
+  verifyFace(): Promise<void>
   confirmIdentity(): Promise<void>
   selectUnion(orgId: string): void
   submit(): Promise<void>
@@ -115,6 +135,7 @@ interface Persisted {
   step: FlowStep
   fields: Record<FieldName, string>
   consent: FlowState['consent']
+  verification?: FlowState['verification']
   match: OrganisationMatch | null
   selectedOrgId: string | null
   queued: Queued | null
@@ -145,6 +166,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     fields: { ...emptyFields(), ...(options.prefill ?? {}) },
     fieldIssues: {},
     consent: { granted: false, version: null, grantedAt: null },
+    verification: { mobileVerifiedAt: null, faceVerifiedAt: null },
     match: null,
     selectedOrgId: null,
     services: [],
@@ -171,7 +193,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     const fields = storage.private ? state.fields : { ...state.fields, idNumber: '' }
     const keptQueue = queued && !storage.private ? { ...queued, body: { ...queued.body, applicant: { ...queued.body.applicant, id_number: '' } } } : queued
     const step = state.step === 'submitting' ? (queued ? 'queued' : 'union') : state.step
-    const data: Persisted = { v: 1, step, fields, consent: state.consent, match: state.match, selectedOrgId: state.selectedOrgId, queued: keptQueue, result: state.result }
+    const data: Persisted = { v: 1, step, fields, consent: state.consent, verification: state.verification, match: state.match, selectedOrgId: state.selectedOrgId, queued: keptQueue, result: state.result }
     await storage.setItem(storageKey, JSON.stringify(data))
   }
 
@@ -246,6 +268,8 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         { kind: 'share_with_union', text_version: texts.share.version, text_hash: sha256Hex(texts.share.body), granted_at: grantedAt },
       ],
       charter_accepted: true,
+      ...(state.verification.mobileVerifiedAt ? { mobile_verified_at: state.verification.mobileVerifiedAt } : {}),
+      ...(state.verification.faceVerifiedAt ? { identity_verification: { method: 'face_match' as const, verified_at: state.verification.faceVerifiedAt } } : {}),
     }
     return body
   }
@@ -321,7 +345,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         try {
           const p = JSON.parse(saved) as Persisted
           queued = p.queued
-          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: p.consent, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
+          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: p.consent, verification: p.verification ?? state.verification, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
           // Without private storage the ID number was not kept: ask for it again before sending.
           if (queued && !queued.body.applicant.id_number) set({ step: 'identity' })
           emit('RESUMED', { step: state.step })
@@ -359,8 +383,43 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     setField(name, value) {
       if (state.finished) return
       touched.add(name)
-      state = { ...state, fields: { ...state.fields, [name]: value } }
+      // A number typed over the verified one is no longer verified.
+      const verification = name === 'mobile' && value !== state.fields.mobile ? { ...state.verification, mobileVerifiedAt: null } : state.verification
+      state = { ...state, fields: { ...state.fields, [name]: value }, verification }
       set({ fieldIssues: validate(false).issues, error: null })
+    },
+
+    async applyPhoneCode(code) {
+      const exchange = options.capabilities?.exchangePhoneCode
+      if (state.finished || state.step !== 'identity' || !exchange || !code) return
+      set({ busy: true, error: null })
+      try {
+        const { mobile, verifiedAt } = await exchange(code)
+        touched.add('mobile')
+        state = { ...state, fields: { ...state.fields, mobile } }
+        set({ busy: false, verification: { ...state.verification, mobileVerifiedAt: verifiedAt ?? toChinaTime(platform.now()) }, fieldIssues: validate(false).issues })
+        emit('PHONE_VERIFIED')
+        await persist()
+      } catch {
+        set({ busy: false, error: { code: 'phone_code_failed', message: options.locale === 'en' ? 'Could not get the phone number; please type it in' : '未能获取手机号，请手动填写' } })
+        emit('ERROR', { code: 'phone_code_failed' })
+      }
+    },
+
+    async verifyFace() {
+      const verify = options.capabilities?.verifyFace
+      if (state.finished || state.step !== 'identity' || !verify) return
+      set({ busy: true, error: null })
+      try {
+        const r = await verify()
+        if (!r.passed) throw new Error('not passed')
+        set({ busy: false, verification: { ...state.verification, faceVerifiedAt: r.verifiedAt ?? toChinaTime(platform.now()) } })
+        emit('FACE_VERIFIED')
+        await persist()
+      } catch {
+        set({ busy: false, error: { code: 'face_verification_failed', message: options.locale === 'en' ? 'Facial verification did not pass; you can still submit and the union will check' : '人脸核验未通过，仍可提交，由工会人工核实' } })
+        emit('ERROR', { code: 'face_verification_failed' })
+      }
     },
 
     async confirmIdentity() {

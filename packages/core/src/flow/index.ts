@@ -1,6 +1,6 @@
 /** `@ruhui/core/flow`: the headless join flow the Taro component renders. */
 export { createJoinFlow } from './create-join-flow'
-export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind } from './create-join-flow'
+export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities } from './create-join-flow'
 export { memoryStorage, alwaysOnline } from './ports'
 export type { FlowStorage, NetworkPort, LifecyclePort } from './ports'
 export { DEFAULT_CONSENT_TEXTS } from './consent-texts'

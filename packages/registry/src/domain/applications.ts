@@ -47,7 +47,7 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
   const org = ctx.directory().byId.get(body.org_id)
   const status: ApplicationStatus = match.status === 'needs_assignment' ? 'awaiting_assignment' : 'under_review'
   const reason = match.status === 'manual_review' ? { code: 'manual_review', params: {}, message: '您的申请将由工会人工审核' } : null
-  const applicantEnc = encryptField(ctx.keys, JSON.stringify({ ...a, name: identity.name.name, id_number: identity.idCard.number, mobile: identity.mobile.number }), 'applicant')
+  const applicantEnc = encryptField(ctx.keys, JSON.stringify({ ...a, name: identity.name.name, id_number: identity.idCard.number, mobile: identity.mobile.number, mobile_verified_at: body.mobile_verified_at ?? null, identity_verification: body.identity_verification ?? null }), 'applicant')
   const row = {
     id: newId('app'),
     session_id: caller.sessionId,
