@@ -21,6 +21,8 @@ const packages = [
   // Node-only packages: a Node target keeps import.meta (ES2018 would erase it).
   { dir: 'packages/testing', entries: { index: 'src/index.ts' }, target: 'node20' },
   { dir: 'packages/registry', entries: { index: 'src/index.ts' }, target: 'node20' },
+  // The Taro component: ESM only (Taro's webpack consumes it), JSX compiled, React and Taro external.
+  { dir: 'packages/taro', entries: { index: 'src/index.ts', link: 'src/join-union-link.tsx' }, esmOnly: true, assets: ['style.css'] },
 ]
 
 function externalFor(dir) {
@@ -29,17 +31,27 @@ function externalFor(dir) {
   return (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`))
 }
 
-export default packages.flatMap(({ dir, entries, target = 'es2018' }) => {
+/** Copies files from src/ to dist/ as they are (the component's stylesheet). */
+function copyAssets(dir, assets) {
+  return {
+    name: 'copy-assets',
+    generateBundle() {
+      for (const fileName of assets) this.emitFile({ type: 'asset', fileName, source: readFileSync(`${dir}/src/${fileName}`) })
+    },
+  }
+}
+
+export default packages.flatMap(({ dir, entries, target = 'es2018', esmOnly = false, assets = [] }) => {
   const input = Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, `${dir}/${v}`]))
   const external = externalFor(dir)
   return [
     {
       input,
       external,
-      plugins: [esbuild({ target, charset: 'utf8', tsconfig: `${dir}/tsconfig.json` })],
+      plugins: [esbuild({ target, charset: 'utf8', tsconfig: `${dir}/tsconfig.json`, jsx: 'automatic' }), copyAssets(dir, assets)],
       output: [
         { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared/core-[hash].mjs', hoistTransitiveImports: false },
-        { dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/core-[hash].cjs', hoistTransitiveImports: false },
+        ...(esmOnly ? [] : [{ dir: `${dir}/dist`, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared/core-[hash].cjs', hoistTransitiveImports: false }]),
       ],
     },
     {
@@ -49,7 +61,7 @@ export default packages.flatMap(({ dir, entries, target = 'es2018' }) => {
       plugins: [dts({ tsconfig: `${dir}/tsconfig.json`, compilerOptions: { types: ['node'] } })],
       output: [
         { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: 'shared/core-[hash].d.mts' },
-        { dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared/core-[hash].d.cts' },
+        ...(esmOnly ? [] : [{ dir: `${dir}/dist`, format: 'es', entryFileNames: '[name].d.cts', chunkFileNames: 'shared/core-[hash].d.cts' }]),
       ],
     },
   ]

@@ -34,6 +34,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Taro's React components render real DOM; @tarojs/taro is mocked per file (TOOLCHAIN.md §3).
+        resolve: { alias: [{ find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' }] },
+        test: {
+          name: 'taro',
+          environment: 'happy-dom',
+          setupFiles: ['packages/taro/test/setup-taro-globals.ts'],
+          include: ['packages/taro/src/**/*.test.{ts,tsx}', 'packages/taro/test/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
         test: {
           name: 'examples',
           environment: 'node',

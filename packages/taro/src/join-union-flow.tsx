@@ -1,0 +1,285 @@
+/**
+ * `<JoinUnionFlow>`: the join flow embedded in a host page. It renders the headless flow's
+ * state and nothing else: every rule (checks, queueing, callbacks) lives in @ruhui/core/flow.
+ */
+import { Button, Input, Text, View } from '@tarojs/components'
+import { ENV_TYPE, getEnv } from '@tarojs/taro'
+import { EMPLOYMENT_FORMS, formatIssue } from '@ruhui/core'
+import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow } from '@ruhui/core/flow'
+import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
+import { type DeepPartial, type JoinLabels, resolveLabels } from './labels'
+import { type UseJoinFlowOptions, useJoinFlow } from './use-join-flow'
+
+export interface JoinUnionFlowProps extends UseJoinFlowOptions {
+  /** Any text the host wants to say differently. */
+  labels?: DeepPartial<JoinLabels>
+  className?: string
+  /** Shown as a "完成/关闭" button once the flow has ended. */
+  onClose?(): void
+}
+
+type Labels = JoinLabels
+const isWeapp = () => getEnv() === ENV_TYPE.WEAPP
+/** The mini-program reads `ariaLabel`; the h5 DOM needs the real `aria-label` attribute. */
+const a11yLabel = (label: string) => ({ ariaLabel: label, 'aria-label': label })
+
+export function JoinUnionFlow(props: JoinUnionFlowProps) {
+  const { state, flow } = useJoinFlow(props)
+  const labels = resolveLabels(props.locale, props.labels)
+  const theme = `ruhui-join ${props.className ?? ''}`.trim()
+  if (!state || !flow) return <View className={theme}><Text className="ruhui-muted">{labels.busy}</Text></View>
+  return (
+    <View className={theme}>
+      {!state.online && <View className="ruhui-banner" role="status"><Text>{labels.offline}</Text></View>}
+      <StepView state={state} flow={flow} labels={labels} props={props} />
+      {state.error && (
+        <View className="ruhui-error" role="alert">
+          <Text>{state.error.message}</Text>
+        </View>
+      )}
+      {state.finished && props.onClose && (
+        <Button className="ruhui-btn ruhui-btn--secondary" onClick={props.onClose}>
+          {state.step === 'result' ? labels.done : labels.close}
+        </Button>
+      )}
+    </View>
+  )
+}
+
+function StepView({ state, flow, labels, props }: { state: FlowState; flow: JoinFlow; labels: Labels; props: JoinUnionFlowProps }) {
+  switch (state.step) {
+    case 'intro':
+      return <IntroStep state={state} flow={flow} labels={labels} />
+    case 'consent':
+      return <ConsentStep flow={flow} labels={labels} props={props} finished={state.finished} />
+    case 'identity':
+      return <IdentityStep state={state} flow={flow} labels={labels} props={props} />
+    case 'union':
+    case 'submitting':
+      return <UnionStep state={state} flow={flow} labels={labels} />
+    case 'queued':
+      return (
+        <View className="ruhui-step ruhui-step--queued">
+          <Text className="ruhui-title">{labels.queuedTitle}</Text>
+          <Text className="ruhui-body">{labels.queuedBody}</Text>
+        </View>
+      )
+    case 'result':
+      return <ResultStep state={state} flow={flow} labels={labels} />
+  }
+}
+
+function IntroStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; labels: Labels }) {
+  const membersOnly = state.services.filter((s) => s.members_only)
+  const open = state.services.filter((s) => !s.members_only)
+  return (
+    <View className="ruhui-step ruhui-step--intro">
+      <Text className="ruhui-title">{labels.introTitle}</Text>
+      <Text className="ruhui-body">{labels.introLead}</Text>
+      <ServiceList title={labels.introMembersGet} services={membersOnly} />
+      <ServiceList title={labels.introNonMembersGet} services={open} />
+      {state.services.length === 0 && <Text className="ruhui-muted">{labels.introNoServices}</Text>}
+      <Button className="ruhui-btn ruhui-btn--primary" disabled={state.finished} onClick={() => flow.next()}>
+        {labels.start}
+      </Button>
+      <Button className="ruhui-btn ruhui-btn--text" disabled={state.finished} onClick={() => flow.exit()}>
+        {labels.notNow}
+      </Button>
+    </View>
+  )
+}
+
+function ServiceList({ title, services }: { title: string; services: FlowState['services'] }) {
+  if (services.length === 0) return null
+  return (
+    <View className="ruhui-services">
+      <Text className="ruhui-subtitle">{title}</Text>
+      {services.map((s) => (
+        <View key={s.id} className={`ruhui-service ruhui-service--${s.kind}`}>
+          <Text className="ruhui-service__name">{s.name}</Text>
+          <Text className="ruhui-service__summary">{s.summary}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function ConsentStep({ flow, labels, props, finished }: { flow: JoinFlow; labels: Labels; props: JoinUnionFlowProps; finished: boolean }) {
+  const texts = props.consentTexts ?? DEFAULT_CONSENT_TEXTS
+  return (
+    <View className="ruhui-step ruhui-step--consent">
+      <Text className="ruhui-title">{labels.consentTitle}</Text>
+      <Text className="ruhui-body">{labels.consentLead}</Text>
+      {[texts.sensitive, texts.share].map((t) => (
+        <View key={t.title} className="ruhui-consent">
+          <Text className="ruhui-subtitle">{t.title}</Text>
+          <Text className="ruhui-body">{t.body}</Text>
+          <Text className="ruhui-muted">v{t.version}</Text>
+        </View>
+      ))}
+      <Button className="ruhui-btn ruhui-btn--primary" disabled={finished} onClick={() => void flow.grantConsent()}>
+        {labels.accept}
+      </Button>
+      <Button className="ruhui-btn ruhui-btn--text" disabled={finished} onClick={() => flow.denyConsent()}>
+        {labels.decline}
+      </Button>
+    </View>
+  )
+}
+
+const TEXT_FIELDS: Array<{ name: Exclude<FieldName, 'employmentForm'>; type?: 'idcard' | 'number'; optional?: boolean; maxlength: number }> = [
+  { name: 'name', maxlength: 50 },
+  { name: 'idNumber', type: 'idcard', maxlength: 18 },
+  { name: 'mobile', type: 'number', maxlength: 11 },
+  { name: 'county', type: 'number', maxlength: 6 },
+  { name: 'township', type: 'number', optional: true, maxlength: 9 },
+  { name: 'plate', optional: true, maxlength: 10 },
+  { name: 'licenseClass', optional: true, maxlength: 4 },
+]
+
+function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: JoinFlow; labels: Labels; props: JoinUnionFlowProps }) {
+  const locale = props.locale ?? 'zh-CN'
+  const canPhone = Boolean(props.capabilities?.exchangePhoneCode) && isWeapp()
+  const canFace = Boolean(props.capabilities?.verifyFace)
+  const fields = [...TEXT_FIELDS]
+  if (state.fields.employmentForm === 'employee') fields.splice(4, 0, { name: 'employerUscc', maxlength: 18 })
+  const field = (f: (typeof TEXT_FIELDS)[number]) => {
+    const issues = state.fieldIssues[f.name] ?? []
+    const id = `ruhui-field-${f.name}`
+    return (
+      <View key={f.name} className={`ruhui-field ${issues.length ? 'ruhui-field--invalid' : ''}`}>
+        <Text className="ruhui-field__label" id={`${id}-label`}>
+          {labels.fields[f.name]}
+          {f.optional ? labels.optional : ''}
+        </Text>
+        <Input
+          id={id}
+          className="ruhui-input"
+          {...a11yLabel(labels.fields[f.name])}
+          value={state.fields[f.name]}
+          placeholder={labels.placeholders[f.name]}
+          maxlength={f.maxlength}
+          {...(f.type ? { type: f.type } : {})}
+          onInput={(e) => flow.setField(f.name, e.detail.value)}
+        />
+        {f.name === 'mobile' && state.verification.mobileVerifiedAt && <Text className="ruhui-ok">{labels.mobileVerified}</Text>}
+        {f.name === 'mobile' && canPhone && !state.verification.mobileVerifiedAt && (
+          <Button className="ruhui-btn ruhui-btn--small" openType="getPhoneNumber" onGetPhoneNumber={(e) => void flow.applyPhoneCode((e.detail as { code?: string }).code ?? '')}>
+            {labels.usePhoneNumber}
+          </Button>
+        )}
+        {issues.map((i) => (
+          <View key={i.code} className="ruhui-field__error" role="alert">
+            <Text>{formatIssue(i, locale)}</Text>
+          </View>
+        ))}
+      </View>
+    )
+  }
+  const formIssues = state.fieldIssues.employmentForm ?? []
+  return (
+    <View className="ruhui-step ruhui-step--identity">
+      <Text className="ruhui-title">{labels.identityTitle}</Text>
+      {fields.slice(0, 3).map(field)}
+      <View className="ruhui-field" role="radiogroup" {...a11yLabel(labels.fields.employmentForm)}>
+        <Text className="ruhui-field__label">{labels.fields.employmentForm}</Text>
+        {EMPLOYMENT_FORMS.map((form) => (
+          <View
+            key={form}
+            role="radio"
+            {...a11yLabel(`${labels.employmentForms[form]}${state.fields.employmentForm === form ? labels.selectedSuffix : ''}`)}
+            className={`ruhui-choice ${state.fields.employmentForm === form ? 'ruhui-choice--selected' : ''}`}
+            onClick={() => flow.setField('employmentForm', form)}
+          >
+            <Text>{labels.employmentForms[form]}</Text>
+          </View>
+        ))}
+        {formIssues.map((i) => (
+          <View key={i.code} className="ruhui-field__error" role="alert">
+            <Text>{formatIssue(i, locale)}</Text>
+          </View>
+        ))}
+      </View>
+      {fields.slice(3).map(field)}
+      {canFace && (
+        state.verification.faceVerifiedAt ? (
+          <Text className="ruhui-ok">{labels.faceVerified}</Text>
+        ) : (
+          <Button className="ruhui-btn ruhui-btn--secondary" disabled={state.busy} onClick={() => void flow.verifyFace()}>
+            {labels.verifyFace}
+          </Button>
+        )
+      )}
+      <Button className="ruhui-btn ruhui-btn--primary" loading={state.busy} disabled={state.busy || state.finished} onClick={() => void flow.confirmIdentity()}>
+        {labels.next}
+      </Button>
+    </View>
+  )
+}
+
+function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; labels: Labels }) {
+  const match = state.match
+  const submitting = state.step === 'submitting'
+  const offered = match ? offeredOrgIdsOnWire(match) : []
+  const options = match
+    ? match.candidates.length > 0
+      ? match.candidates.map((c) => ({ id: c.org_id, name: c.name, reasons: c.reasons.map((r) => r.message) }))
+      : match.assigner
+        ? [{ id: match.assigner.org_id, name: match.assigner.name, reasons: match.reasons.map((r) => r.message) }]
+        : []
+    : []
+  return (
+    <View className="ruhui-step ruhui-step--union">
+      <Text className="ruhui-title">{labels.unionTitle}</Text>
+      <Text className="ruhui-body">{match && match.candidates.length === 0 ? labels.assignerNote : labels.unionLead}</Text>
+      <View role="radiogroup" {...a11yLabel(labels.unionTitle)}>
+        {options
+          .filter((o) => offered.includes(o.id))
+          .map((o) => (
+            <View
+              key={o.id}
+              role="radio"
+              {...a11yLabel(`${o.name}${state.selectedOrgId === o.id ? labels.selectedSuffix : ''}`)}
+              className={`ruhui-choice ruhui-union ${state.selectedOrgId === o.id ? 'ruhui-choice--selected' : ''}`}
+              onClick={() => !submitting && flow.selectUnion(o.id)}
+            >
+              <Text className="ruhui-union__name">{o.name}</Text>
+              {o.reasons.map((r) => (
+                <Text key={r} className="ruhui-union__reason">
+                  {r}
+                </Text>
+              ))}
+            </View>
+          ))}
+      </View>
+      <Button className="ruhui-btn ruhui-btn--primary" loading={submitting} disabled={submitting || !state.selectedOrgId || state.finished} onClick={() => void flow.submit()}>
+        {submitting ? labels.submitting : labels.submit}
+      </Button>
+    </View>
+  )
+}
+
+function ResultStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; labels: Labels }) {
+  const result = state.result
+  if (!result) return null
+  const words = labels.results[result.kind]
+  const card = result.application?.member_card
+  return (
+    <View className={`ruhui-step ruhui-step--result ruhui-result--${result.kind}`}>
+      <Text className="ruhui-title">{words.title}</Text>
+      <Text className="ruhui-body">{words.body}</Text>
+      {result.application?.org_name && <Text className="ruhui-subtitle">{result.application.org_name}</Text>}
+      {card && (
+        <View className="ruhui-card">
+          <Text className="ruhui-muted">{labels.cardNumber}</Text>
+          <Text className="ruhui-card__number">{card.number}</Text>
+        </View>
+      )}
+      {result.kind === 'transfer_required' && !state.finished && (
+        <Button className="ruhui-btn ruhui-btn--primary" loading={state.busy} disabled={state.busy} onClick={() => void flow.requestTransfer('other')}>
+          {labels.requestTransfer}
+        </Button>
+      )}
+    </View>
+  )
+}

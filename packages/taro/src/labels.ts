@@ -1,0 +1,152 @@
+/** Every word the component shows, zh-CN first; a host overrides any of them with `labels`. */
+import type { EmploymentForm } from '@ruhui/core'
+import type { ResultKind } from '@ruhui/core/flow'
+
+export interface JoinLabels {
+  button: string
+  introTitle: string
+  introLead: string
+  introMembersGet: string
+  introNonMembersGet: string
+  introNoServices: string
+  start: string
+  notNow: string
+  consentTitle: string
+  consentLead: string
+  accept: string
+  decline: string
+  identityTitle: string
+  fields: { name: string; idNumber: string; mobile: string; employmentForm: string; county: string; township: string; employerUscc: string; plate: string; licenseClass: string }
+  placeholders: { name: string; idNumber: string; mobile: string; county: string; township: string; employerUscc: string; plate: string; licenseClass: string }
+  optional: string
+  /** Read out after the selected choice. */
+  selectedSuffix: string
+  employmentForms: Record<EmploymentForm, string>
+  usePhoneNumber: string
+  mobileVerified: string
+  verifyFace: string
+  faceVerified: string
+  next: string
+  unionTitle: string
+  unionLead: string
+  assignerNote: string
+  submit: string
+  submitting: string
+  queuedTitle: string
+  queuedBody: string
+  retryNow: string
+  results: Record<ResultKind, { title: string; body: string }>
+  cardNumber: string
+  requestTransfer: string
+  done: string
+  close: string
+  offline: string
+  busy: string
+}
+
+export const zhCNLabels: JoinLabels = {
+  button: '加入工会',
+  introTitle: '加入工会，有组织有依靠',
+  introLead: '货车司机可以在线加入工会，全程网上办理，几分钟就好。',
+  introMembersGet: '入会后可以享受',
+  introNonMembersGet: '现在不是会员也可以使用',
+  introNoServices: '会员服务清单加载中',
+  start: '开始入会',
+  notNow: '暂不加入',
+  consentTitle: '个人信息授权',
+  consentLead: '请阅读以下两项授权，均同意后才能继续。',
+  accept: '同意并继续',
+  decline: '不同意',
+  identityTitle: '填写身份信息',
+  fields: { name: '姓名', idNumber: '身份证件号码', mobile: '手机号码', employmentForm: '从业方式', county: '常驻地（区县代码）', township: '乡镇（街道）代码', employerUscc: '所在单位统一社会信用代码', plate: '车牌号', licenseClass: '准驾车型' },
+  placeholders: { name: '与证件一致', idNumber: '18 位身份证号码', mobile: '11 位手机号码', county: '6 位数字，如 320115', township: '9 位数字，可不填', employerUscc: '18 位，受雇司机填写', plate: '如 苏A12345', licenseClass: '如 A2' },
+  optional: '（选填）',
+  selectedSuffix: '，已选择',
+  employmentForms: { employee: '受雇于运输企业', platform_self_employed: '个体司机（平台接单）', owner_operator_employer: '车主并雇有司机', other: '其他' },
+  usePhoneNumber: '使用微信绑定的手机号',
+  mobileVerified: '手机号已验证',
+  verifyFace: '人脸核验',
+  faceVerified: '人脸核验已通过',
+  next: '下一步',
+  unionTitle: '选择工会',
+  unionLead: '根据您的情况，推荐以下工会组织：',
+  assignerNote: '暂未找到可以直接接收您的工会，将由以下工会为您安排：',
+  submit: '提交申请',
+  submitting: '正在提交…',
+  queuedTitle: '申请已保存',
+  queuedBody: '当前网络不好，申请已保存在手机上，联网后会自动提交，不会重复提交。',
+  retryNow: '立即重试',
+  results: {
+    pending_review: { title: '申请已提交', body: '工会将在审核后通知您，一般 5 个工作日内完成。' },
+    approved: { title: '入会成功', body: '欢迎加入工会！您的电子会员卡如下。' },
+    needs_assignment: { title: '申请已提交', body: '工会正在为您安排合适的基层工会，安排后会通知您。' },
+    transfer_required: { title: '您已是工会会员', body: '您的会籍在其他工会，可以申请把会籍转到所选工会（会籍接转）。' },
+    transfer_requested: { title: '已申请会籍接转', body: '转出和转入工会确认后，会籍接转即完成。' },
+  },
+  cardNumber: '会员卡号',
+  requestTransfer: '申请会籍接转',
+  done: '完成',
+  close: '关闭',
+  offline: '网络已断开，填写的内容会保存',
+  busy: '请稍候…',
+}
+
+export const enLabels: JoinLabels = {
+  button: 'Join the union',
+  introTitle: 'Join the trade union',
+  introLead: 'Truck drivers can join online, start to finish, in a few minutes.',
+  introMembersGet: 'Members get',
+  introNonMembersGet: 'Open to everyone now',
+  introNoServices: 'Loading member services',
+  start: 'Start',
+  notNow: 'Not now',
+  consentTitle: 'Your personal information',
+  consentLead: 'Please read both consents; you need to agree to both to go on.',
+  accept: 'Agree and continue',
+  decline: 'Decline',
+  identityTitle: 'Your details',
+  fields: { name: 'Name', idNumber: 'ID number', mobile: 'Mobile', employmentForm: 'How you work', county: 'Home county (code)', township: 'Township (code)', employerUscc: 'Employer credit code', plate: 'Plate', licenseClass: 'Licence class' },
+  placeholders: { name: 'As on your ID', idNumber: '18 characters', mobile: '11 digits', county: '6 digits, e.g. 320115', township: '9 digits, optional', employerUscc: '18 characters, if employed', plate: 'e.g. 苏A12345', licenseClass: 'e.g. A2' },
+  optional: ' (optional)',
+  selectedSuffix: ', selected',
+  employmentForms: { employee: 'Employed by a haulier', platform_self_employed: 'Self-employed (platform orders)', owner_operator_employer: 'Owner with employed drivers', other: 'Other' },
+  usePhoneNumber: 'Use my WeChat phone number',
+  mobileVerified: 'Mobile verified',
+  verifyFace: 'Face check',
+  faceVerified: 'Face check passed',
+  next: 'Next',
+  unionTitle: 'Choose your union',
+  unionLead: 'These unions can take you in:',
+  assignerNote: 'No union can take you in directly yet; this one will arrange it:',
+  submit: 'Submit application',
+  submitting: 'Submitting…',
+  queuedTitle: 'Application saved',
+  queuedBody: 'The network is weak. Your application is saved on the phone and will be sent once, when you are back online.',
+  retryNow: 'Try now',
+  results: {
+    pending_review: { title: 'Application submitted', body: 'The union will let you know after review, usually within 5 working days.' },
+    approved: { title: 'You are a member', body: 'Welcome to the union! Here is your e-card.' },
+    needs_assignment: { title: 'Application submitted', body: 'The union is finding the right grassroots union for you.' },
+    transfer_required: { title: 'You are already a member', body: 'Your membership is with another union; you can ask to transfer it.' },
+    transfer_requested: { title: 'Transfer requested', body: 'The transfer completes when both unions confirm.' },
+  },
+  cardNumber: 'Card number',
+  requestTransfer: 'Request transfer',
+  done: 'Done',
+  close: 'Close',
+  offline: 'Offline: what you typed is kept',
+  busy: 'Please wait…',
+}
+
+/** Labels for a locale, with the host's overrides on top (nested groups merge field by field). */
+export function resolveLabels(locale: 'zh-CN' | 'en' = 'zh-CN', overrides: DeepPartial<JoinLabels> = {}): JoinLabels {
+  const base = locale === 'en' ? enLabels : zhCNLabels
+  const out = { ...base } as Record<string, unknown>
+  for (const [k, v] of Object.entries(overrides)) {
+    const b = (base as unknown as Record<string, unknown>)[k]
+    out[k] = v && typeof v === 'object' && b && typeof b === 'object' ? { ...(b as object), ...(v as object) } : v
+  }
+  return out as unknown as JoinLabels
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K] }
