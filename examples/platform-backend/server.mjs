@@ -6,9 +6,11 @@ import { createFetchTransport, createRegistryClient, isRegistryError } from '@ru
 import { SIGNATURE_HEADER, isWebhookSignatureError, verifyWebhook } from '@ruhui/core/node'
 
 /**
- * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void }} options
+ * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void, corsOrigins?: string[] }} options
+ *   corsOrigins: pages (origins) allowed to call the driver routes from a browser — the h5 build
+ *   of the driver app when it is served from another origin. '*' allows any.
  */
-export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {} }) {
+export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {}, corsOrigins = [] }) {
   const registry = createRegistryClient({ baseUrl: registryUrl, secretKey, transport })
   /** Status-only events, newest last (the platform never receives personal data). */
   const events = []
@@ -37,6 +39,17 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    const origin = req.headers.origin
+    if (url.pathname.startsWith('/api/drivers/') || url.pathname.startsWith('/api/join-sessions/')) {
+      if (origin && (corsOrigins.includes('*') || corsOrigins.includes(origin))) {
+        res.setHeader('access-control-allow-origin', origin)
+        res.setHeader('vary', 'Origin')
+      }
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' })
+        return res.end()
+      }
+    }
     try {
       if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { status: 'ok', service: 'platform-backend-example' })
 
@@ -78,12 +91,12 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { RUHUI_REGISTRY_URL = 'http://127.0.0.1:8787', RUHUI_SECRET_KEY, RUHUI_WEBHOOK_SECRET, PORT = '8788' } = process.env
+  const { RUHUI_REGISTRY_URL = 'http://127.0.0.1:8787', RUHUI_SECRET_KEY, RUHUI_WEBHOOK_SECRET, PORT = '8788', CORS_ORIGINS = '' } = process.env
   if (!RUHUI_SECRET_KEY || !RUHUI_WEBHOOK_SECRET) {
     console.error('Set RUHUI_SECRET_KEY and RUHUI_WEBHOOK_SECRET (from `ruhui-registry platform create`).')
     process.exit(2)
   }
-  const { server } = createPlatformBackend({ registryUrl: RUHUI_REGISTRY_URL, secretKey: RUHUI_SECRET_KEY, webhookSecret: RUHUI_WEBHOOK_SECRET, log: (l) => console.log(JSON.stringify(l)) })
+  const { server } = createPlatformBackend({ registryUrl: RUHUI_REGISTRY_URL, secretKey: RUHUI_SECRET_KEY, webhookSecret: RUHUI_WEBHOOK_SECRET, corsOrigins: CORS_ORIGINS.split(',').filter(Boolean), log: (l) => console.log(JSON.stringify(l)) })
   server.listen(Number(PORT), '127.0.0.1', () => console.log(`platform backend example on http://127.0.0.1:${server.address().port} → registry ${RUHUI_REGISTRY_URL}`))
   process.on('SIGTERM', () => server.close(() => process.exit(0)))
 }

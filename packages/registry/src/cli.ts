@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url)
 
 const USAGE = `ruhui-registry <command> [options]
 
-  start [--port 8787] [--data-dir ./data] [--seed-sample-if-empty]
+  start [--port 8787] [--data-dir ./data] [--seed-sample-if-empty] [--app-dir DIR (a driver app's h5 build, served at /)]
   migrate
   seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
   platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
@@ -39,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      'app-dir': { type: 'string' },
       name: { type: 'string' },
       id: { type: 'string' },
       org: { type: 'string' },
@@ -54,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command ? 0 : 2
   }
-  const config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) })
+  const config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(values['app-dir'] ? { appDir: values['app-dir'] } : {}) })
   const storage = () => openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl, dataDir: config.dataDir } : { dataDir: config.dataDir })
 
   if (command === 'start') {

@@ -1,4 +1,5 @@
 /** Registry configuration, from flags and the environment. */
+import { resolve } from 'node:path'
 import type { MatchingConfig } from '@ruhui/core/matching'
 import { DEFAULT_MATCHING_CONFIG } from '@ruhui/core/matching'
 
@@ -19,9 +20,14 @@ export interface RegistryConfig {
   webhook: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number; timeoutMs: number; pollMs: number }
   /** Body size limit. */
   maxBodyBytes: number
+  /**
+   * A driver app's h5 build to serve at `/` (the demo serves the example driver app from the
+   * registry's own origin, so the app needs no CORS). Unset in production: the platform hosts its app.
+   */
+  appDir?: string
 }
 
-export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir'>> = {}): RegistryConfig {
+export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir' | 'appDir'>> = {}): RegistryConfig {
   const config: RegistryConfig = {
     port: flags.port ?? Number(env.PORT ?? 8787),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
@@ -44,5 +50,7 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
     maxBodyBytes: 64 * 1024,
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
+  const appDir = flags.appDir ?? env.RUHUI_APP_DIR
+  if (appDir) config.appDir = resolve(appDir)
   return config
 }

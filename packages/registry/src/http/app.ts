@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
 import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
 import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
 import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
@@ -223,5 +224,7 @@ export function createApp(ctx: RegistryContext) {
     if (q.region_prefix !== undefined && !/^\d{2,6}$/.test(q.region_prefix)) throw new Refusal('parameter_invalid', { param: 'region_prefix' })
     return c.json(await pilotStats(ctx, q))
   })
+  // Last: a GET that no API route took may be a file of the driver app (demo only, see config.appDir).
+  if (ctx.config.appDir) app.get('*', serveStatic({ root: ctx.config.appDir }))
   return app
 }

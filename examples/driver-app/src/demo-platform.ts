@@ -1,0 +1,42 @@
+/**
+ * The example platform's own backend calls (examples/platform-backend): it mints the driver's
+ * join session with the platform's secret key, which never reaches the app.
+ */
+import { ENV_TYPE, getEnv, getStorageSync, request, setStorageSync } from '@tarojs/taro'
+
+function fromQuery(name: string): string | null {
+  if (getEnv() !== ENV_TYPE.WEB || typeof window === 'undefined') return null
+  return new URLSearchParams(window.location.search).get(name)
+}
+
+export function registryUrl(): string {
+  return fromQuery('registry') ?? (RUHUI_REGISTRY_URL || (typeof window !== 'undefined' ? window.location.origin : ''))
+}
+
+export function platformUrl(): string {
+  return fromQuery('platform') ?? RUHUI_PLATFORM_URL
+}
+
+/** The platform's own sign-in decides who the driver is; the demo keeps one id per device. */
+export function driverId(): string {
+  const saved = getStorageSync('demo.driverId') as string
+  if (saved) return saved
+  const id = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+  setStorageSync('demo.driverId', id)
+  return id
+}
+
+export interface JoinSessionGrant {
+  sessionId: string
+  joinToken: string
+}
+
+async function post(path: string): Promise<JoinSessionGrant> {
+  const res = await request({ url: `${platformUrl()}${path}`, method: 'POST', header: { 'content-type': 'application/json' }, data: '{}', dataType: 'json' })
+  const body = res.data as { session_id?: string; join_token?: string; error?: { message?: string } }
+  if (res.statusCode !== 200 || !body.session_id || !body.join_token) throw new Error(body.error?.message ?? `平台服务暂不可用（${res.statusCode}）`)
+  return { sessionId: body.session_id, joinToken: body.join_token }
+}
+
+export const createJoinSession = () => post(`/api/drivers/${driverId()}/join-session`)
+export const refreshJoinToken = (sessionId: string) => post(`/api/join-sessions/${sessionId}/refresh`).then((g) => g.joinToken)
