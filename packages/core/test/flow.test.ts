@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { type FlowEvent, type JoinFlowOptions, type NetworkPort, createJoinFlow, memoryStorage } from '@ruhui/core/flow'
-import { testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testIdentities } from '@ruhui/testing'
 import { fakePlatform, useSandbox } from './client-helpers'
 
 const { sandbox, server, backend: makeBackend } = useSandbox()
@@ -317,3 +317,61 @@ describe('host capabilities', () => {
     expect(flow.getState().error).toBeNull()
   })
 })
+
+describe('after submitting', () => {
+  it('the result follows the review: approval brings the e-card and the members’ services, without a second callback', async () => {
+    const { flow, onSuccess, events } = await open()
+    await toUnion(flow)
+    await flow.submit()
+    const app = flow.getState().result?.application
+    expect(flow.getState().result?.kind).toBe('pending_review')
+    await flow.refreshResult() // nothing changed yet
+    expect(events.filter((e) => e.name === 'STATUS_CHANGED')).toHaveLength(0)
+    sandbox.review(app!.id, 'approve')
+    await flow.refreshResult()
+    const s = flow.getState()
+    expect(s.result?.kind).toBe('approved')
+    expect(s.result?.application?.member_card?.number).toBeTruthy()
+    expect(s.services.length).toBeGreaterThan(0)
+    expect(events.filter((e) => e.name === 'STATUS_CHANGED')).toHaveLength(1)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+  })
+
+  it('a driver can offer to volunteer once; the registry records the roles', async () => {
+    const { flow, events } = await open()
+    await toUnion(flow)
+    await flow.submit()
+    await Promise.all([flow.volunteer(['activist']), flow.volunteer(['activist'])])
+    expect(flow.getState().volunteered).toBe(true)
+    expect(events.filter((e) => e.name === 'VOLUNTEERED')).toHaveLength(1)
+    const id = flow.getState().result?.application?.id as string
+    expect(sandbox.state.applications.get(id)?.volunteerRoles).toEqual(['activist'])
+  })
+
+  it('the optional sharing consent adds a third, separately recorded consent; without it there are two', async () => {
+    server.events.on('request:start', captureBodies)
+    bodiesSeen.length = 0
+    for (const share of [true, false]) {
+      const { flow } = await open({}, `share-${share}`)
+      await flow.start()
+      flow.next()
+      flow.setShareWithPartners(share)
+      await flow.grantConsent()
+      flow.setField('name', testIdentities.standard.name)
+      flow.setField('idNumber', share ? testIdentities.standard.id_number : makeTestIdNumber({ regionCode: '320102', birthDate: '1986-04-16', sequence: '125' }))
+      flow.setField('mobile', testIdentities.standard.mobile)
+      flow.setField('employmentForm', 'platform_self_employed')
+      flow.setField('county', '320115')
+      await flow.confirmIdentity()
+      await flow.submit()
+    }
+    server.events.removeListener('request:start', captureBodies)
+    const kinds = bodiesSeen.map((b) => (b as { consents: Array<{ kind: string }> }).consents.map((c) => c.kind))
+    expect(kinds).toEqual([['sensitive_personal_info', 'share_with_union', 'share_with_partners'], ['sensitive_personal_info', 'share_with_union']])
+  })
+})
+
+const bodiesSeen: unknown[] = []
+async function captureBodies({ request }: { request: Request }) {
+  if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') bodiesSeen.push(await request.clone().json())
+}

@@ -2,6 +2,7 @@
  * `<JoinUnionFlow>`: the join flow embedded in a host page. It renders the headless flow's
  * state and nothing else: every rule (checks, queueing, callbacks) lives in @ruhui/core/flow.
  */
+import { useEffect } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ENV_TYPE, getEnv } from '@tarojs/taro'
 import { EMPLOYMENT_FORMS, formatIssue } from '@ruhui/core'
@@ -11,6 +12,8 @@ import { type DeepPartial, type JoinLabels, resolveLabels } from './labels'
 import { type UseJoinFlowOptions, useJoinFlow } from './use-join-flow'
 
 export interface JoinUnionFlowProps extends UseJoinFlowOptions {
+  /** How often the result step asks for the review's outcome, in ms (0: never). @default 15000 */
+  statusPollMs?: number
   /** Any text the host wants to say differently. */
   labels?: DeepPartial<JoinLabels>
   className?: string
@@ -51,7 +54,7 @@ function StepView({ state, flow, labels, props }: { state: FlowState; flow: Join
     case 'intro':
       return <IntroStep state={state} flow={flow} labels={labels} />
     case 'consent':
-      return <ConsentStep flow={flow} labels={labels} props={props} finished={state.finished} />
+      return <ConsentStep flow={flow} labels={labels} props={props} finished={state.finished} share={state.consent.shareWithPartners} />
     case 'identity':
       return <IdentityStep state={state} flow={flow} labels={labels} props={props} />
     case 'union':
@@ -65,7 +68,7 @@ function StepView({ state, flow, labels, props }: { state: FlowState; flow: Join
         </View>
       )
     case 'result':
-      return <ResultStep state={state} flow={flow} labels={labels} />
+      return <ResultStep state={state} flow={flow} labels={labels} pollMs={props.statusPollMs ?? 15_000} />
   }
 }
 
@@ -104,7 +107,7 @@ function ServiceList({ title, services }: { title: string; services: FlowState['
   )
 }
 
-function ConsentStep({ flow, labels, props, finished }: { flow: JoinFlow; labels: Labels; props: JoinUnionFlowProps; finished: boolean }) {
+function ConsentStep({ flow, labels, props, finished, share }: { flow: JoinFlow; labels: Labels; props: JoinUnionFlowProps; finished: boolean; share: boolean }) {
   const texts = props.consentTexts ?? DEFAULT_CONSENT_TEXTS
   return (
     <View className="ruhui-step ruhui-step--consent">
@@ -117,6 +120,20 @@ function ConsentStep({ flow, labels, props, finished }: { flow: JoinFlow; labels
           <Text className="ruhui-muted">v{t.version}</Text>
         </View>
       ))}
+      {texts.partners && (
+        <View
+          role="checkbox"
+          {...a11yLabel(`${texts.partners.title}${share ? labels.selectedSuffix : ''}`)}
+          className={`ruhui-choice ruhui-consent--optional ${share ? 'ruhui-choice--selected' : ''}`}
+          onClick={() => flow.setShareWithPartners(!share)}
+        >
+          <Text className="ruhui-subtitle">
+            {share ? '☑ ' : '☐ '}
+            {texts.partners.title}
+          </Text>
+          <Text className="ruhui-body">{texts.partners.body}</Text>
+        </View>
+      )}
       <Button className="ruhui-btn ruhui-btn--primary" disabled={finished} onClick={() => void flow.grantConsent()}>
         {labels.accept}
       </Button>
@@ -259,21 +276,51 @@ function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; 
   )
 }
 
-function ResultStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; labels: Labels }) {
+function ResultStep({ state, flow, labels, pollMs }: { state: FlowState; flow: JoinFlow; labels: Labels; pollMs: number }) {
   const result = state.result
+  const waiting = result?.kind === 'pending_review' || result?.kind === 'needs_assignment' || result?.kind === 'needs_info'
+  // The union reviews later: ask now and then, so that the approval and the e-card show here.
+  useEffect(() => {
+    if (!waiting || pollMs <= 0) return
+    const timer = setInterval(() => void flow.refreshResult(), pollMs)
+    return () => clearInterval(timer)
+  }, [waiting, pollMs, flow])
   if (!result) return null
   const words = labels.results[result.kind]
-  const card = result.application?.member_card
+  const app = result.application
+  const card = app?.member_card
+  const reason = app?.status_reason?.message
+  const mine = state.services.filter((s) => s.members_only)
   return (
     <View className={`ruhui-step ruhui-step--result ruhui-result--${result.kind}`}>
       <Text className="ruhui-title">{words.title}</Text>
       <Text className="ruhui-body">{words.body}</Text>
-      {result.application?.org_name && <Text className="ruhui-subtitle">{result.application.org_name}</Text>}
+      {app?.org_name && <Text className="ruhui-subtitle">{app.org_name}</Text>}
+      {reason && (result.kind === 'needs_info' || result.kind === 'rejected') && (
+        <Text className="ruhui-body">
+          {labels.statusReason}：{reason}
+        </Text>
+      )}
       {card && (
         <View className="ruhui-card">
           <Text className="ruhui-muted">{labels.cardNumber}</Text>
           <Text className="ruhui-card__number">{card.number}</Text>
         </View>
+      )}
+      {result.kind === 'approved' && mine.length > 0 && <ServiceList title={labels.membersNowHave} services={mine} />}
+      {waiting && (
+        <Button className="ruhui-btn ruhui-btn--text" onClick={() => void flow.refreshResult()}>
+          {labels.refreshStatus}
+        </Button>
+      )}
+      {app && result.kind !== 'rejected' && (
+        state.volunteered ? (
+          <Text className="ruhui-ok">{labels.volunteered}</Text>
+        ) : (
+          <Button className="ruhui-btn ruhui-btn--secondary" loading={state.busy} disabled={state.busy} onClick={() => void flow.volunteer()}>
+            {labels.volunteer}
+          </Button>
+        )
       )}
       {result.kind === 'transfer_required' && !state.finished && (
         <Button className="ruhui-btn ruhui-btn--primary" loading={state.busy} disabled={state.busy} onClick={() => void flow.requestTransfer('other')}>

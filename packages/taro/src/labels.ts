@@ -37,6 +37,11 @@ export interface JoinLabels {
   retryNow: string
   results: Record<ResultKind, { title: string; body: string }>
   cardNumber: string
+  membersNowHave: string
+  volunteer: string
+  volunteered: string
+  refreshStatus: string
+  statusReason: string
   requestTransfer: string
   done: string
   close: string
@@ -82,8 +87,15 @@ export const zhCNLabels: JoinLabels = {
     needs_assignment: { title: '申请已提交', body: '工会正在为您安排合适的基层工会，安排后会通知您。' },
     transfer_required: { title: '您已是工会会员', body: '您的会籍在其他工会，可以申请把会籍转到所选工会（会籍接转）。' },
     transfer_requested: { title: '已申请会籍接转', body: '转出和转入工会确认后，会籍接转即完成。' },
+    needs_info: { title: '需要补充材料', body: '工会审核时需要您补充信息，请按下面的说明联系工会。' },
+    rejected: { title: '申请未通过', body: '工会没有通过这次申请，原因如下。如有疑问可联系工会。' },
   },
   cardNumber: '会员卡号',
+  membersNowHave: '您现在可以享受',
+  volunteer: '我愿意当工会积极分子、志愿者',
+  volunteered: '已报名，工会会和您联系',
+  refreshStatus: '刷新审核进度',
+  statusReason: '说明',
   requestTransfer: '申请会籍接转',
   done: '完成',
   close: '关闭',
@@ -129,8 +141,15 @@ export const enLabels: JoinLabels = {
     needs_assignment: { title: 'Application submitted', body: 'The union is finding the right grassroots union for you.' },
     transfer_required: { title: 'You are already a member', body: 'Your membership is with another union; you can ask to transfer it.' },
     transfer_requested: { title: 'Transfer requested', body: 'The transfer completes when both unions confirm.' },
+    needs_info: { title: 'More information needed', body: 'The union needs more from you; see the note below.' },
+    rejected: { title: 'Not approved', body: 'The union did not approve this application; the reason is below.' },
   },
   cardNumber: 'Card number',
+  membersNowHave: 'What you now have',
+  volunteer: 'I would like to help as a union activist or volunteer',
+  volunteered: 'Thank you, the union will be in touch',
+  refreshStatus: 'Check progress',
+  statusReason: 'Note',
   requestTransfer: 'Request transfer',
   done: 'Done',
   close: 'Close',

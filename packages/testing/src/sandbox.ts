@@ -10,7 +10,7 @@ import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toCh
 import { createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { type Ctx, Refusal, fail, json } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
-import { findApplication, listApplications, review, submitApplication, withdrawApplication } from './resources/applications'
+import { findApplication, listApplications, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
 import { advanceTransfer, findTransfer, requestTransfer } from './resources/transfers'
 import { matchOrganisations, searchOrganisations } from './resources/organisations'
 import { listServices } from './resources/member-services'
@@ -47,6 +47,7 @@ const HANDLERS: Record<RouteName, Handler> = {
   retrieveApplication: (ctx, a) => findApplication(ctx, a.id).application,
   listApplications: (ctx, a) => listApplications(ctx, a.query),
   withdrawApplication: (ctx, a) => withdrawApplication(ctx, a.id),
+  volunteerApplication: (ctx, a) => volunteerApplication(ctx, a.id, a.body),
   requestTransfer: (ctx, a) => requestTransfer(ctx, a.body),
   retrieveTransfer: (ctx, a) => findTransfer(ctx, a.id),
   matchOrganisations: (ctx, a) => matchOrganisations(ctx, a.body),

@@ -20,6 +20,8 @@ export interface SessionRecord {
 export interface ApplicationRecord {
   application: Application
   personKey: string
+  /** Offered by the applicant after submitting (积极分子/志愿者). */
+  volunteerRoles?: string[]
 }
 
 export interface MemberRecord {

@@ -4,10 +4,10 @@
  * meant for the other is a type error, and a `wrong_credential` error at run time if forced.
  */
 import { SdkError } from '../errors'
-import type { Application, ApplicationStatus, ApplicationSubmit } from '../contract/applications'
+import type { Application, ApplicationStatus, ApplicationSubmit, VolunteerOffer } from '../contract/applications'
 import type { Health } from '../contract/health'
 import type { JoinSession, JoinSessionCreate } from '../contract/join-sessions'
-import type { MemberService } from '../contract/member-services'
+import type { MemberService, SERVICE_KINDS } from '../contract/member-services'
 import type { MatchRequest, Organisation, OrganisationMatch } from '../contract/organisations'
 import { ROUTES } from '../contract/routes'
 import type { Transfer, TransferRequest } from '../contract/transfers'
@@ -51,7 +51,7 @@ export interface JoinTokenClientOptions extends CommonOptions {
 }
 
 type ListQuery = { status?: ApplicationStatus; limit?: number; starting_after?: string }
-type ServiceQuery = { region?: string; membership?: 'member' | 'non_member' }
+type ServiceQuery = { region?: string; membership?: 'member' | 'non_member'; kind?: (typeof SERVICE_KINDS)[number]; near?: { lat: number; lng: number } }
 type OrgQuery = { q?: string; region_prefix?: string; limit?: number }
 
 /** For the platform's backend. */
@@ -83,6 +83,8 @@ export interface JoinTokenClient {
   applications: {
     submit(params: ApplicationSubmit, options?: RequestOptions): Promise<Application>
     retrieve(id: string): Promise<Application>
+    /** The applicant offers to be a union activist or volunteer. */
+    volunteer(id: string, params: VolunteerOffer, options?: RequestOptions): Promise<Application>
     withdraw(id: string, options?: RequestOptions): Promise<Application>
   }
   transfers: {
@@ -146,6 +148,7 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
       retrieve: (id: string) => callRoute(ctx, ROUTES.retrieveApplication, { id }),
       list: (q: ListQuery = {}) => callRoute(ctx, ROUTES.listApplications, { query: { status: q.status, limit: str(q.limit), starting_after: q.starting_after } }),
       withdraw: (id: string, o?: RequestOptions) => callRoute(ctx, ROUTES.withdrawApplication, { id, ...(o ? { options: o } : {}) }),
+      volunteer: (id: string, body: VolunteerOffer, o?: RequestOptions) => callRoute(ctx, ROUTES.volunteerApplication, { id, body, ...(o ? { options: o } : {}) }),
     },
     transfers: {
       request: (body: TransferRequest, o?: RequestOptions) => callRoute(ctx, ROUTES.requestTransfer, { body, ...(o ? { options: o } : {}) }),
@@ -156,7 +159,8 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
       search: (q: OrgQuery = {}) => callRoute(ctx, ROUTES.searchOrganisations, { query: { q: q.q, region_prefix: q.region_prefix, limit: str(q.limit) } }),
     },
     memberServices: {
-      list: (q: ServiceQuery = {}) => callRoute(ctx, ROUTES.listMemberServices, { query: { region: q.region, membership: q.membership } }),
+      list: (q: ServiceQuery = {}) =>
+        callRoute(ctx, ROUTES.listMemberServices, { query: { region: q.region, membership: q.membership, kind: q.kind, near: q.near ? `${q.near.lat},${q.near.lng}` : undefined } }),
     },
   }
   return client as unknown as SecretKeyClient | JoinTokenClient

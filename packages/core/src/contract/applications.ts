@@ -5,8 +5,11 @@ import { baseRegion, employmentForm, prefixedId, reason, timestamp } from './com
 export const APPLICATION_STATUSES = ['submitted', 'under_review', 'needs_info', 'approved', 'rejected', 'withdrawn', 'awaiting_assignment'] as const
 
 export const consent = z.object({
-  /** Separate consents (PIPL Art. 29 and Art. 23). */
-  kind: z.enum(['sensitive_personal_info', 'share_with_union']),
+  /**
+   * Separate consents (PIPL Art. 29 and Art. 23); `share_with_partners` is optional: the driver's
+   * record may be shared with transport departments and industry associations (共享数据信息).
+   */
+  kind: z.enum(['sensitive_personal_info', 'share_with_union', 'share_with_partners']),
   text_version: z.string().check(z.minLength(1), z.maxLength(32)),
   /** SHA-256 of the consent text shown, hex. */
   text_hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -35,6 +38,11 @@ export const applicationSubmit = z.object({
   /** The host's own check of the driver (its facial verification, or its real-name record). */
   identity_verification: z.optional(z.object({ method: z.enum(['platform_realname', 'face_match']), verified_at: z.string().check(z.minLength(1), z.maxLength(40)) })),
   volunteer: z.optional(z.boolean()),
+})
+
+/** A driver offers to help as a union activist or volunteer (积极分子/志愿者). */
+export const volunteerOffer = z.object({
+  roles: z.array(z.enum(['activist', 'volunteer'])).check(z.minLength(1), z.maxLength(2)),
 })
 
 export const memberCard = z.object({
@@ -69,3 +77,4 @@ export type ApplicationSubmit = z.infer<typeof applicationSubmit>
 export type Application = z.infer<typeof application>
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
 export type Consent = z.infer<typeof consent>
+export type VolunteerOffer = z.infer<typeof volunteerOffer>

@@ -3,7 +3,7 @@
  * it, the OpenAPI document is generated from it, and the sandbox and the registry serve it.
  */
 import type * as z from 'zod/mini'
-import { application, applicationListQuery, applicationSubmit } from './applications'
+import { application, applicationListQuery, applicationSubmit, volunteerOffer } from './applications'
 import { listOf } from './common'
 import { health } from './health'
 import { joinSession, joinSessionCreate } from './join-sessions'
@@ -72,6 +72,16 @@ export const ROUTES = {
     summary: '列出本平台的申请 List the platform’s applications',
     query: applicationListQuery,
     response: listOf(application),
+    status: 200,
+  }),
+  volunteerApplication: route({
+    name: 'applications.volunteer',
+    method: 'POST',
+    path: '/v1/applications/{id}/volunteer',
+    auth: 'join_token',
+    summary: '申请人报名成为工会积极分子或志愿者 The applicant offers to be a union activist or volunteer',
+    body: volunteerOffer,
+    response: application,
     status: 200,
   }),
   withdrawApplication: route({ name: 'applications.withdraw', method: 'POST', path: '/v1/applications/{id}/withdraw', auth: 'either', summary: '撤回申请 Withdraw an application', response: application, status: 200 }),

@@ -27,7 +27,7 @@ import { sha256Hex } from './sha256'
 export type FlowStep = 'intro' | 'consent' | 'identity' | 'union' | 'submitting' | 'queued' | 'result'
 export type FieldName = 'name' | 'idNumber' | 'mobile' | 'employmentForm' | 'county' | 'township' | 'employerUscc' | 'plate' | 'licenseClass'
 export type ExitReason = 'user_exit' | 'consent_denied' | 'ineligible' | 'not_in_pilot' | 'already_member' | 'application_exists' | 'session_unavailable'
-export type ResultKind = 'pending_review' | 'approved' | 'needs_assignment' | 'transfer_required' | 'transfer_requested'
+export type ResultKind = 'pending_review' | 'approved' | 'needs_assignment' | 'needs_info' | 'rejected' | 'transfer_required' | 'transfer_requested'
 
 /** The stable event contract: names never change meaning; metadata is informational. */
 export type FlowEventName =
@@ -44,6 +44,8 @@ export type FlowEventName =
   | 'PHONE_VERIFIED'
   | 'FACE_VERIFIED'
   | 'TRANSFER_REQUESTED'
+  | 'STATUS_CHANGED'
+  | 'VOLUNTEERED'
   | 'EXIT'
   | 'ERROR'
 
@@ -62,7 +64,9 @@ export interface FlowState {
   /** Issues per field (words: formatIssue); only for fields the driver has touched, or all after a submit attempt. */
   fieldIssues: Partial<Record<FieldName, Issue[]>>
   /** When the driver agreed (recorded with the consent, not at submit time). */
-  consent: { granted: boolean; version: string | null; grantedAt: string | null }
+  consent: { granted: boolean; version: string | null; grantedAt: string | null; shareWithPartners: boolean }
+  /** The driver offered to be an activist or volunteer (after submitting). */
+  volunteered: boolean
   /** What the host verified in this flow: the mobile through WeChat's phone button, the face through its backend. */
   verification: { mobileVerifiedAt: string | null; faceVerifiedAt: string | null }
   match: OrganisationMatch | null
@@ -113,6 +117,8 @@ export interface JoinFlow {
   start(): Promise<void>
   next(): void
   grantConsent(): Promise<void>
+  /** The optional third consent: share the driver's record with transport departments and industry associations. */
+  setShareWithPartners(share: boolean): void
   denyConsent(): void
   setField(name: FieldName, value: string): void
   /** The code from the host's getPhoneNumber button: fills the mobile with the number the host verified. */
@@ -123,6 +129,10 @@ export interface JoinFlow {
   selectUnion(orgId: string): void
   submit(): Promise<void>
   requestTransfer(reason?: 'job_change' | 'platform_change' | 'relocation' | 'org_dissolved' | 'other'): Promise<void>
+  /** Ask the registry for the application's status now (the result step polls it): approval brings the e-card. */
+  refreshResult(): Promise<void>
+  /** After submitting: offer to help as an activist and/or volunteer. */
+  volunteer(roles?: Array<'activist' | 'volunteer'>): Promise<void>
   exit(): void
   destroy(): void
 }
@@ -148,6 +158,9 @@ interface Queued {
   body: ApplicationSubmit
 }
 
+const resultKindOf = (status: Application['status']): ResultKind =>
+  status === 'approved' ? 'approved' : status === 'awaiting_assignment' ? 'needs_assignment' : status === 'needs_info' ? 'needs_info' : status === 'rejected' ? 'rejected' : 'pending_review'
+
 export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
   const { client, sessionId, storage, network } = options
   const platform = options.platform ?? defaultPlatform
@@ -165,7 +178,8 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     step: 'intro',
     fields: { ...emptyFields(), ...(options.prefill ?? {}) },
     fieldIssues: {},
-    consent: { granted: false, version: null, grantedAt: null },
+    consent: { granted: false, version: null, grantedAt: null, shareWithPartners: false },
+    volunteered: false,
     verification: { mobileVerifiedAt: null, faceVerifiedAt: null },
     match: null,
     selectedOrgId: null,
@@ -266,6 +280,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       consents: [
         { kind: 'sensitive_personal_info', text_version: texts.sensitive.version, text_hash: sha256Hex(texts.sensitive.body), granted_at: grantedAt },
         { kind: 'share_with_union', text_version: texts.share.version, text_hash: sha256Hex(texts.share.body), granted_at: grantedAt },
+        ...(state.consent.shareWithPartners && texts.partners ? [{ kind: 'share_with_partners' as const, text_version: texts.partners.version, text_hash: sha256Hex(texts.partners.body), granted_at: grantedAt }] : []),
       ],
       charter_accepted: true,
       ...(state.verification.mobileVerifiedAt ? { mobile_verified_at: state.verification.mobileVerifiedAt } : {}),
@@ -282,8 +297,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       const { body, idempotencyKey } = queued
       const app = await withFreshToken(() => client.applications.submit(body, { idempotencyKey }))
       queued = null
-      const kind: ResultKind = app.status === 'approved' ? 'approved' : app.status === 'awaiting_assignment' ? 'needs_assignment' : 'pending_review'
-      set({ step: 'result', busy: false, result: { kind, application: app } })
+      set({ step: 'result', busy: false, result: { kind: resultKindOf(app.status), application: app } })
       emit(wasQueued ? 'SUBMISSION_SYNCED' : 'SUBMITTED', { status: app.status })
       finish({ success: { sessionId, applicationId: app.id, status: app.status } })
     } catch (e) {
@@ -345,7 +359,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         try {
           const p = JSON.parse(saved) as Persisted
           queued = p.queued
-          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: p.consent, verification: p.verification ?? state.verification, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
+          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: { ...p.consent, shareWithPartners: p.consent.shareWithPartners === true }, verification: p.verification ?? state.verification, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
           // Without private storage the ID number was not kept: ask for it again before sending.
           if (queued && !queued.body.applicant.id_number) set({ step: 'identity' })
           emit('RESUMED', { step: state.step })
@@ -369,9 +383,14 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
 
     async grantConsent() {
       if (state.finished || state.step !== 'consent') return
-      set({ consent: { granted: true, version: texts.sensitive.version, grantedAt: toChinaTime(platform.now()) }, step: 'identity' })
+      set({ consent: { ...state.consent, granted: true, version: texts.sensitive.version, grantedAt: toChinaTime(platform.now()) }, step: 'identity' })
       emit('CONSENT_GRANTED', { version: texts.sensitive.version })
       await persist()
+    },
+
+    setShareWithPartners(share) {
+      if (state.finished || state.step !== 'consent' || !texts.partners) return
+      set({ consent: { ...state.consent, shareWithPartners: share } })
     },
 
     denyConsent() {
@@ -497,6 +516,37 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         set({ busy: false, result: { kind: 'transfer_requested', transfer } })
         emit('TRANSFER_REQUESTED')
         finish({ success: { sessionId, transferId: transfer.id, status: 'transfer_requested' } })
+      } catch (e) {
+        fail(e)
+      }
+    },
+
+    async refreshResult() {
+      const app = state.result?.application
+      if (!app || destroyed) return
+      try {
+        const fresh = await withFreshToken(() => client.applications.retrieve(app.id))
+        if (fresh.status === app.status && fresh.updated_at === app.updated_at) return
+        set({ result: { kind: resultKindOf(fresh.status), application: fresh } })
+        emit('STATUS_CHANGED', { status: fresh.status })
+        if (fresh.status === 'approved') {
+          // Members now see what they have.
+          const list = await client.memberServices.list({ ...(state.fields.county ? { region: state.fields.county } : {}), membership: 'member' }).catch(() => null)
+          if (list) set({ services: list.data })
+        }
+      } catch {
+        // the next poll tries again; the result shown stays true to what was last known
+      }
+    },
+
+    async volunteer(roles = ['activist', 'volunteer']) {
+      const app = state.result?.application
+      if (!app || state.volunteered || state.busy || destroyed) return
+      set({ busy: true, error: null })
+      try {
+        await withFreshToken(() => client.applications.volunteer(app.id, { roles }, { idempotencyKey: `${sessionId}:volunteer` }))
+        set({ busy: false, volunteered: true })
+        emit('VOLUNTEERED')
       } catch (e) {
         fail(e)
       }

@@ -132,3 +132,10 @@ export function review(ctx: Ctx, id: string, action: 'approve' | 'reject' | 'nee
   emit(ctx.state, `application.${a.status}` as 'application.approved', a)
   return a
 }
+
+/** The applicant offers to help as an activist or volunteer (only their own application). */
+export function volunteerApplication(ctx: Ctx, id: string, body: { roles: string[] }): Application {
+  const r = findApplication(ctx, id)
+  r.volunteerRoles = [...new Set(body.roles)]
+  return r.application
+}

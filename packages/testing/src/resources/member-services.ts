@@ -1,4 +1,4 @@
-import type { MemberService } from '@ruhui/core/contract'
+import { type MemberService, type MemberServiceQuery, selectServices } from '@ruhui/core/contract'
 
 // Fictitious services for the sandbox, after the kinds the notice names.
 export const SANDBOX_SERVICES: MemberService[] = [
@@ -8,8 +8,6 @@ export const SANDBOX_SERVICES: MemberService[] = [
   { id: 'svc_sandbox_driver_home', object: 'member_service', kind: 'driver_home', name: '司机之家·江宁（沙箱）', summary: '休息、热水、淋浴、洗衣，入会扫码点', provider_org_id: 'org_sandbox_nanjing_freight', region_prefixes: ['3201'], members_only: false, url: null, location: { lat: 31.95, lng: 118.84, address: '南京市江宁区（示例地址）' } },
 ]
 
-export function listServices(query: { region?: string; membership?: 'member' | 'non_member' }) {
-  // Everyone sees the whole catalogue: members what they have, non-members what joining brings.
-  const data = SANDBOX_SERVICES.filter((s) => query.region === undefined || s.region_prefixes.some((p) => query.region?.startsWith(p)))
-  return { object: 'list' as const, data, has_more: false, next_cursor: null }
+export function listServices(query: MemberServiceQuery) {
+  return { object: 'list' as const, data: selectServices(SANDBOX_SERVICES, query), has_more: false, next_cursor: null }
 }
