@@ -12,6 +12,8 @@ import { loadKeys } from './crypto/keys'
 import { openStorage } from './db/connect'
 import { migrate } from './db/migrations'
 import { seedDirectory } from './domain/directory'
+import { hashPassword, newPassword } from './domain/reviewer-accounts'
+import { seedSampleServices } from './domain/services'
 import { createLogger } from './logging'
 import { createRegistry } from './registry'
 
@@ -23,7 +25,8 @@ const USAGE = `ruhui-registry <command> [options]
   migrate
   seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
   platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
-  reviewer create --org <org id> --name <name>
+  reviewer create --org <org id> --name <name> [--login <login> [--password <pw>]] [--role reviewer|admin]
+  partner create --name <name> [--kind transport_department|industry_association]
   export [--out file.json]
 
 DATABASE_URL=postgres://… selects PostgreSQL; otherwise SQLite in --data-dir.`
@@ -47,6 +50,10 @@ export async function main(argv: string[]): Promise<number> {
       uscc: { type: 'string' },
       out: { type: 'string' },
       'seed-sample-if-empty': { type: 'boolean' },
+      login: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      kind: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -64,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       await migrate(s.db as never, s.dialect)
       const n = await s.db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
       if (Number(n?.n ?? 0) === 0) await seedDirectory(s.db, require('@ruhui/sample-directory'))
+      await seedSampleServices(s.db)
       await s.close()
     }
     const registry = await createRegistry(config)
@@ -88,7 +96,8 @@ export async function main(argv: string[]): Promise<number> {
     } else if (command === 'seed') {
       const input = sub ? JSON.parse(readFileSync(sub, 'utf8')) : require('@ruhui/sample-directory')
       const count = await seedDirectory(s.db, input)
-      print({ seeded: count, sample: input.sample === true })
+      const services = sub ? 0 : await seedSampleServices(s.db)
+      print({ seeded: count, sample: input.sample === true, services })
     } else if (command === 'platform' && sub === 'create') {
       if (!values.name) throw new Error('--name is required')
       const keys = loadKeys(process.env, config.dataDir, s.dialect === 'sqlite')
@@ -105,11 +114,27 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.org || !values.name) throw new Error('--org and --name are required')
       const org = await s.db.selectFrom('orgs').select(['id']).where('id', '=', values.org).executeTakeFirst()
       if (!org) throw new Error(`no organisation ${values.org} in the directory (run seed first)`)
+      const role = values.role ?? 'reviewer'
+      if (role !== 'reviewer' && role !== 'admin') throw new Error('--role is reviewer or admin')
       const key = newSecret('rk_live')
       const id = newId('rev')
-      await s.db.insertInto('reviewers').values({ id, name: values.name, key_hash: hashSecret(key), org_id: values.org, created_at: new Date().toISOString() }).execute()
-      console.error('The reviewer key is shown once.')
-      print({ reviewer_id: id, org_id: values.org, key })
+      // A console account when --login is given; the password is generated unless --password says it.
+      const password = values.login ? (values.password ?? newPassword()) : undefined
+      await s.db
+        .insertInto('reviewers')
+        .values({ id, name: values.name, key_hash: hashSecret(key), org_id: values.org, created_at: new Date().toISOString(), login: values.login ?? null, password_hash: password ? hashPassword(password) : null, role })
+        .execute()
+      console.error('The reviewer key (and password) are shown once.')
+      print({ reviewer_id: id, org_id: values.org, role, key, ...(values.login ? { login: values.login, password } : {}) })
+    } else if (command === 'partner' && sub === 'create') {
+      if (!values.name) throw new Error('--name is required')
+      const kind = values.kind ?? 'transport_department'
+      if (kind !== 'transport_department' && kind !== 'industry_association') throw new Error('--kind is transport_department or industry_association')
+      const key = newSecret('pk_live')
+      const id = newId('ptn')
+      await s.db.insertInto('partners').values({ id, name: values.name, kind, key_hash: hashSecret(key), created_at: new Date().toISOString() }).execute()
+      console.error('The partner key is shown once.')
+      print({ partner_id: id, kind, key })
     } else if (command === 'export') {
       const applications = await s.db.selectFrom('applications').select(['id', 'status', 'org_id', 'org_name', 'tier', 'platform_id', 'name_masked', 'id_masked', 'mobile_masked', 'base_county', 'submitted_at', 'decided_at']).orderBy('submitted_at').execute()
       const members = await s.db.selectFrom('members').select(['org_id', 'status', 'join_date', 'card_number']).execute()

@@ -25,6 +25,8 @@ export interface RegistryConfig {
    * registry's own origin, so the app needs no CORS). Unset in production: the platform hosts its app.
    */
   appDir?: string
+  /** A grassroots union with at least this many driver members is flagged for a social union worker. */
+  socialWorkerThreshold: number
 }
 
 export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir' | 'appDir'>> = {}): RegistryConfig {
@@ -48,6 +50,7 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
       pollMs: Number(env.RUHUI_WEBHOOK_POLL_MS ?? 500),
     },
     maxBodyBytes: 64 * 1024,
+    socialWorkerThreshold: Number(env.RUHUI_SOCIAL_WORKER_THRESHOLD ?? 50),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
   const appDir = flags.appDir ?? env.RUHUI_APP_DIR

@@ -31,6 +31,10 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
   let directory: Directory = await loadDirectory(storage.db)
   let loadedVersion = await directoryVersion(storage.db)
   const ctx: RegistryContext = { db: storage.db, dialect: storage.dialect, writer: new WriteQueue(storage.db), keys, config, log, now: () => Date.now(), directory: () => directory }
+  ctx.reloadDirectory = async () => {
+    loadedVersion = await directoryVersion(storage.db)
+    directory = await loadDirectory(storage.db)
+  }
   const app = createApp(ctx)
 
   let timer: NodeJS.Timeout | undefined

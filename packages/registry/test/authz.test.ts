@@ -5,7 +5,7 @@ import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 
-type Role = 'anonymous' | 'platformA' | 'platformB' | 'tokenOwn' | 'tokenOther' | 'tokenExpired' | 'reviewerIn' | 'reviewerOut' | 'garbage'
+type Role = 'anonymous' | 'platformA' | 'platformB' | 'tokenOwn' | 'tokenOther' | 'tokenExpired' | 'reviewerIn' | 'reviewerOut' | 'adminIn' | 'consoleIn' | 'partner' | 'garbage'
 
 eachDialect(
   'authorization matrix',
@@ -35,7 +35,13 @@ eachDialect(
         tokenExpired: `Bearer ${expired.join_token}`,
         reviewerIn: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京'])['key']}`,
         reviewerOut: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_34', '--name', '安徽'])['key']}`,
+        adminIn: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京管理员', '--role', 'admin'])['key']}`,
+        partner: `Bearer ${r.cli(['partner', 'create', '--name', '交通运输局（测试）'])['key']}`,
       })
+      // A console sign-in of a reviewer in the subtree: the session token stands for the same reviewer.
+      r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京（后台）', '--login', 'nj-console', '--password', 'pw-authz-1'])
+      const signIn = (await (await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'nj-console', password: 'pw-authz-1' }) })).json()) as { token: string }
+      creds.consoleIn = `Bearer ${signIn.token}`
       await new Promise((res) => setTimeout(res, 2100)) // every join token is now past its 2 s lifetime…
       // …so refresh the two that should still work.
       creds.tokenOwn = `Bearer ${(await apiA.joinSessions.refresh(own.id)).join_token}`
@@ -54,7 +60,21 @@ eachDialect(
       ['GET', 'review queue', () => '/v1/review/applications', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 200 }],
       ['GET', 'review detail', () => `/v1/review/applications/${appId}`, undefined, { platformA: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 404 }],
       ['POST', 'approve', () => `/v1/review/applications/${appId}/request_info`, { reason: '补充材料' }, { platformA: 403, tokenOwn: 403, reviewerOut: 404, reviewerIn: 200 }],
-      ['GET', 'stats', () => '/v1/stats', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200 }],
+      ['GET', 'stats', () => '/v1/stats', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
+      ['POST', 'volunteer', () => `/v1/applications/${appId}/volunteer`, { roles: ['volunteer'] }, { anonymous: 401, platformA: 403, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
+      ['GET', 'console detail', () => `/v1/review/applications/${appId}`, undefined, { consoleIn: 200 }],
+      ['GET', 'me', () => '/v1/review/me', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, consoleIn: 200, reviewerIn: 200, partner: 403 }],
+      ['GET', 'transfers', () => '/v1/review/transfers', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
+      ['GET', 'member search', () => '/v1/review/members?name_last=试', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
+      ['GET', 'directory', () => '/v1/review/organisations', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
+      ['PATCH', 'edit an org outside', () => '/v1/review/organisations/org_lf_34', { name: '改名' }, { reviewerIn: 404, platformA: 403 }],
+      ['GET', 'services', () => '/v1/review/services', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
+      ['GET', 'volunteers', () => '/v1/review/volunteers', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
+      ['GET', 'platforms', () => '/v1/review/platforms', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 200, partner: 403 }],
+      ['POST', 'add a platform', () => '/v1/review/platforms', { name: '新平台' }, { reviewerIn: 403, adminIn: 201, platformA: 403 }],
+      ['GET', 'export', () => '/v1/review/exports/applications.csv', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
+      ['GET', 'shared aggregates', () => '/v1/sharing/aggregates', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, partner: 200 }],
+      ['GET', 'shared records', () => '/v1/sharing/records', undefined, { anonymous: 401, platformA: 403, reviewerIn: 403, partner: 200 }],
     ]
 
     for (const [method, label, path, body, expected] of cases) {

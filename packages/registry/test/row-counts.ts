@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import pg from 'pg'
 import type { RegistryInstance } from './registry-process'
 
-const TABLES = ['platforms', 'reviewers', 'orgs', 'sessions', 'applications', 'members', 'transfers', 'review_actions', 'idempotency_keys', 'events', 'deliveries', 'audit_log']
+const TABLES = ['platforms', 'reviewers', 'orgs', 'sessions', 'applications', 'members', 'transfers', 'review_actions', 'idempotency_keys', 'events', 'deliveries', 'audit_log', 'reviewer_sessions', 'services', 'partners']
 
 export async function rowCounts(r: RegistryInstance): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
@@ -19,4 +19,19 @@ export async function rowCounts(r: RegistryInstance): Promise<Record<string, num
     db.close()
   }
   return out
+}
+
+/** One query's rows, straight from the database (for checking what an export or API reports). */
+export async function queryRows<T = Record<string, unknown>>(r: RegistryInstance, text: string): Promise<T[]> {
+  if (r.env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: r.env.DATABASE_URL })
+    await client.connect()
+    const rows = (await client.query(text)).rows as T[]
+    await client.end()
+    return rows
+  }
+  const db = new BetterSqlite3(join(r.dataDir, 'registry.sqlite'), { readonly: true })
+  const rows = db.prepare(text).all() as T[]
+  db.close()
+  return rows
 }

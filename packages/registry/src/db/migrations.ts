@@ -63,6 +63,26 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.createTable('settings').addColumn('key', text, (c) => c.primaryKey()).addColumn('value', text, (c) => c.notNull()).execute()
     },
   },
+  '0003_console': {
+    async up(db: Kysely<unknown>) {
+      // Console sign-in, the member-services catalogue, data-sharing partners, funnel and volunteers.
+      await db.schema.alterTable('reviewers').addColumn('login', text).execute()
+      await db.schema.alterTable('reviewers').addColumn('password_hash', text).execute()
+      await db.schema.alterTable('reviewers').addColumn('role', text, (c) => c.notNull().defaultTo('reviewer')).execute()
+      await db.schema.createIndex('reviewers_login').on('reviewers').column('login').unique().execute()
+      await db.schema.createTable('reviewer_sessions').addColumn('token_hash', text, (c) => c.primaryKey()).addColumn('reviewer_id', text, (c) => c.notNull())
+        .addColumn('expires_at', text, (c) => c.notNull()).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('services').addColumn('id', text, (c) => c.primaryKey()).addColumn('kind', text, (c) => c.notNull())
+        .addColumn('name', text, (c) => c.notNull()).addColumn('summary', text, (c) => c.notNull()).addColumn('provider_org_id', text, (c) => c.notNull())
+        .addColumn('region_prefixes', text, (c) => c.notNull()).addColumn('members_only', 'integer', (c) => c.notNull()).addColumn('url', text)
+        .addColumn('location', text).addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', text, (c) => c.notNull()).addColumn('updated_at', text, (c) => c.notNull()).execute()
+      await db.schema.createTable('partners').addColumn('id', text, (c) => c.primaryKey()).addColumn('name', text, (c) => c.notNull())
+        .addColumn('kind', text, (c) => c.notNull()).addColumn('key_hash', text, (c) => c.notNull().unique()).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.alterTable('sessions').addColumn('matched_at', text).execute()
+      await db.schema.alterTable('applications').addColumn('volunteer_roles', text).execute()
+    },
+  },
 })
 
 class InCodeProvider implements MigrationProvider {

@@ -19,6 +19,47 @@ export interface ReviewerTable {
   key_hash: string
   org_id: string
   created_at: string
+  /** Console sign-in (optional: API-key reviewers have none). */
+  login: string | null
+  /** scrypt, 'scrypt$salt$hash' (hex). */
+  password_hash: string | null
+  /** 'reviewer', or 'admin' (may also manage platforms and partners). Defaults to 'reviewer'. */
+  role: Generated<string>
+}
+
+/** A console sign-in: the token is shown once; only its hash is kept. */
+export interface ReviewerSessionTable {
+  token_hash: string
+  reviewer_id: string
+  expires_at: string
+  created_at: string
+}
+
+/** The member-services catalogue (关爱基金, 意外伤害险, 司机之家 …), managed in the console. */
+export interface ServiceTable {
+  id: string
+  kind: string
+  name: string
+  summary: string
+  provider_org_id: string
+  /** JSON array of region-code prefixes. */
+  region_prefixes: string
+  members_only: number
+  url: string | null
+  /** JSON { lat, lng, address } or null. */
+  location: string | null
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+/** Transport departments and industry associations that receive shared data (共享数据信息). */
+export interface PartnerTable {
+  id: string
+  name: string
+  kind: string
+  key_hash: string
+  created_at: string
 }
 
 export interface OrgTable {
@@ -47,6 +88,8 @@ export interface SessionTable {
   application_id: string | null
   /** Encrypted { personKey, fromOrgId } after a `transfer_required` submission. */
   pending_transfer_enc: string | null
+  /** When the driver, having consented, asked for a match (the funnel's second stage). */
+  matched_at: string | null
 }
 
 export interface ApplicationTable {
@@ -72,6 +115,8 @@ export interface ApplicationTable {
   base_township: string | null
   consents: string
   volunteer: number
+  /** JSON array: 'activist' | 'volunteer', offered after submitting. */
+  volunteer_roles: string | null
   submitted_at: string
   updated_at: string
   decided_at: string | null
@@ -164,4 +209,7 @@ export interface Database {
   events: EventTable
   deliveries: DeliveryTable
   audit_log: AuditTable
+  reviewer_sessions: ReviewerSessionTable
+  services: ServiceTable
+  partners: PartnerTable
 }

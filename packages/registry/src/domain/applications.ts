@@ -69,6 +69,7 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
     base_township: body.base_region.township ?? null,
     consents: JSON.stringify(body.consents),
     volunteer: body.volunteer ? 1 : 0,
+    volunteer_roles: body.volunteer ? JSON.stringify(['volunteer']) : null,
     submitted_at: iso(now),
     updated_at: iso(now),
     decided_at: null,
@@ -122,5 +123,16 @@ export async function withdrawApplication(ctx: RegistryContext, caller: Caller, 
     const view = applicationView({ ...a, ...patch })
     await recordEvent(ctx, trx, 'application.withdrawn', a.platform_id, view)
     return view
+  })
+}
+
+/** The applicant offers to help as an activist or volunteer; the console lists them per organisation. */
+export async function volunteerApplication(ctx: RegistryContext, caller: Caller, id: string, body: { roles: Array<'activist' | 'volunteer'> }): Promise<Application> {
+  await ownApplication(ctx, caller, id)
+  const roles = JSON.stringify([...new Set(body.roles)].sort())
+  return ctx.writer.run(async (trx) => {
+    await trx.updateTable('applications').set({ volunteer: 1, volunteer_roles: roles, updated_at: iso(ctx.now()) }).where('id', '=', id).execute()
+    const row = await trx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    return applicationView(row)
   })
 }

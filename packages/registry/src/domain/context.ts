@@ -16,13 +16,17 @@ export interface RegistryContext {
   log: Logger
   now: () => number
   directory(): Directory
+  /** Re-read the directory now (after the console changed it); other processes follow within a poll. */
+  reloadDirectory?(): Promise<void>
 }
 
 /** Who is calling, after authentication. */
 export type Caller =
   | { kind: 'secret_key'; id: string; platformId: string }
   | { kind: 'join_token'; id: string; platformId: string; sessionId: string }
-  | { kind: 'reviewer'; id: string; orgId: string }
+  | { kind: 'reviewer'; id: string; reviewerId: string; orgId: string; role: 'reviewer' | 'admin' }
+  /** A transport department or industry association receiving shared data (read-only). */
+  | { kind: 'partner'; id: string; partnerId: string }
   | { kind: 'none'; id: 'anonymous' }
 
 /** A refusal the API answers with its error shape (never a 500). */

@@ -2,7 +2,7 @@
 import type { JoinSession, JoinSessionCreate } from '@ruhui/core/contract'
 import { decryptField, encryptField } from '../crypto/field-cipher'
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
-import { isUniqueViolation } from '../db/write-queue'
+import { isUniqueViolation, jobHook } from '../db/write-queue'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { sessionView } from './views'
 
@@ -30,6 +30,7 @@ export async function createSession(ctx: RegistryContext, caller: PlatformCaller
       created_at: iso(now),
       application_id: null,
       pending_transfer_enc: null,
+      matched_at: null,
     }
     try {
       await trx.insertInto('sessions').values(row).execute()
@@ -77,4 +78,12 @@ export async function refreshSession(ctx: RegistryContext, caller: PlatformCalle
     }
     return sessionView({ ...s, ...patch }, now, token)
   })
+}
+
+/** Record (once) that the session's driver reached the match, i.e. consented and filled in the form. */
+export async function markMatched(ctx: RegistryContext, sessionId: string): Promise<void> {
+  const s = await ctx.db.selectFrom('sessions').select(['matched_at']).where('id', '=', sessionId).executeTakeFirst()
+  if (!s || s.matched_at) return
+  // Not the response's own write: keep the request's idempotency record out of it.
+  await jobHook.exit(() => ctx.writer.run((trx) => trx.updateTable('sessions').set({ matched_at: iso(ctx.now()) }).where('id', '=', sessionId).where('matched_at', 'is', null).execute()))
 }

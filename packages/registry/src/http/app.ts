@@ -4,13 +4,14 @@
  * registry's own faults are 5xx.
  */
 import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { Hono, type Context } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
 import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
-import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
-import { listApplications, retrieveApplication, submitApplication, withdrawApplication } from '../domain/applications'
+import { createSession, markMatched, refreshSession, retrieveSession } from '../domain/sessions'
+import { listApplications, retrieveApplication, submitApplication, volunteerApplication, withdrawApplication } from '../domain/applications'
 import { actOnTransfer, requestTransfer, retrieveTransfer } from '../domain/transfers'
 import { type ReviewAction, reviewAct, reviewDetail, reviewQueue, setMemberStatus } from '../domain/review'
 import { pilotStats } from '../domain/stats'
@@ -22,6 +23,8 @@ import { RateLimiter } from './rate-limit'
 import { errorResponse } from './respond'
 import { fingerprintOf, idempotencyHook, remember, replay } from './idempotency'
 import { jobHook } from '../db/write-queue'
+import { mountConsoleApi } from './console-api'
+import { isCalendarDate } from '../domain/exports'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 type Args = { id: string; body: never; query: never; locale: 'zh-CN' | 'en' }
@@ -45,7 +48,9 @@ const HANDLERS: Record<RouteName, Handler> = {
   withdrawApplication: plain('withdrawApplication', (ctx, caller, a) => withdrawApplication(ctx, caller, a.id)),
   requestTransfer: (ctx, caller, a) => requestTransfer(ctx, caller, a.body),
   retrieveTransfer: plain('retrieveTransfer', (ctx, caller, a) => retrieveTransfer(ctx, caller, a.id)),
-  matchOrganisations: plain('matchOrganisations', async (ctx, _caller, a) => {
+  matchOrganisations: plain('matchOrganisations', async (ctx, caller: Caller, a) => {
+    // The funnel's second stage: a driver who consented and filled in the form asks for a match.
+    if (caller.kind === 'join_token') await markMatched(ctx, caller.sessionId)
     const b = a.body as unknown as { employment_form: string; base_region: { county: string; township?: string }; employer_uscc?: string; home_park_id?: string; age?: number; document_kind?: string }
     const r = matchUnion(ctx.directory(), {
       employmentForm: b.employment_form as 'other',
@@ -63,7 +68,8 @@ const HANDLERS: Record<RouteName, Handler> = {
     const found = ctx.directory().orgs.filter((o) => (q.q === undefined || o.name.includes(q.q)) && (q.region_prefix === undefined || o.regionCode.startsWith(q.region_prefix)))
     return { object: 'list', data: found.slice(0, limit).map((o) => ({ id: o.id, object: 'organisation', name: o.name, type: o.type, level: o.level, region_code: o.regionCode, accepts_online: o.acceptsOnline })), has_more: found.length > limit, next_cursor: null }
   }),
-  listMemberServices: plain('listMemberServices', async (_ctx, _caller, a) => listServices(a.query)),
+  listMemberServices: plain('listMemberServices', async (ctx, _caller, a) => listServices(ctx, a.query)),
+  volunteerApplication: plain('volunteerApplication', (ctx, caller, a) => volunteerApplication(ctx, caller, a.id, a.body)),
 }
 
 function isReply(v: unknown): v is Reply {
@@ -217,13 +223,20 @@ export function createApp(ctx: RegistryContext) {
     if (!['release', 'accept', 'reject'].includes(action)) throw new Refusal('not_found')
     return c.json(await actOnTransfer(ctx, reviewer(c), c.req.param('id'), action as 'release'))
   })
+  mountConsoleApi(app, ctx, { reviewer, readJson })
   app.get('/v1/stats', async (c) => {
     reviewer(c)
     const q = c.req.query()
-    for (const k of ['from', 'to'] as const) if (q[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(q[k] as string)) throw new Refusal('parameter_invalid', { param: k })
+    if (q.threshold !== undefined && !/^[1-9]\d{0,4}$/.test(q.threshold)) throw new Refusal('parameter_invalid', { param: 'threshold' })
+    for (const k of ['from', 'to'] as const) if (q[k] !== undefined && !isCalendarDate(q[k] as string)) throw new Refusal('parameter_invalid', { param: k, message: '日期格式为 YYYY-MM-DD，且须是真实日期' })
     if (q.region_prefix !== undefined && !/^\d{2,6}$/.test(q.region_prefix)) throw new Refusal('parameter_invalid', { param: 'region_prefix' })
     return c.json(await pilotStats(ctx, q))
   })
+  // The review console (static files built by `npm run build`), at /console.
+  const consoleDir = join(dirname(require.resolve('@ruhui/registry/package.json')), 'dist/console')
+  app.get('/console', (c) => c.redirect('/console/'))
+  app.get('/console/*', serveStatic({ root: consoleDir, rewriteRequestPath: (p) => p.replace(/^\/console/, '') }))
+  app.get('/console/*', (c) => (existsSync(join(consoleDir, 'index.html')) ? c.html(readFileSync(join(consoleDir, 'index.html'), 'utf8')) : errorResponse(c, 'not_found', { message: '审核后台尚未构建：请先运行 npm run build' })))
   // Last: a GET that no API route took may be a file of the driver app (demo only, see config.appDir).
   if (ctx.config.appDir) app.get('*', serveStatic({ root: ctx.config.appDir }))
   return app

@@ -1,4 +1,4 @@
-/** Who is calling: a platform's secret key (sk_), a driver's join token (jt_) or a reviewer's key (rk_). */
+/** Who is calling: a platform's secret key (sk_), a driver's join token (jt_), a reviewer's key (rk_) or console sign-in (rs_), a partner's key (pk_). */
 import { hashSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext } from '../domain/context'
 
@@ -18,9 +18,26 @@ export async function authenticate(ctx: RegistryContext, header: string | undefi
     return { kind: 'join_token', id: `session:${s.id}`, platformId: s.platform_id, sessionId: s.id }
   }
   if (value.startsWith('rk_')) {
-    const r = await ctx.db.selectFrom('reviewers').select(['id', 'org_id']).where('key_hash', '=', hash).executeTakeFirst()
+    const r = await ctx.db.selectFrom('reviewers').select(['id', 'org_id', 'role']).where('key_hash', '=', hash).executeTakeFirst()
     if (!r) throw new Refusal('invalid_api_key')
-    return { kind: 'reviewer', id: `reviewer:${r.id}`, orgId: r.org_id }
+    return { kind: 'reviewer', id: `reviewer:${r.id}`, reviewerId: r.id, orgId: r.org_id, role: r.role === 'admin' ? 'admin' : 'reviewer' }
+  }
+  // A console sign-in (rs_…): the same reviewer, for the session's lifetime.
+  if (value.startsWith('rs_')) {
+    const r = await ctx.db
+      .selectFrom('reviewer_sessions')
+      .innerJoin('reviewers', 'reviewers.id', 'reviewer_sessions.reviewer_id')
+      .select(['reviewers.id', 'reviewers.org_id', 'reviewers.role', 'reviewer_sessions.expires_at'])
+      .where('reviewer_sessions.token_hash', '=', hash)
+      .executeTakeFirst()
+    if (!r) throw new Refusal('invalid_token', { message: '登录已失效，请重新登录' })
+    if (Date.parse(r.expires_at) < ctx.now()) throw new Refusal('expired_token', { message: '登录已过期，请重新登录' })
+    return { kind: 'reviewer', id: `reviewer:${r.id}`, reviewerId: r.id, orgId: r.org_id, role: r.role === 'admin' ? 'admin' : 'reviewer' }
+  }
+  if (value.startsWith('pk_')) {
+    const p = await ctx.db.selectFrom('partners').select(['id']).where('key_hash', '=', hash).executeTakeFirst()
+    if (!p) throw new Refusal('invalid_api_key')
+    return { kind: 'partner', id: `partner:${p.id}`, partnerId: p.id }
   }
   throw new Refusal('invalid_api_key')
 }

@@ -1,0 +1,37 @@
+/** Platform keys in the console (admins only): list the platforms, add one (its keys shown once). */
+import { encryptField } from '../crypto/field-cipher'
+import { hashSecret, newId, newSecret } from '../crypto/hashing'
+import { type Caller, Refusal, type RegistryContext, iso } from './context'
+
+type Reviewer = Extract<Caller, { kind: 'reviewer' }>
+
+function requireAdmin(reviewer: Reviewer) {
+  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以管理平台密钥' })
+}
+
+export async function listPlatforms(ctx: RegistryContext, reviewer: Reviewer) {
+  requireAdmin(reviewer)
+  const rows = await ctx.db.selectFrom('platforms').select(['id', 'name', 'uscc', 'webhook_url', 'created_at']).orderBy('created_at').execute()
+  const counts = await ctx.db.selectFrom('applications').select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('platform_id').execute()
+  const n = new Map(counts.map((c) => [c.platform_id, Number(c.n)]))
+  return { object: 'list' as const, data: rows.map((r) => ({ object: 'platform', ...r, applications: n.get(r.id) ?? 0 })) }
+}
+
+export async function createPlatform(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {
+  requireAdmin(reviewer)
+  const name = typeof body.name === 'string' ? body.name.trim() : ''
+  if (!name || name.length > 100) throw new Refusal(name ? 'parameter_invalid' : 'parameter_missing', { param: 'name', message: '请填写平台名称（100 字以内）' })
+  const webhookUrl = body.webhook_url === undefined || body.webhook_url === '' ? null : body.webhook_url
+  if (webhookUrl !== null && (typeof webhookUrl !== 'string' || !/^https?:\/\/\S{1,500}$/.test(webhookUrl))) throw new Refusal('parameter_invalid', { param: 'webhook_url', message: '事件推送地址应为 http(s) 网址' })
+  const id = newId('plat')
+  const secretKey = newSecret('sk_live')
+  const webhookSecret = newSecret('whsec')
+  await ctx.writer.run(async (trx) => {
+    await trx
+      .insertInto('platforms')
+      .values({ id, name, secret_key_hash: hashSecret(secretKey), webhook_url: webhookUrl as string | null, webhook_secret_enc: encryptField(ctx.keys, webhookSecret, 'webhook_secret'), uscc: null, created_at: iso(ctx.now()) })
+      .execute()
+    await trx.insertInto('audit_log').values({ actor: reviewer.id, action: 'platform_create', subject: id, created_at: iso(ctx.now()) }).execute()
+  })
+  return { object: 'platform', id, name, webhook_url: webhookUrl, secret_key: secretKey, webhook_secret: webhookSecret, shown_once: true }
+}

@@ -1,0 +1,82 @@
+/**
+ * The reviewer API the console uses beyond review itself: sign-in, transfers, member search,
+ * directory management, the services catalogue, volunteers, platform keys, exports; and the
+ * read-only data-sharing API for partners. Every client mistake is a 4xx with the error shape.
+ */
+import type { Context, Hono } from 'hono'
+import { type Caller, Refusal, type RegistryContext } from '../domain/context'
+import { importOrgs, listOrgs, saveOrg } from '../domain/directory-admin'
+import { exportApplications } from '../domain/exports'
+import { searchMembers } from '../domain/members-search'
+import { createPlatform, listPlatforms } from '../domain/platform-admin'
+import { reviewerProfile, signIn, signOut } from '../domain/reviewer-accounts'
+import { createService, listServicesForReviewer, updateService } from '../domain/services'
+import { sharedAggregates, sharedRecords } from '../domain/sharing'
+import { listTransfersForReviewer } from '../domain/transfers'
+import { listVolunteers } from '../domain/volunteers'
+
+type Vars = { Variables: { requestId: string; caller: Caller } }
+type Reviewer = Extract<Caller, { kind: 'reviewer' }>
+
+export interface ConsoleApiHelpers {
+  reviewer(c: Context<Vars>): Reviewer
+  readJson(c: Context<Vars>): Promise<Record<string, unknown>>
+}
+
+const partner = (c: Context<Vars>) => {
+  const caller = c.get('caller')
+  if (caller.kind !== 'partner') throw new Refusal(caller.kind === 'none' ? 'invalid_api_key' : 'forbidden', { message: '此接口需要数据共享单位的密钥' })
+  return caller
+}
+
+export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewer, readJson }: ConsoleApiHelpers) {
+  app.post('/v1/review/sign-in', async (c) => c.json(await signIn(ctx, await readJson(c))))
+  app.post('/v1/review/sign-out', async (c) => {
+    reviewer(c)
+    const token = (c.req.header('authorization') ?? '').slice(7).trim()
+    return c.json(token.startsWith('rs_') ? await signOut(ctx, token) : { object: 'reviewer_session', signed_out: false })
+  })
+  app.get('/v1/review/me', async (c) => c.json(await reviewerProfile(ctx, reviewer(c).reviewerId)))
+
+  app.get('/v1/review/transfers', async (c) => c.json(await listTransfersForReviewer(ctx, reviewer(c), c.req.query('status'))))
+  app.get('/v1/review/members', async (c) => c.json(await searchMembers(ctx, reviewer(c), c.req.query())))
+
+  app.get('/v1/review/organisations', (c) => c.json(listOrgs(ctx, reviewer(c), c.req.query())))
+  app.post('/v1/review/organisations', async (c) => c.json(await saveOrg(ctx, reviewer(c), await readJson(c)), 201))
+  app.post('/v1/review/organisations/import', async (c) => c.json(await importOrgs(ctx, reviewer(c), await readJsonValue(c))))
+  app.patch('/v1/review/organisations/:id', async (c) => c.json(await saveOrg(ctx, reviewer(c), await readJson(c), c.req.param('id'))))
+
+  app.get('/v1/review/services', async (c) => c.json(await listServicesForReviewer(ctx, reviewer(c))))
+  app.post('/v1/review/services', async (c) => c.json(await createService(ctx, reviewer(c), await readJson(c)), 201))
+  app.patch('/v1/review/services/:id', async (c) => c.json(await updateService(ctx, reviewer(c), c.req.param('id'), await readJson(c))))
+
+  app.get('/v1/review/volunteers', async (c) => c.json(await listVolunteers(ctx, reviewer(c))))
+
+  app.get('/v1/review/platforms', async (c) => c.json(await listPlatforms(ctx, reviewer(c))))
+  app.post('/v1/review/platforms', async (c) => c.json(await createPlatform(ctx, reviewer(c), await readJson(c)), 201))
+
+  app.get('/v1/review/exports/:file', async (c) => {
+    const m = /^applications\.(\w{1,8})$/.exec(c.req.param('file') ?? '')
+    if (!m) throw new Refusal('not_found', { message: '可导出 applications.csv 或 applications.xlsx' })
+    const file = await exportApplications(ctx, reviewer(c), m[1] as string, c.req.query())
+    return c.body(new Uint8Array(file.body), 200, {
+      'content-type': file.type,
+      'content-disposition': `attachment; filename="${file.name}"`,
+      'x-export-rows': String(file.rows),
+    })
+  })
+
+  app.get('/v1/sharing/aggregates', async (c) => c.json(await sharedAggregates(ctx, partner(c), c.req.query())))
+  app.get('/v1/sharing/records', async (c) => c.json(await sharedRecords(ctx, partner(c), c.req.query())))
+
+  /** Any JSON value (an import may be an array); the same errors as readJson. */
+  async function readJsonValue(c: Context<Vars>): Promise<unknown> {
+    const text = await c.req.text()
+    if (Buffer.byteLength(text) > 8 * 1024 * 1024) throw new Refusal('invalid_request', { message: '文件太大（最大 8 MB）' })
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      throw new Refusal('invalid_request', { message: '文件不是有效的 JSON' })
+    }
+  }
+}
