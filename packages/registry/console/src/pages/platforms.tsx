@@ -1,0 +1,63 @@
+/** Platform keys (admins): the platforms and their application counts; add a platform, keys shown once. */
+import { Alert, App, Button, Form, Input, Modal, Table, Typography } from 'antd'
+import { useState } from 'react'
+import { api } from '../api'
+import { useLocale } from '../i18n'
+import { useLoad } from '../use-load'
+
+interface PlatformRow {
+  id: string
+  name: string
+  webhook_url: string | null
+  created_at: string
+  applications: number
+}
+
+export function PlatformsPage() {
+  const { message } = App.useApp()
+  const [, t] = useLocale()
+  const [adding, setAdding] = useState(false)
+  const [created, setCreated] = useState<{ id: string; secret_key: string; webhook_secret: string } | null>(null)
+  const list = useLoad(() => api<{ data: PlatformRow[] }>('/v1/review/platforms'), [])
+  const add = async (v: { name: string; webhook_url?: string }) => {
+    try {
+      setCreated(await api('/v1/review/platforms', { body: v }))
+      setAdding(false)
+      list.reload()
+    } catch (e) {
+      void message.error((e as Error).message)
+    }
+  }
+  return (
+    <>
+      <Typography.Title level={3}>{t.platforms}</Typography.Title>
+      <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setAdding(true)}>{t.add}</Button>
+      {created && (
+        <Alert style={{ marginBottom: 16 }} type="warning" closable onClose={() => setCreated(null)} message={`平台 ${created.id} 的密钥只显示这一次，请交给平台技术负责人妥善保存`} description={<pre style={{ margin: 0 }}>{`secret key:     ${created.secret_key}\nwebhook secret: ${created.webhook_secret}`}</pre>} />
+      )}
+      <Table<PlatformRow>
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.data ?? []}
+        columns={[
+          { title: '平台编号', dataIndex: 'id' },
+          { title: '名称', dataIndex: 'name' },
+          { title: '事件推送地址', dataIndex: 'webhook_url' },
+          { title: '申请数', dataIndex: 'applications' },
+          { title: '创建时间', dataIndex: 'created_at', render: (v: string) => v.slice(0, 10) },
+        ]}
+      />
+      <Modal open={adding} title={t.add} footer={null} onCancel={() => setAdding(false)} destroyOnHidden>
+        <Form layout="vertical" onFinish={add}>
+          <Form.Item name="name" label="平台名称" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="webhook_url" label="事件推送地址（可选）">
+            <Input placeholder="https://…/webhooks/ruhui" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">{t.save}</Button>
+        </Form>
+      </Modal>
+    </>
+  )
+}
