@@ -1,12 +1,24 @@
-// npm start: the registry on embedded SQLite with the SAMPLE pilot directory, a demo platform
-// and a demo reviewer, on 127.0.0.1. Prints the addresses and the demo credentials.
+// npm start: the whole pilot on one machine, on 127.0.0.1 —
+//   the registry on embedded SQLite with the SAMPLE pilot directory and services (PORT, default 8787),
+//   the h5 build of the example driver app at /, the review console at /console,
+//   the example platform backend with a demo key (PLATFORM_PORT, default 8788),
+// and the demo sign-ins printed. Ctrl-C (or SIGTERM) stops everything.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-const BIN = new URL('../packages/registry/bin/ruhui-registry.mjs', import.meta.url).pathname
+const root = new URL('..', import.meta.url).pathname
+const BIN = join(root, 'packages/registry/bin/ruhui-registry.mjs')
 const dataDir = resolve(process.env.RUHUI_DATA_DIR ?? 'data')
 const port = process.env.PORT ?? '8787'
+const platformPort = process.env.PLATFORM_PORT ?? '8788'
+const appDir = join(root, 'examples/driver-app/dist/h5')
+for (const [what, file] of [['the driver app (h5)', join(appDir, 'index.html')], ['the review console', join(root, 'packages/registry/dist/console/index.html')]]) {
+  if (!existsSync(file)) {
+    console.error(`${what} is not built (${file}): run \`npm run build\` first (npm start does).`)
+    process.exit(1)
+  }
+}
 mkdirSync(dataDir, { recursive: true })
 
 const cli = (args) => {
@@ -15,34 +27,76 @@ const cli = (args) => {
   return JSON.parse(r.stdout.trim().split('\n').pop())
 }
 
+// Demo credentials, made once per data directory (v2: console sign-ins and a second union).
 const credentialsFile = join(dataDir, 'demo-credentials.json')
-if (!existsSync(credentialsFile)) {
-  cli(['seed'])
-  const platform = cli(['platform', 'create', '--name', '示例货运平台甲（演示）', '--id', 'P-DEMO'])
-  const reviewer = cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京市总工会审核员（演示）'])
-  writeFileSync(credentialsFile, JSON.stringify({ platform, reviewer }, null, 2), { mode: 0o600 })
+let demo = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : null
+if (!demo || demo.version !== 2) {
+  if (!demo) cli(['seed'])
+  const suffix = demo ? `-${Date.now().toString(36)}` : ''
+  const platform = demo?.platform ?? cli(['platform', 'create', '--name', '示例货运平台甲（演示）', '--id', 'P-DEMO', '--webhook-url', `http://127.0.0.1:${platformPort}/webhooks/ruhui`])
+  const reviewer = cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京市总工会审核员（演示）', '--login', `nanjing${suffix}`, '--role', 'admin'])
+  const other = cli(['reviewer', 'create', '--org', 'org_lf_3401', '--name', '合肥市总工会审核员（演示）', '--login', `hefei${suffix}`])
+  demo = { version: 2, platform, reviewer, other }
+  writeFileSync(credentialsFile, JSON.stringify(demo, null, 2), { mode: 0o600 })
 }
-const { platform, reviewer } = JSON.parse(readFileSync(credentialsFile, 'utf8'))
 
-const child = spawn(process.execPath, [BIN, 'start', '--port', port, '--data-dir', dataDir, '--seed-sample-if-empty'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } })
-let shown = false
-child.stdout.on('data', (chunk) => {
-  const text = chunk.toString()
-  const m = /"msg":"listening","port":(\d+)/.exec(text)
-  if (m && !shown) {
-    shown = true
-    const base = `http://127.0.0.1:${m[1]}`
-    console.log(`
-ruhui 工会登记系统已启动（示例数据）/ the ruhui registry is up (sample data)
-  登记系统 registry:     ${base}    (健康检查 ${base}/health · 接口文档 ${base}/openapi.json)
-  数据 data:             ${dataDir}  (SQLite; 示例组织目录 sample directory of Jiangsu and Anhui)
-  演示平台 demo platform: ${platform.platform_id}  secret key ${platform.secret_key}
-  演示审核员 demo reviewer (南京市总工会): key ${reviewer.key}
-  试一试 try: curl -s -X POST ${base}/v1/join-sessions -H 'authorization: Bearer ${platform.secret_key}' -H 'content-type: application/json' -d '{"platform_user_id":"driver-1"}'
-(司机端示例小程序和审核后台随后续 issue 加入 / the driver app and the review console arrive with later issues. Ctrl-C stops.)`)
-  } else if (shown) process.stdout.write(text)
-})
-const stop = () => child.kill('SIGTERM')
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
-child.on('exit', (code) => process.exit(code ?? 0))
+const children = new Set()
+let stopping = false
+const stop = (code = 0) => {
+  if (stopping) return
+  stopping = true
+  for (const c of children) c.kill('SIGTERM')
+  let left = children.size
+  if (left === 0) process.exit(code)
+  for (const c of children) c.on('exit', () => --left === 0 && process.exit(code))
+  setTimeout(() => process.exit(code), 10_000).unref()
+}
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+
+/** Start a child; resolve with the first match of `ready` in its stdout. */
+function start(name, args, env, ready) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  children.add(child)
+  child.on('exit', (code) => {
+    children.delete(child)
+    if (!stopping) {
+      console.error(`${name} exited (${code}); stopping the demo.`)
+      stop(1)
+    }
+  })
+  return new Promise((resolveReady) => {
+    let buf = ''
+    const onData = (chunk) => {
+      buf += chunk.toString()
+      const m = ready.exec(buf)
+      if (m) {
+        child.stdout.off('data', onData)
+        child.stdout.on('data', (c) => process.stdout.write(c))
+        resolveReady(m[1])
+      }
+    }
+    child.stdout.on('data', onData)
+  })
+}
+
+const registryPort = await start('the registry', [BIN, 'start', '--port', port, '--data-dir', dataDir, '--seed-sample-if-empty', '--app-dir', appDir], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, /"msg":"listening","port":(\d+)/)
+const base = `http://127.0.0.1:${registryPort}`
+const platformUrl = await start(
+  'the platform backend',
+  [join(root, 'examples/platform-backend/server.mjs')],
+  { PORT: platformPort, RUHUI_REGISTRY_URL: base, RUHUI_SECRET_KEY: demo.platform.secret_key, RUHUI_WEBHOOK_SECRET: demo.platform.webhook_secret, CORS_ORIGINS: base },
+  /on (http:\/\/127\.0\.0\.1:\d+)/,
+)
+// The driver app was built to find the platform backend at 127.0.0.1:8788; another port goes in the address.
+const driverApp = platformUrl === 'http://127.0.0.1:8788' ? `${base}/` : `${base}/?platform=${encodeURIComponent(platformUrl)}`
+console.log(`
+ruhui 货车司机网上入会演示已启动（示例数据）/ the ruhui demo is up (sample data)
+  司机端 driver app (h5):  ${driverApp}#/pages/me/index   — “我的”页里点“加入工会”
+  审核后台 console:        ${base}/console/
+    演示审核员（南京市总工会，管理员）login ${demo.reviewer.login}  password ${demo.reviewer.password}
+    另一家工会（合肥市总工会）        login ${demo.other.login}  password ${demo.other.password}
+  登记系统 registry:       ${base}    (健康检查 ${base}/health · 接口文档 ${base}/openapi.json)
+  平台后台 platform backend: ${platformUrl}  (演示平台 ${demo.platform.platform_id}，密钥只在这里 / its secret key stays here)
+  数据 data:               ${dataDir}  (SQLite)
+在一个标签页以司机身份入会，在另一个标签页登录审核后台批准。 Join as a driver in one tab, approve in the other. Ctrl-C stops.`)

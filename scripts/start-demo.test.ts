@@ -1,26 +1,38 @@
-// `npm start`'s service comes up on a fresh data directory, answers /health, and shuts down cleanly.
+// `npm start`'s demo comes up on a fresh data directory — registry, driver app, console, platform
+// backend — answers /health, and shuts down cleanly on SIGTERM.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 
-it('starts the registry with the sample directory and demo credentials, and stops on SIGTERM', async () => {
+it('brings up the registry, the driver app, the console and the platform backend, with demo sign-ins, and stops on SIGTERM', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-start-'))
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'start-demo.mjs')], { env: { ...process.env, RUHUI_DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'start-demo.mjs')], { env: { ...process.env, RUHUI_DATA_DIR: dataDir, PORT: '0', PLATFORM_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
   const banner = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString()
       if (out.includes('Ctrl-C')) resolve(out)
     })
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
   })
   const base = /registry:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] as string
+  const platform = /platform backend:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] as string
   expect(await (await fetch(`${base}/health`)).json()).toMatchObject({ status: 'ok', storage: 'sqlite' })
-  const key = /secret key (sk_live_\S+)/.exec(banner)?.[1]
-  const session = await fetch(`${base}/v1/join-sessions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"platform_user_id":"d"}' })
-  expect(session.status).toBe(201)
+  expect(await (await fetch(`${platform}/health`)).json()).toMatchObject({ status: 'ok' })
+  expect(await (await fetch(`${base}/`)).text()).toContain('<div id="app">') // the driver app
+  expect(await (await fetch(`${base}/console/`)).text()).toContain('<div id="root">') // the console
+  // The printed sign-in works, and the platform backend mints a join session through the registry.
+  const [, login, password] = /login (\S+)\s+password (\S+)/.exec(banner) ?? []
+  const signIn = await fetch(`${base}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login, password }) })
+  expect(signIn.status).toBe(200)
+  const session = await fetch(`${platform}/api/drivers/d1/join-session`, { method: 'POST', headers: { origin: base } })
+  expect(session.status).toBe(200)
+  expect(session.headers.get('access-control-allow-origin')).toBe(base)
+  const services = (await (await fetch(`${base}/v1/member-services`, { headers: { authorization: `Bearer ${((await session.json()) as { join_token: string }).join_token}` } })).json()) as { data: unknown[] }
+  expect(services.data.length).toBeGreaterThan(0) // the sample services are loaded
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   child.kill('SIGTERM')
   expect(await exited).toBe(0)

@@ -231,3 +231,26 @@ eachDialect('console API', (registry) => {
     })
   })
 })
+
+eachDialect('review queue filters', (registry) => {
+  it('filters by region and platform, and refuses a malformed filter with its name', async () => {
+    const r = registry()
+    const key = r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '江苏省总工会'])['key'] as string
+    const q = async (query: string) => fetch(`${r.baseUrl}/v1/review/applications?${query}`, { headers: { authorization: `Bearer ${key}` } })
+    const platform = r.cli(['platform', 'create', '--name', '平台', '--id', 'P-F'])['secret_key'] as string
+    const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: platform, transport: createFetchTransport() })
+    for (const [n, county, org] of [[1, '320115', 'org_nf_320115'], [2, '320115', 'org_nf_320115']] as const) {
+      const s = await api.joinSessions.create({ platform_user_id: `f-${n}` })
+      const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
+      await driver.applications.submit({ applicant: { name: '王测试', id_number: makeTestIdNumber({ sequence: String(700 + n) }), mobile: '13800000001', employment_form: 'platform_self_employed' }, base_region: { county }, org_id: org, consents: testConsents(), charter_accepted: true })
+    }
+    const ids = async (query: string) => ((await (await q(query)).json()) as { data: Array<{ id: string }> }).data.length
+    expect(await ids('region_prefix=3201')).toBe(2)
+    expect(await ids('region_prefix=3202')).toBe(0)
+    expect(await ids('platform_id=P-F')).toBe(2)
+    expect(await ids('platform_id=P-NONE')).toBe(0)
+    const bad = await q('region_prefix=南京')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('region_prefix')
+  })
+})

@@ -6,6 +6,7 @@
 import { useState } from 'react'
 import { Button, View } from '@tarojs/components'
 import { JoinUnionFlow, type JoinUnionFlowProps } from './join-union-flow'
+import { buttonState } from './button-state'
 import { resolveLabels } from './labels'
 
 export interface JoinUnionButtonProps extends Omit<JoinUnionFlowProps, 'sessionId' | 'joinToken' | 'onClose'> {
@@ -46,7 +47,7 @@ export function JoinUnionButton(props: JoinUnionButtonProps) {
 
   return (
     <>
-      <Button className={`ruhui-join-button ${props.buttonClassName ?? ''}`.trim()} loading={opening} disabled={opening} onClick={() => void open()}>
+      <Button className={`ruhui-join-button ${props.buttonClassName ?? ''}`.trim()} {...buttonState(opening, opening)} onClick={() => void open()}>
         {labels.button}
       </Button>
       {session && (

@@ -8,6 +8,7 @@ import { ENV_TYPE, getEnv } from '@tarojs/taro'
 import { EMPLOYMENT_FORMS, formatIssue } from '@ruhui/core'
 import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow } from '@ruhui/core/flow'
 import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
+import { buttonState } from './button-state'
 import { type DeepPartial, type JoinLabels, resolveLabels } from './labels'
 import { type UseJoinFlowOptions, useJoinFlow } from './use-join-flow'
 
@@ -82,10 +83,10 @@ function IntroStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; 
       <ServiceList title={labels.introMembersGet} services={membersOnly} />
       <ServiceList title={labels.introNonMembersGet} services={open} />
       {state.services.length === 0 && <Text className="ruhui-muted">{labels.introNoServices}</Text>}
-      <Button className="ruhui-btn ruhui-btn--primary" disabled={state.finished} onClick={() => flow.next()}>
+      <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(false, state.finished)} onClick={() => flow.next()}>
         {labels.start}
       </Button>
-      <Button className="ruhui-btn ruhui-btn--text" disabled={state.finished} onClick={() => flow.exit()}>
+      <Button className="ruhui-btn ruhui-btn--text" {...buttonState(false, state.finished)} onClick={() => flow.exit()}>
         {labels.notNow}
       </Button>
     </View>
@@ -134,10 +135,10 @@ function ConsentStep({ flow, labels, props, finished, share }: { flow: JoinFlow;
           <Text className="ruhui-body">{texts.partners.body}</Text>
         </View>
       )}
-      <Button className="ruhui-btn ruhui-btn--primary" disabled={finished} onClick={() => void flow.grantConsent()}>
+      <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(false, finished)} onClick={() => void flow.grantConsent()}>
         {labels.accept}
       </Button>
-      <Button className="ruhui-btn ruhui-btn--text" disabled={finished} onClick={() => flow.denyConsent()}>
+      <Button className="ruhui-btn ruhui-btn--text" {...buttonState(false, finished)} onClick={() => flow.denyConsent()}>
         {labels.decline}
       </Button>
     </View>
@@ -222,12 +223,12 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
         state.verification.faceVerifiedAt ? (
           <Text className="ruhui-ok">{labels.faceVerified}</Text>
         ) : (
-          <Button className="ruhui-btn ruhui-btn--secondary" disabled={state.busy} onClick={() => void flow.verifyFace()}>
+          <Button className="ruhui-btn ruhui-btn--secondary" {...buttonState(false, state.busy)} onClick={() => void flow.verifyFace()}>
             {labels.verifyFace}
           </Button>
         )
       )}
-      <Button className="ruhui-btn ruhui-btn--primary" loading={state.busy} disabled={state.busy || state.finished} onClick={() => void flow.confirmIdentity()}>
+      <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(state.busy, state.busy || state.finished)} onClick={() => void flow.confirmIdentity()}>
         {labels.next}
       </Button>
     </View>
@@ -269,7 +270,7 @@ function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; 
             </View>
           ))}
       </View>
-      <Button className="ruhui-btn ruhui-btn--primary" loading={submitting} disabled={submitting || !state.selectedOrgId || state.finished} onClick={() => void flow.submit()}>
+      <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(submitting, submitting || !state.selectedOrgId || state.finished)} onClick={() => void flow.submit()}>
         {submitting ? labels.submitting : labels.submit}
       </Button>
     </View>
@@ -317,13 +318,13 @@ function ResultStep({ state, flow, labels, pollMs }: { state: FlowState; flow: J
         state.volunteered ? (
           <Text className="ruhui-ok">{labels.volunteered}</Text>
         ) : (
-          <Button className="ruhui-btn ruhui-btn--secondary" loading={state.busy} disabled={state.busy} onClick={() => void flow.volunteer()}>
+          <Button className="ruhui-btn ruhui-btn--secondary" {...buttonState(state.busy, state.busy)} onClick={() => void flow.volunteer()}>
             {labels.volunteer}
           </Button>
         )
       )}
       {result.kind === 'transfer_required' && !state.finished && (
-        <Button className="ruhui-btn ruhui-btn--primary" loading={state.busy} disabled={state.busy} onClick={() => void flow.requestTransfer('other')}>
+        <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(state.busy, state.busy)} onClick={() => void flow.requestTransfer('other')}>
           {labels.requestTransfer}
         </Button>
       )}

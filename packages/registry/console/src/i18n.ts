@@ -162,3 +162,10 @@ export const label = (table: Record<string, string | [string, string]>, key: str
   if (v === undefined) return key ?? ''
   return Array.isArray(v) ? (loc === 'en' ? v[1] : v[0]) : v
 }
+
+export const EMPLOYMENT: Record<string, string> = {
+  employee: '受雇于运输企业',
+  platform_self_employed: '个体司机（平台接单）',
+  owner_operator_employer: '车主并雇有司机',
+  other: '其他',
+}

@@ -29,11 +29,15 @@ function reviewView(a: ApplicationTable) {
   }
 }
 
-export async function reviewQueue(ctx: RegistryContext, reviewer: Reviewer, q: { status?: string; limit?: string }) {
+export async function reviewQueue(ctx: RegistryContext, reviewer: Reviewer, q: { status?: string; limit?: string; region_prefix?: string; platform_id?: string }) {
+  if (q.region_prefix !== undefined && !/^\d{2,9}$/.test(q.region_prefix)) throw new Refusal('parameter_invalid', { param: 'region_prefix', message: '地区代码为 2–9 位数字' })
+  if (q.platform_id !== undefined && !/^[\w-]{1,64}$/.test(q.platform_id)) throw new Refusal('parameter_invalid', { param: 'platform_id' })
   const scope = [...reviewerScope(ctx, reviewer)]
   const limit = Math.min(200, Number(q.limit ?? 50) || 50)
   let query = ctx.db.selectFrom('applications').selectAll().where('org_id', 'in', scope)
   query = q.status ? query.where('status', '=', q.status) : query.where('status', 'in', OPEN_STATUSES)
+  if (q.region_prefix) query = query.where('base_county', 'like', `${q.region_prefix}%`)
+  if (q.platform_id) query = query.where('platform_id', '=', q.platform_id)
   const rows = await query.orderBy('submitted_at').limit(limit).execute()
   return { object: 'list' as const, data: rows.map(reviewView), has_more: rows.length === limit, next_cursor: null }
 }

@@ -198,7 +198,11 @@ export function createApp(ctx: RegistryContext) {
     if (v !== undefined && (typeof v !== 'string' || v.length > 500)) throw new Refusal('parameter_invalid', { param })
     return v as string | undefined
   }
-  app.get('/v1/review/applications', async (c) => c.json(await reviewQueue(ctx, reviewer(c), { ...(c.req.query('status') ? { status: c.req.query('status') as string } : {}), ...(c.req.query('limit') ? { limit: c.req.query('limit') as string } : {}) })))
+  app.get('/v1/review/applications', async (c) => {
+    const q = c.req.query()
+    const pick = (k: 'status' | 'limit' | 'region_prefix' | 'platform_id') => (q[k] ? { [k]: q[k] } : {})
+    return c.json(await reviewQueue(ctx, reviewer(c), { ...pick('status'), ...pick('limit'), ...pick('region_prefix'), ...pick('platform_id') }))
+  })
   app.get('/v1/review/applications/:id', async (c) => c.json(await reviewDetail(ctx, reviewer(c), c.req.param('id'), c.req.query('reveal') === 'true')))
   app.post('/v1/review/applications/:id/:action', async (c) => {
     const who = reviewer(c)

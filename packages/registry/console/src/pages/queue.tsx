@@ -2,7 +2,7 @@
 import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
-import { STATUS, TIER, label, useLocale } from '../i18n'
+import { EMPLOYMENT, STATUS, TIER, label, useLocale } from '../i18n'
 import { useLoad } from '../use-load'
 
 export interface ReviewApplication {
@@ -81,7 +81,9 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
     try {
       const r = await api<ReviewApplication>(`/v1/review/applications/${id}/${action}`, { body })
       void message.success(`${label(STATUS, r.status, locale)}`)
-      detail.reload()
+      // Back to masked: the refreshed view is not another read of the personal data.
+      if (reveal) setReveal(false)
+      else detail.reload()
       onChanged()
     } catch (e) {
       void message.error((e as Error).message)
@@ -112,7 +114,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
             <Descriptions.Item label="手机号码">{a.applicant.mobile}</Descriptions.Item>
             {!a.applicant.masked && (
               <>
-                <Descriptions.Item label="从业方式">{String(a.applicant.employment_form ?? '')}</Descriptions.Item>
+                <Descriptions.Item label="从业方式">{label(EMPLOYMENT, String(a.applicant.employment_form ?? ''))}</Descriptions.Item>
                 <Descriptions.Item label="车牌">{String(a.applicant.plate ?? '—')}</Descriptions.Item>
                 <Descriptions.Item label="手机号验证">{a.applicant.mobile_verified_at ? `已验证 ${String(a.applicant.mobile_verified_at)}` : '未验证'}</Descriptions.Item>
                 <Descriptions.Item label="人脸核验">{a.applicant.identity_verification ? '已通过' : '无'}</Descriptions.Item>

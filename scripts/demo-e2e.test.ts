@@ -1,0 +1,175 @@
+// The demo end to end in real Chromium (Debian's chromium + playwright-core), through what
+// `npm start` runs: a driver joins in the h5 driver app in one tab; the Nanjing reviewer signs in
+// to the console in another, sees the application, reveals it (audit-logged) and approves it;
+// the driver's flow shows the approval and the e-card; the dashboard's counts change; a reviewer
+// of another union does not see it. Screenshots: .artifacts/e2e-console/.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { testIdentities } from '@ruhui/testing'
+import { type Browser, openBrowser } from '../examples/driver-app/test/browser'
+
+const artifacts = join(import.meta.dirname, '../.artifacts/e2e-console')
+const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-demo-e2e-'))
+let demo: ChildProcess
+let banner = ''
+let browser: Browser
+
+beforeAll(async () => {
+  demo = spawn(process.execPath, [join(import.meta.dirname, 'start-demo.mjs')], { env: { ...process.env, RUHUI_DATA_DIR: dataDir, PORT: '0', PLATFORM_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  banner = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    demo.stdout?.on('data', (c: Buffer) => {
+      out += c.toString()
+      if (out.includes('Ctrl-C')) resolve(out)
+    })
+    demo.stderr?.on('data', (c: Buffer) => (out += c.toString()))
+    demo.on('exit', (code) => reject(new Error(`the demo exited (${code}): ${out}`)))
+  })
+  browser = await openBrowser(artifacts)
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (demo && demo.exitCode === null) {
+    const exited = new Promise((resolve) => demo.on('exit', resolve))
+    demo.kill('SIGTERM')
+    await exited
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const grab = (re: RegExp) => re.exec(banner)?.[1] as string
+
+/** Wait for a text; on a timeout, say what the page shows. */
+async function see(page: Page, text: string | RegExp, timeout = 15_000) {
+  try {
+    await page.getByText(text).first().waitFor({ timeout })
+  } catch (e) {
+    const body = await page.locator('body').innerText().catch(() => '')
+    throw new Error(`"${String(text)}" did not appear. The page shows: ${body.slice(0, 600)} | problems: ${browser.problems.join('; ')} | ${(e as Error).message.split('\n')[0]}`)
+  }
+}
+
+async function signIn(page: Page, base: string, login: string, password: string) {
+  await page.goto(`${base}/console/`, { waitUntil: 'networkidle' })
+  await page.fill('#login', login)
+  await page.fill('#password', password)
+  await page.locator('button[type=submit]').click()
+  await page.getByTestId('who').waitFor()
+}
+
+async function stat(page: Page, id: string): Promise<number> {
+  const text = await page.getByTestId(`stat-${id}`).locator('.ant-statistic-content-value').innerText()
+  return Number(text.replace(/\D/g, ''))
+}
+
+it('a driver joins in one tab, the union approves in the other; the driver sees the e-card; only the right union sees it', async () => {
+  const base = grab(/registry:\s+(http:\/\/127\.0\.0\.1:\d+)/)
+  const driverUrl = grab(/driver app \(h5\):\s+(\S+)/)
+  const [, login, password] = /login (\S+)\s+password (\S+)/.exec(banner) ?? []
+  const [, otherLogin, otherPassword] = /合肥市总工会）\s+login (\S+)\s+password (\S+)/.exec(banner) ?? []
+  const who = testIdentities.standard
+
+  // The console: sign in, the dashboard before.
+  const console_ = await browser.context.newPage()
+  await console_.setViewportSize({ width: 1280, height: 900 })
+  console_.on('pageerror', (e) => browser.problems.push(`console pageerror: ${e.message}`))
+  await signIn(console_, base, login as string, password as string)
+  await console_.goto(`${base}/console/#/dashboard`)
+  await console_.getByTestId('stat-submitted').waitFor()
+  const before = { submitted: await stat(console_, 'submitted'), approved: await stat(console_, 'approved') }
+
+  // The driver: 我的 → 加入工会 → … → 提交申请.
+  const driver = browser.page
+  await driver.goto(driverUrl, { waitUntil: 'networkidle' })
+  await see(driver, '尚未加入工会')
+  await driver.getByText('加入工会', { exact: true }).click()
+  await see(driver, '开始入会')
+  await driver.getByText('开始入会', { exact: true }).click()
+  await driver.getByText('同意并继续', { exact: true }).click()
+  const field = (name: string) => driver.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
+  await see(driver, '填写身份信息')
+  await field('name').fill(who.name)
+  await field('idNumber').fill(who.id_number)
+  await field('mobile').fill(who.mobile)
+  await driver.getByText('个体司机（平台接单）', { exact: true }).click()
+  await field('county').fill('320115')
+  await driver.getByText('下一步', { exact: true }).click()
+  await see(driver, '选择工会')
+  await driver.getByText('提交申请', { exact: true }).click()
+  await see(driver, '申请已提交')
+  await browser.shot('driver-submitted')
+
+  // The reviewer sees it in the queue, masked; reveals it; approves it.
+  await console_.goto(`${base}/console/#/queue`)
+  await console_.reload({ waitUntil: 'networkidle' })
+  const row = console_.locator('.ant-table-row').filter({ hasText: '**试' })
+  await row.first().waitFor()
+  expect(await row.count()).toBe(1)
+  await console_.screenshot({ path: join(artifacts, 'console-queue.png'), fullPage: true })
+  await row.first().click()
+  await see(console_, '查看完整信息')
+  expect(await console_.locator('.ant-drawer').innerText()).not.toContain(who.id_number)
+  await console_.getByText('查看完整信息').click()
+  await see(console_, who.id_number)
+  await console_.screenshot({ path: join(artifacts, 'console-revealed.png'), fullPage: true })
+  await console_.locator('.ant-drawer').getByRole('button', { name: '批准入会' }).click()
+  await see(console_, '已批准')
+  await console_.screenshot({ path: join(artifacts, 'console-approved.png'), fullPage: true })
+
+  // The driver's flow shows the approval and the e-card.
+  await driver.getByText('刷新审核进度', { exact: true }).click()
+  await see(driver, '入会成功')
+  await see(driver, '会员卡号')
+  const card = await driver.locator('.ruhui-card__number').innerText()
+  expect(card.length).toBeGreaterThan(5)
+  // Offers to help; the button is not greyed out (an enabled button must not carry disabled="false").
+  const offer = driver.getByText('我愿意当工会积极分子、志愿者', { exact: true })
+  expect(await offer.evaluate((e) => e.closest('taro-button-core')?.hasAttribute('disabled') ?? false)).toBe(false)
+  await browser.shot('driver-approved')
+  await offer.click()
+  await see(driver, '已报名，工会会和您联系')
+
+  // The dashboard's counts changed.
+  await console_.goto(`${base}/console/#/dashboard`)
+  await console_.reload({ waitUntil: 'networkidle' })
+  await console_.getByTestId('stat-submitted').waitFor()
+  expect(await stat(console_, 'submitted')).toBe(before.submitted + 1)
+  expect(await stat(console_, 'approved')).toBe(before.approved + 1)
+  await console_.getByTestId('chart-daily').locator('svg').waitFor()
+  await console_.screenshot({ path: join(artifacts, 'console-dashboard.png'), fullPage: true })
+
+  // The volunteer is listed under the union.
+  await console_.goto(`${base}/console/#/volunteers`)
+  await see(console_, '南京市江宁区新业态行业工会联合会（示例）（1 人）')
+
+  // The printable summary report.
+  await console_.goto(`${base}/console/#/report?province=32&print=1`)
+  await see(console_, '江苏省货车司机网上入会试点工作总结')
+  await console_.getByTestId('report-figures').waitFor()
+  expect(await console_.getByTestId('report-figures').innerText()).toMatch(/批准入会\s*1/)
+  await console_.screenshot({ path: join(artifacts, 'console-report.png'), fullPage: true })
+
+  // A reviewer of another union (Hefei) does not see it.
+  const other = await browser.context.browser()?.newContext() ?? (await browser.context.newPage()).context()
+  const otherPage = await other.newPage()
+  await otherPage.setViewportSize({ width: 1280, height: 800 })
+  await signIn(otherPage, base, otherLogin as string, otherPassword as string)
+  await otherPage.goto(`${base}/console/#/queue`)
+  await otherPage.waitForLoadState('networkidle')
+  await otherPage.locator('.ant-table').waitFor()
+  expect(await otherPage.locator('.ant-table-row').filter({ hasText: '**试' }).count()).toBe(0)
+  await otherPage.screenshot({ path: join(artifacts, 'console-other-union.png'), fullPage: true })
+
+  // The reveal is in the audit log.
+  const db = new BetterSqlite3(join(dataDir, 'registry.sqlite'), { readonly: true })
+  const reveals = db.prepare(`select count(*) as n from audit_log where action = 'reveal_applicant'`).get() as { n: number }
+  db.close()
+  expect(reveals.n).toBe(1)
+  expect(browser.problems.filter((p) => !/favicon/.test(p))).toEqual([])
+}, 120_000)
