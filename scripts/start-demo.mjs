@@ -61,8 +61,9 @@ function start(name, args, env, ready) {
   child.on('exit', (code) => {
     children.delete(child)
     if (!stopping) {
-      console.error(`${name} exited (${code}); stopping the demo.`)
-      stop(1)
+      // A Ctrl-C reaches the children too; only a failure is worth a word.
+      if (code !== 0) console.error(`${name} exited (${code}); stopping the demo.`)
+      stop(code === 0 ? 0 : 1)
     }
   })
   return new Promise((resolveReady) => {

@@ -122,7 +122,7 @@ eachDialect('console API', (registry) => {
 
     it('an import keeps the good rows and reports each bad one by row, field and a Chinese message', async () => {
       const r = registry()
-      const before = (await rowCounts(r)).orgs
+      const before = (await rowCounts(r)).orgs as number
       const file = { format: 'ruhui-directory', version: 1, organisations: [org('org_tu_import_1', 'org_lf_3201'), org('org_tu_import_2', 'org_lf_3201', { type: 'spaceship_union' }), org('org_tu_import_3', 'org_lf_34'), org('org_tu_import_4', 'org_tu_import_1')] }
       const res = await console_('/v1/review/organisations/import', { body: file })
       expect(res.status).toBe(200)
