@@ -40,13 +40,13 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const origin = req.headers.origin
-    if (url.pathname.startsWith('/api/drivers/') || url.pathname.startsWith('/api/join-sessions/')) {
+    if (url.pathname.startsWith('/api/drivers/') || url.pathname.startsWith('/api/join-sessions/') || url.pathname === '/api/driver-homes') {
       if (origin && (corsOrigins.includes('*') || corsOrigins.includes(origin))) {
         res.setHeader('access-control-allow-origin', origin)
         res.setHeader('vary', 'Origin')
       }
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' })
+        res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' })
         return res.end()
       }
     }
@@ -66,6 +66,16 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
         const session = await registry.joinSessions.refresh(refresh[1]).catch((e) => fromRegistry(res, e))
         if (!session) return
         return send(res, 200, { session_id: session.id, join_token: session.join_token, expires_at: session.expires_at })
+      }
+      // 司机之家 near the driver, nearest first: the platform asks the registry with its own key.
+      if (req.method === 'GET' && url.pathname === '/api/driver-homes') {
+        const lat = Number(url.searchParams.get('lat'))
+        const lng = Number(url.searchParams.get('lng'))
+        if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return send(res, 400, { error: { code: 'parameter_invalid', param: 'lat', message: '位置不正确' } })
+        const near = { lat: Math.round(lat * 1e5) / 1e5, lng: Math.round(lng * 1e5) / 1e5 }
+        const list = await registry.memberServices.list({ kind: 'driver_home', near }).catch((e) => fromRegistry(res, e))
+        if (!list) return
+        return send(res, 200, { data: list.data.slice(0, 10).map((s) => ({ id: s.id, name: s.name, summary: s.summary, address: s.location?.address ?? '', distance_m: s.distance_m ?? null, members_only: s.members_only })) })
       }
       if (req.method === 'POST' && url.pathname === '/webhooks/ruhui') {
         const raw = await readRaw(req) // the raw bytes: a parsed body cannot be verified

@@ -8,6 +8,9 @@ export default defineAppConfig({
     navigationBarTitleText: '示例货运平台',
     navigationBarTextStyle: 'black',
   },
+  // 附近的司机之家 asks for the location once the driver taps "用我的位置".
+  permission: { 'scope.userLocation': { desc: '用于查找附近的司机之家' } },
+  requiredPrivateInfos: ['getLocation'],
   tabBar: {
     color: '#666666',
     selectedColor: '#c8161d',

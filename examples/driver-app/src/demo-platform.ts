@@ -40,3 +40,19 @@ async function post(path: string): Promise<JoinSessionGrant> {
 
 export const createJoinSession = () => post(`/api/drivers/${driverId()}/join-session`)
 export const refreshJoinToken = (sessionId: string) => post(`/api/join-sessions/${sessionId}/refresh`).then((g) => g.joinToken)
+
+export interface DriverHome {
+  id: string
+  name: string
+  summary: string
+  address: string
+  distance_m: number | null
+}
+
+/** 司机之家 near a location, nearest first (the platform's backend asks the registry). */
+export async function driverHomesNear(lat: number, lng: number): Promise<DriverHome[]> {
+  const res = await request({ url: `${platformUrl()}/api/driver-homes?lat=${lat}&lng=${lng}`, method: 'GET', dataType: 'json' })
+  const body = res.data as { data?: DriverHome[]; error?: { message?: string } }
+  if (res.statusCode !== 200 || !body.data) throw new Error(body.error?.message ?? `平台服务暂不可用（${res.statusCode}）`)
+  return body.data
+}

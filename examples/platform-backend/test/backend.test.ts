@@ -73,3 +73,12 @@ it('passes the registry’s error on with its driver-facing message', async () =
   expect(((await res.json()) as { error: { message: string } }).error.message).toBe('服务暂时不可用，请稍后再试')
   msw.resetHandlers()
 })
+
+it('lists 司机之家 near the driver, nearest first, and refuses a bad location with a structured error', async () => {
+  const res = (await (await fetch(`${base}/api/driver-homes?lat=31.95&lng=118.84`)).json()) as { data: Array<{ name: string; distance_m: number }> }
+  expect(res.data.length).toBeGreaterThan(0)
+  expect(res.data[0]?.distance_m).toBeLessThan(1000)
+  const bad = await fetch(`${base}/api/driver-homes?lat=abc&lng=118`)
+  expect(bad.status).toBe(400)
+  expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('parameter_invalid')
+})

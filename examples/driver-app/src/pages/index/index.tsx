@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { JoinUnionLink } from '@ruhui/taro/link'
+import { NearbyHomes } from '../../components/nearby-homes'
 
 export default function Index() {
   return (
@@ -14,6 +15,7 @@ export default function Index() {
         <Text className="demo-text">在线加入工会，享受关爱基金、意外伤害保障和司机之家服务。</Text>
         <JoinUnionLink url="/join/pages/flow/index" />
       </View>
+      <NearbyHomes />
     </View>
   )
 }

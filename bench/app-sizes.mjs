@@ -1,0 +1,32 @@
+// Sizes of what ships to drivers and to union staff, read from the builds `npm run build` made:
+// the weapp main package (limit 2 MB) and the join subpackage, the h5 build, the console.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { goal } from './harness.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]))
+const sum = (list) => list.reduce((n, f) => n + statSync(f).size, 0)
+const gz = (list) => list.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0)
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`
+
+export function benchAppSizes() {
+  console.log('\n== What ships: builds of the example driver app and the console ==')
+  const weapp = join(root, 'examples/driver-app/dist/weapp')
+  if (!existsSync(weapp)) return console.log('  (not built: run npm run build)')
+  const all = files(weapp)
+  const sub = all.filter((f) => f.startsWith(join(weapp, 'join') + '/'))
+  const main = all.filter((f) => !sub.includes(f))
+  const mainBytes = sum(main)
+  console.log(`  weapp main package: ${kb(mainBytes)} (${main.length} files; ${((mainBytes / (2 * 1024 * 1024)) * 100).toFixed(1)}% of the 2 MB limit)`)
+  console.log(`  weapp join subpackage (the flow): ${kb(sum(sub))} (${sub.length} files)`)
+  goal('weapp main package far under the 2 MB limit (< 25 %)', mainBytes < 0.25 * 2 * 1024 * 1024, kb(mainBytes))
+  const h5 = files(join(root, 'examples/driver-app/dist/h5')).filter((f) => /\.(js|css|html)$/.test(f))
+  console.log(`  h5 build: ${kb(sum(h5))} raw, ${kb(gz(h5))} gzip (${h5.length} files)`)
+  const consoleDir = join(root, 'packages/registry/dist/console')
+  if (existsSync(consoleDir)) {
+    const c = files(consoleDir)
+    console.log(`  review console: ${kb(sum(c))} raw, ${kb(gz(c))} gzip (React, antd, ECharts)`)
+  }
+}
