@@ -11,7 +11,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { testIdentities } from '@ruhui/testing'
-import { type Browser, openBrowser } from '../examples/driver-app/test/browser'
+import { type Browser, joinAsDriver, openBrowser, see as seeText } from './browser'
 
 const artifacts = join(import.meta.dirname, '../.artifacts/e2e-console')
 const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-demo-e2e-'))
@@ -45,15 +45,7 @@ afterAll(async () => {
 
 const grab = (re: RegExp) => re.exec(banner)?.[1] as string
 
-/** Wait for a text; on a timeout, say what the page shows. */
-async function see(page: Page, text: string | RegExp, timeout = 15_000) {
-  try {
-    await page.getByText(text).first().waitFor({ timeout })
-  } catch (e) {
-    const body = await page.locator('body').innerText().catch(() => '')
-    throw new Error(`"${String(text)}" did not appear. The page shows: ${body.slice(0, 600)} | problems: ${browser.problems.join('; ')} | ${(e as Error).message.split('\n')[0]}`)
-  }
-}
+const see = (page: Page, text: string | RegExp) => seeText(browser, page, text)
 
 async function signIn(page: Page, base: string, login: string, password: string) {
   await page.goto(`${base}/console/`, { waitUntil: 'networkidle' })
@@ -86,23 +78,7 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
 
   // The driver: 我的 → 加入工会 → … → 提交申请.
   const driver = browser.page
-  await driver.goto(driverUrl, { waitUntil: 'networkidle' })
-  await see(driver, '尚未加入工会')
-  await driver.getByText('加入工会', { exact: true }).click()
-  await see(driver, '开始入会')
-  await driver.getByText('开始入会', { exact: true }).click()
-  await driver.getByText('同意并继续', { exact: true }).click()
-  const field = (name: string) => driver.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
-  await see(driver, '填写身份信息')
-  await field('name').fill(who.name)
-  await field('idNumber').fill(who.id_number)
-  await field('mobile').fill(who.mobile)
-  await driver.getByText('个体司机（平台接单）', { exact: true }).click()
-  await field('county').fill('320115')
-  await driver.getByText('下一步', { exact: true }).click()
-  await see(driver, '选择工会')
-  await driver.getByText('提交申请', { exact: true }).click()
-  await see(driver, '申请已提交')
+  await joinAsDriver(browser, driverUrl, who)
   await browser.shot('driver-submitted')
 
   // The reviewer sees it in the queue, masked; reveals it; approves it.

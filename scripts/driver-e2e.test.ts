@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { testIdentities } from '@ruhui/testing'
-import { type RegistryInstance, startRegistry } from '../../../packages/registry/test/registry-process'
-import { type Browser, openBrowser } from './browser'
+import { type RegistryInstance, startRegistry } from '../packages/registry/test/registry-process'
+import { type Browser, joinAsDriver, openBrowser } from './browser'
 
-const root = join(import.meta.dirname, '../../..')
-const h5 = join(import.meta.dirname, '../dist/h5')
+const root = join(import.meta.dirname, '..')
+const h5 = join(root, 'examples/driver-app/dist/h5')
 const artifacts = join(root, '.artifacts/e2e-driver')
 let registry: RegistryInstance
 let platform: { child: ChildProcess; url: string }
@@ -47,53 +47,9 @@ afterAll(async () => {
   registry?.cleanup()
 })
 
-/** Wait for a text; on a timeout, say what the page shows and what went wrong in it. */
-async function see(text: string) {
-  try {
-    await browser.page.getByText(text).first().waitFor({ timeout: 15_000 })
-  } catch (e) {
-    await browser.shot('failed').catch(() => undefined)
-    const body = await browser.page.locator('body').innerText().catch(() => '')
-    throw new Error(`"${text}" did not appear. The page shows: ${body.slice(0, 500)} | problems: ${browser.problems.join('; ')} | ${(e as Error).message.split('\n')[0]}`)
-  }
-}
-
 it('a driver goes from 加入工会 on "我的" to a submitted application that the registry holds', async () => {
-  const { page, shot, problems } = browser
   const who = testIdentities.standard
-  await page.goto(`${registry.baseUrl}/?platform=${encodeURIComponent(platform.url)}#/pages/me/index`, { waitUntil: 'networkidle' })
-  await see('尚未加入工会')
-  await shot('me')
-
-  await page.getByText('加入工会', { exact: true }).click()
-  await see('加入工会，有组织有依靠')
-  await see('入会后可以享受')
-  await shot('intro')
-
-  await page.getByText('开始入会', { exact: true }).click()
-  await see('敏感个人信息处理同意')
-  await shot('consent')
-
-  await page.getByText('同意并继续', { exact: true }).click()
-  await see('填写身份信息')
-  const field = (name: string) => page.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
-  await field('name').fill(who.name)
-  await field('idNumber').fill('320102198503151231') // a wrong check digit first: the message shows under the field
-  await see('身份证件号码校验位不正确，请逐位核对')
-  await shot('identity-error')
-  await field('idNumber').fill(who.id_number)
-  await field('mobile').fill(who.mobile)
-  await page.getByText('个体司机（平台接单）', { exact: true }).click()
-  await field('county').fill('320115')
-  await shot('identity')
-
-  await page.getByText('下一步', { exact: true }).click()
-  await see('选择工会')
-  await shot('union')
-
-  await page.getByText('提交申请', { exact: true }).click()
-  await see('申请已提交')
-  await shot('submitted')
+  await joinAsDriver(browser, `${registry.baseUrl}/?platform=${encodeURIComponent(platform.url)}#/pages/me/index`, who, { shots: true, wrongIdFirst: '320102198503151231' })
 
   // The registry holds it: the platform sees its status (never the driver's data) …
   const list = await fetch(`${registry.baseUrl}/v1/applications`, { headers: { authorization: `Bearer ${(registry as RegistryInstance & { secretKey: string }).secretKey}` } })
@@ -105,5 +61,5 @@ it('a driver goes from 加入工会 on "我的" to a submitted application that 
   const queue = (await (await fetch(`${registry.baseUrl}/v1/review/applications`, { headers: { authorization: `Bearer ${reviewer.key}` } })).json()) as { data: Array<{ applicant: { name: string } }> }
   expect(queue.data).toHaveLength(1)
   expect(JSON.stringify(queue.data[0])).not.toContain(who.id_number)
-  expect(problems).toEqual([])
+  expect(browser.problems).toEqual([])
 }, 90_000)

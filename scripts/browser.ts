@@ -1,0 +1,99 @@
+// Debian's Chromium driven by playwright-core (no browser download), a fresh profile per run,
+// and the steps a driver takes in the example driver app's h5 build.
+import { execSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type BrowserContext, type Page, chromium } from 'playwright-core'
+import type { TestIdentity } from '@ruhui/testing'
+
+export interface Browser {
+  context: BrowserContext
+  page: Page
+  /** Uncaught page errors and failed requests: an empty page with no error is how a broken build shows. */
+  problems: string[]
+  shot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function openBrowser(artifactsDir: string): Promise<Browser> {
+  const executablePath = execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim()
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'))
+  mkdirSync(artifactsDir, { recursive: true })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`))
+  let n = 0
+  return {
+    context,
+    page,
+    problems,
+    async shot(name) {
+      const file = join(artifactsDir, `${String(++n).padStart(2, '0')}-${name}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      return file
+    },
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Wait for a text; on a timeout, say what the page shows and what went wrong in the browser. */
+export async function see(browser: Browser, page: Page, text: string | RegExp, timeout = 15_000): Promise<void> {
+  try {
+    await page.getByText(text).first().waitFor({ timeout })
+  } catch (e) {
+    await browser.shot('failed').catch(() => undefined)
+    const body = await page.locator('body').innerText().catch(() => '')
+    throw new Error(`"${String(text)}" did not appear. The page shows: ${body.slice(0, 600)} | problems: ${browser.problems.join('; ')} | ${(e as Error).message.split('\n')[0]}`)
+  }
+}
+
+/**
+ * A driver on the "我的" page taps 加入工会 and goes through the flow to a submitted application.
+ * `wrongIdFirst` types an ID number with a wrong check digit first, to see the message under the field.
+ */
+export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; shots?: boolean; wrongIdFirst?: string } = {}): Promise<void> {
+  const { page } = browser
+  const shot = (name: string) => (options.shots ? browser.shot(name) : Promise.resolve(''))
+  await page.goto(url, { waitUntil: 'networkidle' })
+  await see(browser, page, '尚未加入工会')
+  await shot('me')
+  await page.getByText('加入工会', { exact: true }).click()
+  await see(browser, page, '加入工会，有组织有依靠')
+  await see(browser, page, '入会后可以享受')
+  await shot('intro')
+  await page.getByText('开始入会', { exact: true }).click()
+  await see(browser, page, '敏感个人信息处理同意')
+  await shot('consent')
+  await page.getByText('同意并继续', { exact: true }).click()
+  await see(browser, page, '填写身份信息')
+  const field = (name: string) => page.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
+  await field('name').fill(who.name)
+  if (options.wrongIdFirst) {
+    await field('idNumber').fill(options.wrongIdFirst)
+    await see(browser, page, '身份证件号码校验位不正确，请逐位核对')
+    await shot('identity-error')
+  }
+  await field('idNumber').fill(who.id_number)
+  await field('mobile').fill(who.mobile)
+  await page.getByText('个体司机（平台接单）', { exact: true }).click()
+  await field('county').fill(options.county ?? '320115')
+  await shot('identity')
+  await page.getByText('下一步', { exact: true }).click()
+  await see(browser, page, '选择工会')
+  await shot('union')
+  await page.getByText('提交申请', { exact: true }).click()
+  await see(browser, page, '申请已提交')
+  await shot('submitted')
+}
