@@ -1,8 +1,8 @@
 // What WeChat gives a mini-program that miniprogram-simulate does not: wx.request answered
 // by the registry sandbox (and by a stand-in of the platform's backend that mints sessions
 // with the platform's secret key), and a storage that keeps what it is given.
-import { createRegistryClient, type HttpTransport } from '@ruhui/core/client'
-import { TEST_SECRET_KEY, type RegistrySandbox } from '@ruhui/testing'
+import { createRegistryClient } from '@ruhui/core/client'
+import { TEST_SECRET_KEY, type RegistrySandbox, createSandboxTransport } from '@ruhui/testing'
 
 type WxRequestOptions = {
   url: string
@@ -16,14 +16,7 @@ type WxRequestOptions = {
 }
 
 export function wxStandIn(sandbox: RegistrySandbox, platformUrl: string) {
-  const sandboxTransport: HttpTransport = {
-    name: 'sandbox',
-    async send(r) {
-      const res = await sandbox.handle(new Request(r.url, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) }))
-      return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() }
-    },
-  }
-  const backend = createRegistryClient({ baseUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, transport: sandboxTransport, maxRetries: 0 })
+  const backend = createRegistryClient({ baseUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, transport: createSandboxTransport(sandbox), maxRetries: 0 })
   const storage = new Map<string, unknown>()
   const requests: string[] = []
   const navigations: string[] = []

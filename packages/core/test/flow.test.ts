@@ -375,3 +375,13 @@ const bodiesSeen: unknown[] = []
 async function captureBodies({ request }: { request: Request }) {
   if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') bodiesSeen.push(await request.clone().json())
 }
+
+it('the clock option sets the time the flow records (consent, events)', async () => {
+  const at = Date.parse('2026-11-28T02:00:00Z')
+  const { flow, events } = await open({ clock: () => at }, 'clock-driver')
+  await flow.start()
+  flow.next()
+  await flow.grantConsent()
+  expect(flow.getState().consent.grantedAt).toBe('2026-11-28T10:00:00.000+08:00')
+  expect(events[0]?.at).toBe('2026-11-28T10:00:00.000+08:00')
+})

@@ -4,9 +4,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRegistryClient } from '@ruhui/core/client'
 import { type NetworkPort, memoryStorage } from '@ruhui/core/flow'
-import { TEST_SECRET_KEY, createRegistrySandbox, testIdentities } from '@ruhui/testing'
+import { TEST_SECRET_KEY, createRegistrySandbox, createSandboxTransport, testIdentities } from '@ruhui/testing'
 import { storage, taroApi } from './taro-mock'
-import { sandboxTransport } from './sandbox-transport'
 
 vi.mock('@tarojs/taro', async () => {
   const { taroApi: api } = await import('./taro-mock')
@@ -16,7 +15,7 @@ vi.mock('@tarojs/taro', async () => {
 const { JoinUnionButton, JoinUnionFlow, JoinUnionLink } = await import('../src/index')
 
 const sandbox = createRegistrySandbox()
-const transport = sandboxTransport(sandbox)
+const transport = createSandboxTransport(sandbox)
 const backend = createRegistryClient({ baseUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, transport, maxRetries: 0 })
 let n = 0
 const newSession = async () => {

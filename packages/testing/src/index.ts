@@ -3,6 +3,7 @@
  * identities and failure scenarios. See README.md.
  */
 export { createRegistrySandbox, SANDBOX_BASE_URL, TEST_SECRET_KEY, TEST_PLATFORM_ID } from './sandbox'
+export { createSandboxTransport } from './sandbox-transport'
 export type { RegistrySandbox, SandboxOptions } from './sandbox'
 export { testIdentities, makeTestIdNumber, testConsents, MAGIC_SEQUENCES } from './fixtures'
 export type { TestIdentity } from './fixtures'

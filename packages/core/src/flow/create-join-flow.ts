@@ -98,6 +98,8 @@ export interface JoinFlowOptions {
   network: NetworkPort
   lifecycle?: LifecyclePort
   platform?: Platform
+  /** The time (ms since the epoch); tests pass a fake. @default platform.now */
+  clock?: () => number
   consentTexts?: ConsentTexts
   /** What the platform already verified (the driver can correct it). */
   prefill?: Partial<Record<FieldName, string>>
@@ -163,7 +165,7 @@ const resultKindOf = (status: Application['status']): ResultKind =>
 
 export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
   const { client, sessionId, storage, network } = options
-  const platform = options.platform ?? defaultPlatform
+  const platform: Platform = options.clock ? { ...(options.platform ?? defaultPlatform), now: options.clock } : (options.platform ?? defaultPlatform)
   const texts = options.consentTexts ?? DEFAULT_CONSENT_TEXTS
   const storageKey = `ruhui.flow.${sessionId}`
   const listeners = new Set<(s: FlowState) => void>()

@@ -1,13 +1,14 @@
-// The registry sandbox of @ruhui/testing as a transport: the component's requests go straight
-// to the sandbox's handler, in-process.
+/**
+ * The sandbox as an HttpTransport: a client's requests go straight to the sandbox's handler,
+ * in-process, without msw or a network stack — for tests of a Taro or mini-program host where
+ * msw cannot intercept the platform's request API.
+ */
 import type { HttpTransport } from '@ruhui/core/client'
-import type { RegistrySandbox } from '@ruhui/testing'
 
-export function sandboxTransport(sandbox: RegistrySandbox, log: string[] = []): HttpTransport {
+export function createSandboxTransport(sandbox: { handle(request: Request): Promise<Response> }): HttpTransport {
   return {
     name: 'sandbox',
     async send(r) {
-      log.push(`${r.method} ${new URL(r.url).pathname}`)
       const res = await sandbox.handle(new Request(r.url, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) }))
       const headers: Record<string, string> = {}
       res.headers.forEach((v, k) => (headers[k.toLowerCase()] = v))
