@@ -58,6 +58,18 @@ eachDialect('console API', (registry) => {
       expect(((await missing.json()) as { error: { param: string } }).error.param).toBe('password')
     })
 
+    it('rapid guesses at one login are slowed down with a 429 and Retry-After', async () => {
+      const r = registry()
+      const codes: number[] = []
+      for (let i = 0; i < 8; i++) codes.push((await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'guessing-target', password: `guess-${i}` }) })).status)
+      expect(codes.slice(0, 4)).toEqual([401, 401, 401, 401])
+      expect(codes).toContain(429)
+      const res = await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'guessing-target', password: 'x' }) })
+      expect(res.status).toBe(429)
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('登录尝试太频繁，请稍后再试')
+    })
+
     it('signing out ends the session token', async () => {
       const r = registry()
       const { token } = (await (await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'nanjing', password: 'correct-horse-1' }) })).json()) as { token: string }

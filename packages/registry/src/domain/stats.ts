@@ -17,8 +17,9 @@ const APPROVAL_BUCKETS: Array<[string, number]> = [
 ]
 
 export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: string; region_prefix?: string; threshold?: string }) {
-  const from = q.from ? `${q.from}T00:00:00.000Z` : '0000'
-  const to = q.to ? `${q.to}T23:59:59.999Z` : '9999'
+  // Dates are China dates: a day starts at 00:00 +08:00 (the same rule as the exports).
+  const from = q.from ? new Date(`${q.from}T00:00:00+08:00`).toISOString() : '0000'
+  const to = q.to ? new Date(`${q.to}T23:59:59.999+08:00`).toISOString() : '9999'
   let apps = ctx.db.selectFrom('applications').select(['status', 'platform_id', 'org_id', 'tier', 'base_county', 'submitted_at', 'decided_at', 'volunteer']).where('submitted_at', '>=', from).where('submitted_at', '<=', to)
   if (q.region_prefix) apps = apps.where('base_county', 'like', `${q.region_prefix}%`)
   const rows = await apps.execute()

@@ -227,7 +227,7 @@ export function createApp(ctx: RegistryContext) {
     if (!['release', 'accept', 'reject'].includes(action)) throw new Refusal('not_found')
     return c.json(await actOnTransfer(ctx, reviewer(c), c.req.param('id'), action as 'release'))
   })
-  mountConsoleApi(app, ctx, { reviewer, readJson })
+  mountConsoleApi(app, ctx, { reviewer, readJson, limiter })
   app.get('/v1/stats', async (c) => {
     reviewer(c)
     const q = c.req.query()

@@ -14,6 +14,8 @@ import { createService, listServicesForReviewer, updateService } from '../domain
 import { sharedAggregates, sharedRecords } from '../domain/sharing'
 import { listTransfersForReviewer } from '../domain/transfers'
 import { listVolunteers } from '../domain/volunteers'
+import type { RateLimiter } from './rate-limit'
+import { errorResponse } from './respond'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
@@ -21,6 +23,8 @@ type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 export interface ConsoleApiHelpers {
   reviewer(c: Context<Vars>): Reviewer
   readJson(c: Context<Vars>): Promise<Record<string, unknown>>
+  /** The process's rate limiter: undefined when allowed, else seconds to wait. */
+  limiter: RateLimiter
 }
 
 const partner = (c: Context<Vars>) => {
@@ -29,8 +33,14 @@ const partner = (c: Context<Vars>) => {
   return caller
 }
 
-export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewer, readJson }: ConsoleApiHelpers) {
-  app.post('/v1/review/sign-in', async (c) => c.json(await signIn(ctx, await readJson(c))))
+export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewer, readJson, limiter }: ConsoleApiHelpers) {
+  app.post('/v1/review/sign-in', async (c) => {
+    const body = await readJson(c)
+    // Guessing passwords: two attempts a second per login (a burst of four), per process.
+    const wait = limiter.take(`sign-in:${String(body.login ?? '').slice(0, 64)}`, 2)
+    if (wait !== undefined) return errorResponse(c, 'rate_limited', { message: '登录尝试太频繁，请稍后再试' }, 429, { 'retry-after': String(wait) })
+    return c.json(await signIn(ctx, body))
+  })
   app.post('/v1/review/sign-out', async (c) => {
     reviewer(c)
     const token = (c.req.header('authorization') ?? '').slice(7).trim()
