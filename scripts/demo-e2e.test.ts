@@ -131,6 +131,14 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   expect(await console_.getByTestId('report-figures').innerText()).toMatch(/批准入会\s*1/)
   await console_.screenshot({ path: join(artifacts, 'console-report.png'), fullPage: true })
 
+  // English is one switch away.
+  await console_.goto(`${base}/console/#/dashboard`)
+  await console_.getByText('EN', { exact: true }).click()
+  await see(console_, 'Pilot dashboard')
+  await console_.getByTestId('stat-approved').waitFor()
+  expect(await console_.locator('body').innerText()).toContain('Applications and approvals per day')
+  await console_.screenshot({ path: join(artifacts, 'console-dashboard-en.png'), fullPage: true })
+
   // A reviewer of another union (Hefei) does not see it.
   const other = await browser.context.browser()?.newContext() ?? (await browser.context.newPage()).context()
   const otherPage = await other.newPage()

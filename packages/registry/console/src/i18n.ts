@@ -1,4 +1,5 @@
 /** Console words: zh-CN first, English available (the switch is in the header). */
+import { EN } from './words-en'
 import { useSyncExternalStore } from 'react'
 
 const zh = {
@@ -168,4 +169,10 @@ export const EMPLOYMENT: Record<string, string> = {
   platform_self_employed: '个体司机（平台接单）',
   owner_operator_employer: '车主并雇有司机',
   other: '其他',
+}
+
+/** `w('中文')`: the words as written (Chinese), or their English when the console is in English. */
+export function useW(): (zh: string) => string {
+  const [locale] = useLocale()
+  return (zh) => (locale === 'en' ? (EN[zh] ?? zh) : zh)
 }

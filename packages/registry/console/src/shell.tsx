@@ -2,7 +2,7 @@
 import { Button, Card, Form, Input, Layout, Menu, Segmented, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { type Me, api, session } from './api'
-import { setLocale, useLocale } from './i18n'
+import { setLocale, useLocale, useW } from './i18n'
 import { DashboardPage } from './pages/dashboard'
 import { DirectoryPage } from './pages/directory'
 import { MembersPage } from './pages/members'
@@ -29,6 +29,7 @@ export function Shell() {
 }
 
 function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
+  const w = useW()
   const [, t] = useLocale()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -49,10 +50,10 @@ function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
       <Card title={t.title} style={{ width: 380 }} extra={<LocaleSwitch />}>
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item label={t.login} name="login" rules={[{ required: true, message: '请填写登录名' }]}>
+          <Form.Item label={t.login} name="login" rules={[{ required: true, message: w('请填写登录名') }]}>
             <Input autoComplete="username" id="login" />
           </Form.Item>
-          <Form.Item label={t.password} name="password" rules={[{ required: true, message: '请填写密码' }]} {...(error ? { validateStatus: 'error' as const, help: error } : {})}>
+          <Form.Item label={t.password} name="password" rules={[{ required: true, message: w('请填写密码') }]} {...(error ? { validateStatus: 'error' as const, help: error } : {})}>
             <Input.Password autoComplete="current-password" id="password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>

@@ -2,7 +2,7 @@
 import { Button, Form, Input, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
-import { useLocale } from '../i18n'
+import { useLocale, useW } from '../i18n'
 import { useLoad } from '../use-load'
 
 interface MemberRow {
@@ -17,6 +17,7 @@ interface MemberRow {
 }
 
 export function MembersPage() {
+  const w = useW()
   const [, t] = useLocale()
   const [query, setQuery] = useState<Record<string, string> | null>(null)
   const list = useLoad(() => (query ? api<{ data: MemberRow[] }>('/v1/review/members', { query }) : Promise.resolve({ data: [] })), [JSON.stringify(query)])
@@ -24,16 +25,16 @@ export function MembersPage() {
     <>
       <Typography.Title level={3}>{t.members}</Typography.Title>
       <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: Record<string, string>) => setQuery(Object.fromEntries(Object.entries(v).filter(([, x]) => x)))}>
-        <Form.Item name="name_last" label="姓名末字">
+        <Form.Item name="name_last" label={w('姓名末字')}>
           <Input style={{ width: 60 }} maxLength={1} />
         </Form.Item>
-        <Form.Item name="id_last4" label="证件号后四位">
+        <Form.Item name="id_last4" label={w('证件号后四位')}>
           <Input style={{ width: 90 }} maxLength={4} />
         </Form.Item>
-        <Form.Item name="mobile_last4" label="手机号后四位">
+        <Form.Item name="mobile_last4" label={w('手机号后四位')}>
           <Input style={{ width: 90 }} maxLength={4} />
         </Form.Item>
-        <Form.Item name="card_number" label="会员卡号">
+        <Form.Item name="card_number" label={w('会员卡号')}>
           <Input style={{ width: 180 }} />
         </Form.Item>
         <Button htmlType="submit" type="primary">{t.search}</Button>
@@ -43,12 +44,12 @@ export function MembersPage() {
         loading={list.loading && query !== null}
         dataSource={list.data?.data ?? []}
         columns={[
-          { title: '姓名', dataIndex: 'name_masked' },
-          { title: '证件号码', dataIndex: 'id_masked' },
-          { title: '手机号码', dataIndex: 'mobile_masked' },
-          { title: '会员卡号', dataIndex: 'card_number' },
+          { title: w('姓名'), dataIndex: 'name_masked' },
+          { title: w('证件号码'), dataIndex: 'id_masked' },
+          { title: w('手机号码'), dataIndex: 'mobile_masked' },
+          { title: w('会员卡号'), dataIndex: 'card_number' },
           { title: t.union, dataIndex: 'org_name' },
-          { title: '入会日期', dataIndex: 'join_date' },
+          { title: w('入会日期'), dataIndex: 'join_date' },
           { title: t.status, dataIndex: 'status' },
         ]}
       />

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Form, Input, Modal, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
-import { useLocale } from '../i18n'
+import { useLocale, useW } from '../i18n'
 import { useLoad } from '../use-load'
 
 interface PlatformRow {
@@ -14,8 +14,9 @@ interface PlatformRow {
 }
 
 export function PlatformsPage() {
+  const w = useW()
   const { message } = App.useApp()
-  const [, t] = useLocale()
+  const [locale, t] = useLocale()
   const [adding, setAdding] = useState(false)
   const [created, setCreated] = useState<{ id: string; secret_key: string; webhook_secret: string } | null>(null)
   const list = useLoad(() => api<{ data: PlatformRow[] }>('/v1/review/platforms'), [])
@@ -33,26 +34,26 @@ export function PlatformsPage() {
       <Typography.Title level={3}>{t.platforms}</Typography.Title>
       <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setAdding(true)}>{t.add}</Button>
       {created && (
-        <Alert style={{ marginBottom: 16 }} type="warning" closable onClose={() => setCreated(null)} message={`平台 ${created.id} 的密钥只显示这一次，请交给平台技术负责人妥善保存`} description={<pre style={{ margin: 0 }}>{`secret key:     ${created.secret_key}\nwebhook secret: ${created.webhook_secret}`}</pre>} />
+        <Alert style={{ marginBottom: 16 }} type="warning" closable onClose={() => setCreated(null)} message={locale === 'en' ? `The keys of platform ${created.id} are shown this once: hand them to the platform's technical lead` : `平台 ${created.id} 的密钥只显示这一次，请交给平台技术负责人妥善保存`} description={<pre style={{ margin: 0 }}>{`secret key:     ${created.secret_key}\nwebhook secret: ${created.webhook_secret}`}</pre>} />
       )}
       <Table<PlatformRow>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.data ?? []}
         columns={[
-          { title: '平台编号', dataIndex: 'id' },
-          { title: '名称', dataIndex: 'name' },
-          { title: '事件推送地址', dataIndex: 'webhook_url' },
-          { title: '申请数', dataIndex: 'applications' },
-          { title: '创建时间', dataIndex: 'created_at', render: (v: string) => v.slice(0, 10) },
+          { title: w('平台编号'), dataIndex: 'id' },
+          { title: w('名称'), dataIndex: 'name' },
+          { title: w('事件推送地址'), dataIndex: 'webhook_url' },
+          { title: w('申请数'), dataIndex: 'applications' },
+          { title: w('创建时间'), dataIndex: 'created_at', render: (v: string) => v.slice(0, 10) },
         ]}
       />
       <Modal open={adding} title={t.add} footer={null} onCancel={() => setAdding(false)} destroyOnHidden>
         <Form layout="vertical" onFinish={add}>
-          <Form.Item name="name" label="平台名称" rules={[{ required: true }]}>
+          <Form.Item name="name" label={w('平台名称')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="webhook_url" label="事件推送地址（可选）">
+          <Form.Item name="webhook_url" label={w('事件推送地址（可选）')}>
             <Input placeholder="https://…/webhooks/ruhui" />
           </Form.Item>
           <Button type="primary" htmlType="submit">{t.save}</Button>

@@ -2,7 +2,7 @@
 import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
-import { EMPLOYMENT, STATUS, TIER, label, useLocale } from '../i18n'
+import { EMPLOYMENT, STATUS, TIER, label, useLocale, useW } from '../i18n'
 import { useLoad } from '../use-load'
 
 export interface ReviewApplication {
@@ -28,6 +28,7 @@ export function StatusTag({ status }: { status: string }) {
 }
 
 export function QueuePage({ params }: { params: URLSearchParams }) {
+  const w = useW()
   const [locale, t] = useLocale()
   const [filter, setFilter] = useState<{ status?: string; region_prefix?: string; platform_id?: string }>({})
   const [open, setOpen] = useState<string | null>(params.get('id'))
@@ -37,7 +38,7 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
       <Typography.Title level={3}>{t.queue}</Typography.Title>
       <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: typeof filter) => setFilter(Object.fromEntries(Object.entries(v).filter(([, x]) => x)))}>
         <Form.Item name="status" label={t.status}>
-          <Select allowClear style={{ width: 160 }} placeholder={locale === 'en' ? 'Open ones' : '待办（审核中等）'} options={Object.keys(STATUS_COLOR).map((s) => ({ value: s, label: label(STATUS, s, locale) }))} />
+          <Select allowClear style={{ width: 160 }} placeholder={locale === 'en' ? 'Open ones' : w('待办（审核中等）')} options={Object.keys(STATUS_COLOR).map((s) => ({ value: s, label: label(STATUS, s, locale) }))} />
         </Form.Item>
         <Form.Item name="region_prefix" label={t.regionPrefix}>
           <Input style={{ width: 120 }} placeholder="3201" maxLength={6} />
@@ -70,6 +71,7 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
 }
 
 function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): void; onChanged(): void }) {
+  const w = useW()
   const { message, modal } = App.useApp()
   const [locale, t] = useLocale()
   const [reveal, setReveal] = useState(false)
@@ -95,7 +97,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
     let value = ''
     modal.confirm({
       title: action === 'reject' ? t.reject : action === 'request_info' ? t.requestInfo : t.assign,
-      content: <Input.TextArea autoFocus id={`input-${action}`} placeholder={action === 'assign' ? '组织编号，如 org_tu_320115001' : t.reason} onChange={(e) => (value = e.target.value)} />,
+      content: <Input.TextArea autoFocus id={`input-${action}`} placeholder={action === 'assign' ? w('组织编号，如 org_tu_320115001') : t.reason} onChange={(e) => (value = e.target.value)} />,
       onOk: () => act(action, action === 'assign' ? { org_id: value.trim() } : { reason: value.trim() }),
     })
   }
@@ -109,15 +111,15 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
               <StatusTag status={a.status} />
               {a.status_reason ? ` ${a.status_reason.message}` : ''}
             </Descriptions.Item>
-            <Descriptions.Item label="姓名">{a.applicant.name}</Descriptions.Item>
-            <Descriptions.Item label="证件号码">{a.applicant.id_number}</Descriptions.Item>
-            <Descriptions.Item label="手机号码">{a.applicant.mobile}</Descriptions.Item>
+            <Descriptions.Item label={w('姓名')}>{a.applicant.name}</Descriptions.Item>
+            <Descriptions.Item label={w('证件号码')}>{a.applicant.id_number}</Descriptions.Item>
+            <Descriptions.Item label={w('手机号码')}>{a.applicant.mobile}</Descriptions.Item>
             {!a.applicant.masked && (
               <>
-                <Descriptions.Item label="从业方式">{label(EMPLOYMENT, String(a.applicant.employment_form ?? ''))}</Descriptions.Item>
-                <Descriptions.Item label="车牌">{String(a.applicant.plate ?? '—')}</Descriptions.Item>
-                <Descriptions.Item label="手机号验证">{a.applicant.mobile_verified_at ? `已验证 ${String(a.applicant.mobile_verified_at)}` : '未验证'}</Descriptions.Item>
-                <Descriptions.Item label="人脸核验">{a.applicant.identity_verification ? '已通过' : '无'}</Descriptions.Item>
+                <Descriptions.Item label={w('从业方式')}>{label(EMPLOYMENT, String(a.applicant.employment_form ?? ''))}</Descriptions.Item>
+                <Descriptions.Item label={w('车牌')}>{String(a.applicant.plate ?? '—')}</Descriptions.Item>
+                <Descriptions.Item label={w('手机号验证')}>{a.applicant.mobile_verified_at ? `已验证 ${String(a.applicant.mobile_verified_at)}` : '未验证'}</Descriptions.Item>
+                <Descriptions.Item label={w('人脸核验')}>{a.applicant.identity_verification ? w('已通过') : w('无')}</Descriptions.Item>
               </>
             )}
             <Descriptions.Item label={t.region}>
@@ -127,8 +129,8 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
             <Descriptions.Item label={t.union}>{a.org_name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t.tier}>{label(TIER, a.tier ?? 'assignment')}</Descriptions.Item>
             <Descriptions.Item label={t.platform}>{a.platform_id}</Descriptions.Item>
-            <Descriptions.Item label="积极分子/志愿者">{a.volunteer ? '愿意' : '—'}</Descriptions.Item>
-            {a.member_card && <Descriptions.Item label="会员卡号">{a.member_card.number}</Descriptions.Item>}
+            <Descriptions.Item label={w('积极分子/志愿者')}>{a.volunteer ? w('愿意') : '—'}</Descriptions.Item>
+            {a.member_card && <Descriptions.Item label={w('会员卡号')}>{a.member_card.number}</Descriptions.Item>}
           </Descriptions>
           <Space wrap style={{ marginTop: 16 }}>
             {a.applicant.masked && (

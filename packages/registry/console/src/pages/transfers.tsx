@@ -2,7 +2,7 @@
 import { App, Button, Select, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
-import { STATUS, label, useLocale } from '../i18n'
+import { STATUS, label, useLocale, useW } from '../i18n'
 import { useLoad } from '../use-load'
 import { StatusTag } from './queue'
 
@@ -18,6 +18,7 @@ interface TransferRow {
 }
 
 export function TransfersPage() {
+  const w = useW()
   const { message } = App.useApp()
   const [locale, t] = useLocale()
   const [status, setStatus] = useState<string | undefined>()
@@ -25,7 +26,7 @@ export function TransfersPage() {
   const act = async (id: string, action: string) => {
     try {
       await api(`/v1/review/transfers/${id}/${action}`, { body: {} })
-      void message.success('已处理')
+      void message.success(w('已处理'))
       list.reload()
     } catch (e) {
       void message.error((e as Error).message)
@@ -40,12 +41,12 @@ export function TransfersPage() {
         loading={list.loading}
         dataSource={list.data?.data ?? []}
         columns={[
-          { title: '编号', dataIndex: 'id' },
-          { title: '转出', dataIndex: 'from_org_name' },
-          { title: '转入', dataIndex: 'to_org_name' },
-          { title: '原因', dataIndex: 'reason' },
+          { title: w('编号'), dataIndex: 'id' },
+          { title: w('转出'), dataIndex: 'from_org_name' },
+          { title: w('转入'), dataIndex: 'to_org_name' },
+          { title: w('原因'), dataIndex: 'reason' },
           { title: t.status, dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-          { title: '期限', dataIndex: 'expires_at', render: (v: string) => v.slice(0, 10) },
+          { title: w('期限'), dataIndex: 'expires_at', render: (v: string) => v.slice(0, 10) },
           {
             title: t.actions,
             render: (_, r) => (
