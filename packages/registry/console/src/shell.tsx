@@ -3,15 +3,18 @@ import { Button, Card, Form, Input, Layout, Menu, Segmented, Space, Typography }
 import { useEffect, useState } from 'react'
 import { type Me, api, session } from './api'
 import { setLocale, useLocale, useW } from './i18n'
-import { DashboardPage } from './pages/dashboard'
-import { DirectoryPage } from './pages/directory'
-import { MembersPage } from './pages/members'
-import { PlatformsPage } from './pages/platforms'
 import { QueuePage } from './pages/queue'
-import { ReportPage } from './pages/report'
-import { ServicesPage } from './pages/services'
-import { TransfersPage } from './pages/transfers'
-import { VolunteersPage } from './pages/volunteers'
+import { lazyPage } from './lazy-page'
+
+// The queue loads with the console; the other pages (and ECharts with the dashboard) on first use.
+const DashboardPage = lazyPage(() => import('./pages/dashboard').then((m) => m.DashboardPage))
+const ReportPage = lazyPage(() => import('./pages/report').then((m) => m.ReportPage))
+const DirectoryPage = lazyPage(() => import('./pages/directory').then((m) => m.DirectoryPage))
+const MembersPage = lazyPage(() => import('./pages/members').then((m) => m.MembersPage))
+const PlatformsPage = lazyPage(() => import('./pages/platforms').then((m) => m.PlatformsPage))
+const ServicesPage = lazyPage(() => import('./pages/services').then((m) => m.ServicesPage))
+const TransfersPage = lazyPage(() => import('./pages/transfers').then((m) => m.TransfersPage))
+const VolunteersPage = lazyPage(() => import('./pages/volunteers').then((m) => m.VolunteersPage))
 import { go, useRoute } from './route'
 
 export function Shell() {
