@@ -131,6 +131,12 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   expect(await console_.getByTestId('report-figures').innerText()).toMatch(/批准入会\s*1/)
   await console_.screenshot({ path: join(artifacts, 'console-report.png'), fullPage: true })
 
+  // The admin's audit log shows the reveal, by name.
+  await console_.goto(`${base}/console/#/audit`)
+  await see(console_, '查看申请人完整信息')
+  expect(await console_.locator('.ant-table-row').filter({ hasText: '查看申请人完整信息' }).first().innerText()).toContain('南京市总工会审核员（演示）')
+  await console_.screenshot({ path: join(artifacts, 'console-audit.png'), fullPage: true })
+
   // English is one switch away.
   await console_.goto(`${base}/console/#/dashboard`)
   await console_.getByText('EN', { exact: true }).click()

@@ -15,6 +15,7 @@ eachDialect('console API', (registry) => {
   let console_: (path: string, init?: { method?: string; body?: unknown }) => Promise<Response>
   let platformKey = ''
   let partnerKey = ''
+  let partnerId = ''
   const apps: string[] = []
 
   /** A driver submits through a fresh session; returns the application id. */
@@ -37,7 +38,9 @@ eachDialect('console API', (registry) => {
   beforeAll(async () => {
     const r = registry()
     platformKey = r.cli(['platform', 'create', '--name', '平台甲', '--id', 'P-C'])['secret_key'] as string
-    partnerKey = r.cli(['partner', 'create', '--name', '江苏省交通运输厅（测试）'])['key'] as string
+    const partner = r.cli(['partner', 'create', '--name', '江苏省交通运输厅（测试）'])
+    partnerKey = partner['key'] as string
+    partnerId = partner['partner_id'] as string
     r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京审核员', '--login', 'nanjing', '--password', 'correct-horse-1'])
     const { token } = (await (await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'nanjing', password: 'correct-horse-1' }) })).json()) as { token: string }
     console_ = (path, init = {}) => fetch(`${r.baseUrl}${path}`, { method: init.method ?? (init.body === undefined ? 'GET' : 'POST'), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) })
@@ -226,6 +229,27 @@ eachDialect('console API', (registry) => {
     })
   })
 
+  describe('audit log and partners (admins)', () => {
+    it('an admin sees who revealed and exported, by name; adds a partner whose key then reads aggregates', async () => {
+      const r = registry()
+      const adminKey = r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '江苏省总工会管理员', '--role', 'admin'])['key'] as string
+      const admin = (path: string, body?: unknown) => fetch(`${r.baseUrl}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${adminKey}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+      await console_(`/v1/review/applications/${apps[0]}?reveal=true`)
+      const log = (await (await admin('/v1/review/audit?action=reveal_applicant')).json()) as { data: Array<{ actor_name: string; subject: string }> }
+      expect(log.data[0]).toMatchObject({ actor_name: '南京审核员', subject: apps[0] })
+      expect(JSON.stringify(log)).not.toMatch(/rk_live|rs_live/)
+      const bad = await admin('/v1/review/partners', { name: '' })
+      expect(bad.status).toBe(400)
+      expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('name')
+      const created = (await (await admin('/v1/review/partners', { name: '南京市交通运输局（测试）' })).json()) as { key: string }
+      const agg = await fetch(`${r.baseUrl}/v1/sharing/aggregates`, { headers: { authorization: `Bearer ${created.key}` } })
+      expect(agg.status).toBe(200)
+      const reads = (await (await admin('/v1/review/audit?action=share_aggregates')).json()) as { data: Array<{ actor_name: string }> }
+      expect(reads.data.map((x) => x.actor_name)).toContain('南京市交通运输局（测试）')
+      expect((await admin('/v1/review/audit?action=DROP TABLE')).status).toBe(400)
+    })
+  })
+
   describe('data sharing', () => {
     it('partners get aggregates, and individual records only of drivers who consented; each read is logged', async () => {
       const r = registry()
@@ -238,7 +262,7 @@ eachDialect('console API', (registry) => {
       expect(rec.data.map((x) => x.application_id).sort()).toEqual(apps.slice(0, 2).sort())
       expect(rec.withheld_without_consent).toBe(1)
       expect(rec.data.every((x) => x.name.includes('*'))).toBe(true)
-      const logged = await queryRows<{ action: string }>(r, `select action from audit_log where actor like 'partner:%'`)
+      const logged = await queryRows<{ action: string }>(r, `select action from audit_log where actor = 'partner:${partnerId}'`)
       expect(logged.map((l) => l.action).sort()).toEqual(['share_aggregates', 'share_records'])
     })
   })

@@ -50,6 +50,7 @@ const zh = {
   to: '结束日期',
   regionPrefix: '地区代码',
   threshold: '配备社会化工会工作者的会员数门槛',
+  audit: '审计日志与数据共享',
 }
 export type Words = typeof zh
 const en: Words = {
@@ -100,6 +101,7 @@ const en: Words = {
   to: 'To',
   regionPrefix: 'Region code',
   threshold: 'Members that warrant a social union worker',
+  audit: 'Audit log & data sharing',
 }
 
 let locale: 'zh-CN' | 'en' = localStorage.getItem('ruhui.console.locale') === 'en' ? 'en' : 'zh-CN'

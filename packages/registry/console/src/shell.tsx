@@ -15,6 +15,7 @@ const PlatformsPage = lazyPage(() => import('./pages/platforms').then((m) => m.P
 const ServicesPage = lazyPage(() => import('./pages/services').then((m) => m.ServicesPage))
 const TransfersPage = lazyPage(() => import('./pages/transfers').then((m) => m.TransfersPage))
 const VolunteersPage = lazyPage(() => import('./pages/volunteers').then((m) => m.VolunteersPage))
+const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage))
 import { go, useRoute } from './route'
 
 export function Shell() {
@@ -85,7 +86,7 @@ function Console({ me, onSignOut }: { me: Me; onSignOut(): void }) {
     ['directory', t.directory],
     ['services', t.services],
     ['volunteers', t.volunteers],
-    ...(me.role === 'admin' ? ([['platforms', t.platforms]] as Array<[string, string]>) : []),
+    ...(me.role === 'admin' ? ([['platforms', t.platforms], ['audit', t.audit]] as Array<[string, string]>) : []),
   ]
   // The printable report has no chrome.
   if (route.page === 'report' && route.params.get('print') === '1') return <ReportPage me={me} />
@@ -131,6 +132,8 @@ function Page({ page, me, params }: { page: string; me: Me; params: URLSearchPar
       return <VolunteersPage />
     case 'platforms':
       return <PlatformsPage />
+    case 'audit':
+      return <AuditPage />
     default:
       return <QueuePage params={params} />
   }

@@ -14,6 +14,8 @@ import { createService, listServicesForReviewer, updateService } from '../domain
 import { sharedAggregates, sharedRecords } from '../domain/sharing'
 import { listTransfersForReviewer } from '../domain/transfers'
 import { listVolunteers } from '../domain/volunteers'
+import { listAudit } from '../domain/audit'
+import { createPartner, listPartners } from '../domain/partner-admin'
 import type { RateLimiter } from './rate-limit'
 import { errorResponse } from './respond'
 
@@ -64,6 +66,10 @@ export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewe
 
   app.get('/v1/review/platforms', async (c) => c.json(await listPlatforms(ctx, reviewer(c))))
   app.post('/v1/review/platforms', async (c) => c.json(await createPlatform(ctx, reviewer(c), await readJson(c)), 201))
+
+  app.get('/v1/review/partners', async (c) => c.json(await listPartners(ctx, reviewer(c))))
+  app.post('/v1/review/partners', async (c) => c.json(await createPartner(ctx, reviewer(c), await readJson(c)), 201))
+  app.get('/v1/review/audit', async (c) => c.json(await listAudit(ctx, reviewer(c), c.req.query())))
 
   app.get('/v1/review/exports/:file', async (c) => {
     const m = /^applications\.(\w{1,8})$/.exec(c.req.param('file') ?? '')

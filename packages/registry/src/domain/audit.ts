@@ -1,0 +1,20 @@
+/**
+ * The audit log for admins: who read personal data, exported, signed in, changed the directory,
+ * the services or the platforms, and what partners read. Newest first; filters by action.
+ */
+import { type Caller, Refusal, type RegistryContext } from './context'
+
+type Reviewer = Extract<Caller, { kind: 'reviewer' }>
+
+export async function listAudit(ctx: RegistryContext, reviewer: Reviewer, q: { action?: string; limit?: string }) {
+  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以查看审计日志' })
+  if (q.action !== undefined && !/^[a-z_]{1,40}$/.test(q.action)) throw new Refusal('parameter_invalid', { param: 'action' })
+  if (q.limit !== undefined && !/^(?:[1-9]\d{0,2}|1000)$/.test(q.limit)) throw new Refusal('parameter_invalid', { param: 'limit' })
+  let query = ctx.db.selectFrom('audit_log').select(['id', 'actor', 'action', 'subject', 'created_at'])
+  if (q.action) query = query.where('action', '=', q.action)
+  const rows = await query.orderBy('id', 'desc').limit(Number(q.limit ?? 200)).execute()
+  // Name the people: reviewers and partners by their names, never by a key.
+  const reviewers = new Map((await ctx.db.selectFrom('reviewers').select(['id', 'name']).execute()).map((r) => [`reviewer:${r.id}`, r.name]))
+  const partners = new Map((await ctx.db.selectFrom('partners').select(['id', 'name']).execute()).map((p) => [`partner:${p.id}`, p.name]))
+  return { object: 'list' as const, data: rows.map((r) => ({ ...r, id: Number(r.id), actor_name: reviewers.get(r.actor) ?? partners.get(r.actor) ?? r.actor })) }
+}

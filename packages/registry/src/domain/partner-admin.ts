@@ -1,0 +1,27 @@
+/** Data-sharing partners in the console (admins): list them, add one (its key shown once). */
+import { hashSecret, newId, newSecret } from '../crypto/hashing'
+import { type Caller, Refusal, type RegistryContext, iso } from './context'
+
+type Reviewer = Extract<Caller, { kind: 'reviewer' }>
+const KINDS = ['transport_department', 'industry_association']
+
+export async function listPartners(ctx: RegistryContext, reviewer: Reviewer) {
+  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以管理数据共享单位' })
+  const rows = await ctx.db.selectFrom('partners').select(['id', 'name', 'kind', 'created_at']).orderBy('created_at').execute()
+  return { object: 'list' as const, data: rows.map((r) => ({ object: 'partner', ...r })) }
+}
+
+export async function createPartner(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {
+  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以管理数据共享单位' })
+  const name = typeof body.name === 'string' ? body.name.trim() : ''
+  if (!name || name.length > 100) throw new Refusal(name ? 'parameter_invalid' : 'parameter_missing', { param: 'name', message: '请填写单位名称（100 字以内）' })
+  const kind = body.kind ?? 'transport_department'
+  if (typeof kind !== 'string' || !KINDS.includes(kind)) throw new Refusal('parameter_invalid', { param: 'kind', message: '单位类别为 transport_department 或 industry_association' })
+  const id = newId('ptn')
+  const key = newSecret('pk_live')
+  await ctx.writer.run(async (trx) => {
+    await trx.insertInto('partners').values({ id, name, kind, key_hash: hashSecret(key), created_at: iso(ctx.now()) }).execute()
+    await trx.insertInto('audit_log').values({ actor: reviewer.id, action: 'partner_create', subject: id, created_at: iso(ctx.now()) }).execute()
+  })
+  return { object: 'partner', id, name, kind, key, shown_once: true }
+}
