@@ -63,7 +63,7 @@ export async function see(browser: Browser, page: Page, text: string | RegExp, t
  * A driver on the "我的" page taps 加入工会 and goes through the flow to a submitted application.
  * `wrongIdFirst` types an ID number with a wrong check digit first, to see the message under the field.
  */
-export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; shots?: boolean; wrongIdFirst?: string } = {}): Promise<void> {
+export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; pickCounty?: string[]; shots?: boolean; wrongIdFirst?: string } = {}): Promise<void> {
   const { page } = browser
   const shot = (name: string) => (options.shots ? browser.shot(name) : Promise.resolve(''))
   await page.goto(url, { waitUntil: 'networkidle' })
@@ -88,7 +88,15 @@ export async function joinAsDriver(browser: Browser, url: string, who: TestIdent
   await field('idNumber').fill(who.id_number)
   await field('mobile').fill(who.mobile)
   await page.getByText('个体司机（平台接单）', { exact: true }).click()
-  await field('county').fill(options.county ?? '320115')
+  if (options.pickCounty) {
+    // Province → city → county from the lists, as a driver who knows no codes would.
+    await page.getByText('点此选择省、市、区县', { exact: true }).click()
+    for (const name of options.pickCounty) {
+      await see(browser, page, name)
+      await page.locator('.ruhui-region-picker__item').filter({ hasText: name }).first().click()
+    }
+    await see(browser, page, options.pickCounty.join(' '))
+  } else await field('county').fill(options.county ?? '320115')
   await shot('identity')
   await page.getByText('下一步', { exact: true }).click()
   await see(browser, page, '选择工会')

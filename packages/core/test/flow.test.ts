@@ -385,3 +385,23 @@ it('the clock option sets the time the flow records (consent, events)', async ()
   expect(flow.getState().consent.grantedAt).toBe('2026-11-28T10:00:00.000+08:00')
   expect(events[0]?.at).toBe('2026-11-28T10:00:00.000+08:00')
 })
+
+it('the home-county picker lists the pilot provinces, then cities, then counties, and fills the code', async () => {
+  const { flow } = await open({}, 'picker-driver')
+  await flow.start()
+  flow.next()
+  await flow.grantConsent()
+  await flow.openRegionPicker()
+  expect(flow.getState().regionPicker.items.map((r) => r.code)).toEqual(['320000', '340000'])
+  await flow.pickRegion('320000')
+  expect(flow.getState().regionPicker.items.map((r) => r.name)).toContain('南京市')
+  await flow.pickRegion('320100')
+  await flow.pickRegion('999999') // not in the list: nothing happens
+  expect(flow.getState().regionPicker.open).toBe(true)
+  await flow.pickRegion('320115')
+  expect(flow.getState().fields.county).toBe('320115')
+  expect(flow.getState().countyLabel).toBe('江苏省 南京市 江宁区')
+  expect(flow.getState().regionPicker.open).toBe(false)
+  flow.setField('county', '340104') // typed over: no words any more
+  expect(flow.getState().countyLabel).toBeNull()
+})

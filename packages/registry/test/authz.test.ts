@@ -62,6 +62,7 @@ eachDialect(
       ['POST', 'approve', () => `/v1/review/applications/${appId}/request_info`, { reason: '补充材料' }, { platformA: 403, tokenOwn: 403, reviewerOut: 404, reviewerIn: 200 }],
       ['GET', 'stats', () => '/v1/stats', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
       ['POST', 'volunteer', () => `/v1/applications/${appId}/volunteer`, { roles: ['volunteer'] }, { anonymous: 401, platformA: 403, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
+      ['GET', 'regions', () => '/v1/regions?parent=3201', undefined, { anonymous: 401, platformA: 200, tokenOwn: 200, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
       ['GET', 'console detail', () => `/v1/review/applications/${appId}`, undefined, { consoleIn: 200 }],
       ['GET', 'me', () => '/v1/review/me', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, consoleIn: 200, reviewerIn: 200, partner: 403 }],
       ['GET', 'transfers', () => '/v1/review/transfers', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],

@@ -149,7 +149,6 @@ const TEXT_FIELDS: Array<{ name: Exclude<FieldName, 'employmentForm'>; type?: 'i
   { name: 'name', maxlength: 50 },
   { name: 'idNumber', type: 'idcard', maxlength: 18 },
   { name: 'mobile', type: 'number', maxlength: 11 },
-  { name: 'county', type: 'number', maxlength: 6 },
   { name: 'township', type: 'number', optional: true, maxlength: 9 },
   { name: 'plate', optional: true, maxlength: 10 },
   { name: 'licenseClass', optional: true, maxlength: 4 },
@@ -160,7 +159,7 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
   const canPhone = Boolean(props.capabilities?.exchangePhoneCode) && isWeapp()
   const canFace = Boolean(props.capabilities?.verifyFace)
   const fields = [...TEXT_FIELDS]
-  if (state.fields.employmentForm === 'employee') fields.splice(4, 0, { name: 'employerUscc', maxlength: 18 })
+  if (state.fields.employmentForm === 'employee') fields.splice(3, 0, { name: 'employerUscc', maxlength: 18 })
   const field = (f: (typeof TEXT_FIELDS)[number]) => {
     const issues = state.fieldIssues[f.name] ?? []
     const id = `ruhui-field-${f.name}`
@@ -218,6 +217,7 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
           </View>
         ))}
       </View>
+      <CountyField state={state} flow={flow} labels={labels} locale={locale} />
       {fields.slice(3).map(field)}
       {canFace && (
         state.verification.faceVerifiedAt ? (
@@ -231,6 +231,51 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
       <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(state.busy, state.busy || state.finished)} onClick={() => void flow.confirmIdentity()}>
         {labels.next}
       </Button>
+    </View>
+  )
+}
+
+/** The home county: chosen from lists (province → city → county), or its code typed. */
+function CountyField({ state, flow, labels, locale }: { state: FlowState; flow: JoinFlow; labels: Labels; locale: 'zh-CN' | 'en' }) {
+  const picker = state.regionPicker
+  const issues = state.fieldIssues.county ?? []
+  return (
+    <View className={`ruhui-field ${issues.length ? 'ruhui-field--invalid' : ''}`}>
+      <Text className="ruhui-field__label">{labels.fields.county}</Text>
+      <View role="button" className="ruhui-choice ruhui-region" {...a11yLabel(`${labels.fields.county}：${state.countyLabel ?? labels.chooseRegion}`)} onClick={() => void flow.openRegionPicker()}>
+        <Text>{state.countyLabel ?? labels.chooseRegion}</Text>
+      </View>
+      {picker.open && (
+        <View className="ruhui-region-picker" role="listbox" {...a11yLabel(labels.fields.county)}>
+          <View role="button" className="ruhui-choice ruhui-region-picker__back" onClick={() => void flow.regionPickerBack()}>
+            <Text>{`‹ ${labels.regionBack}${picker.path.length ? `：${picker.path.map((r) => r.name).join(' ')}` : ''}`}</Text>
+          </View>
+          {picker.loading ? (
+            <Text className="ruhui-muted">{labels.busy}</Text>
+          ) : (
+            picker.items.map((r) => (
+              <View key={r.code} role="option" className="ruhui-choice ruhui-region-picker__item" onClick={() => void flow.pickRegion(r.code)}>
+                <Text>{r.name}</Text>
+              </View>
+            ))
+          )}
+        </View>
+      )}
+      <Input
+        id="ruhui-field-county"
+        className="ruhui-input"
+        {...a11yLabel(labels.countyCode)}
+        value={state.fields.county}
+        placeholder={`${labels.countyCode}：${labels.placeholders.county}`}
+        maxlength={6}
+        type="number"
+        onInput={(e) => flow.setField('county', e.detail.value)}
+      />
+      {issues.map((i) => (
+        <View key={i.code} className="ruhui-field__error" role="alert">
+          <Text>{formatIssue(i, locale)}</Text>
+        </View>
+      ))}
     </View>
   )
 }

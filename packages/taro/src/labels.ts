@@ -19,6 +19,9 @@ export interface JoinLabels {
   fields: { name: string; idNumber: string; mobile: string; employmentForm: string; county: string; township: string; employerUscc: string; plate: string; licenseClass: string }
   placeholders: { name: string; idNumber: string; mobile: string; county: string; township: string; employerUscc: string; plate: string; licenseClass: string }
   optional: string
+  chooseRegion: string
+  regionBack: string
+  countyCode: string
   /** Read out after the selected choice. */
   selectedSuffix: string
   employmentForms: Record<EmploymentForm, string>
@@ -63,9 +66,12 @@ export const zhCNLabels: JoinLabels = {
   accept: '同意并继续',
   decline: '不同意',
   identityTitle: '填写身份信息',
-  fields: { name: '姓名', idNumber: '身份证件号码', mobile: '手机号码', employmentForm: '从业方式', county: '常驻地（区县代码）', township: '乡镇（街道）代码', employerUscc: '所在单位统一社会信用代码', plate: '车牌号', licenseClass: '准驾车型' },
-  placeholders: { name: '与证件一致', idNumber: '18 位身份证号码', mobile: '11 位手机号码', county: '6 位数字，如 320115', township: '9 位数字，可不填', employerUscc: '18 位，受雇司机填写', plate: '如 苏A12345', licenseClass: '如 A2' },
+  fields: { name: '姓名', idNumber: '身份证件号码', mobile: '手机号码', employmentForm: '从业方式', county: '常驻地', township: '乡镇（街道）代码', employerUscc: '所在单位统一社会信用代码', plate: '车牌号', licenseClass: '准驾车型' },
+  placeholders: { name: '与证件一致', idNumber: '18 位身份证号码', mobile: '11 位手机号码', county: '6 位数字，如 320115（江宁区）', township: '9 位数字，可不填', employerUscc: '18 位，受雇司机填写', plate: '如 苏A12345', licenseClass: '如 A2' },
   optional: '（选填）',
+  chooseRegion: '点此选择省、市、区县',
+  regionBack: '返回上一级',
+  countyCode: '或直接填写区县代码',
   selectedSuffix: '，已选择',
   employmentForms: { employee: '受雇于运输企业', platform_self_employed: '个体司机（平台接单）', owner_operator_employer: '车主并雇有司机', other: '其他' },
   usePhoneNumber: '使用微信绑定的手机号',
@@ -117,9 +123,12 @@ export const enLabels: JoinLabels = {
   accept: 'Agree and continue',
   decline: 'Decline',
   identityTitle: 'Your details',
-  fields: { name: 'Name', idNumber: 'ID number', mobile: 'Mobile', employmentForm: 'How you work', county: 'Home county (code)', township: 'Township (code)', employerUscc: 'Employer credit code', plate: 'Plate', licenseClass: 'Licence class' },
+  fields: { name: 'Name', idNumber: 'ID number', mobile: 'Mobile', employmentForm: 'How you work', county: 'Home county', township: 'Township (code)', employerUscc: 'Employer credit code', plate: 'Plate', licenseClass: 'Licence class' },
   placeholders: { name: 'As on your ID', idNumber: '18 characters', mobile: '11 digits', county: '6 digits, e.g. 320115', township: '9 digits, optional', employerUscc: '18 characters, if employed', plate: 'e.g. 苏A12345', licenseClass: 'e.g. A2' },
   optional: ' (optional)',
+  chooseRegion: 'Tap to choose province, city, county',
+  regionBack: 'Back',
+  countyCode: 'or type the county code',
   selectedSuffix: ', selected',
   employmentForms: { employee: 'Employed by a haulier', platform_self_employed: 'Self-employed (platform orders)', owner_operator_employer: 'Owner with employed drivers', other: 'Other' },
   usePhoneNumber: 'Use my WeChat phone number',

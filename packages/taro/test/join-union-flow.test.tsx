@@ -55,7 +55,7 @@ async function fillIdentity(who = testIdentities.standard) {
   type('身份证件号码', who.id_number)
   type('手机号码', who.mobile)
   tap('个体司机（平台接单）')
-  type('常驻地（区县代码）', '320115')
+  type('或直接填写区县代码', '320115')
 }
 
 describe('<JoinUnionFlow>', () => {
@@ -125,6 +125,21 @@ describe('<JoinUnionFlow>', () => {
     await screen.findByText('申请已提交')
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect([...sandbox.state.applications.values()].length).toBe(1)
+  })
+
+  it('the home county is chosen from lists: province → city → county, in words', async () => {
+    await renderFlow()
+    tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
+    tap(await screen.findByText('点此选择省、市、区县').then((e) => e.textContent as string))
+    tap(await screen.findByText('江苏省').then((e) => e.textContent as string))
+    tap(await screen.findByText('南京市').then((e) => e.textContent as string))
+    await screen.findByText('江宁区')
+    tap('‹ 返回上一级：江苏省 南京市') // back up one level, and down again
+    tap(await screen.findByText('南京市').then((e) => e.textContent as string))
+    tap(await screen.findByText('江宁区').then((e) => e.textContent as string))
+    await screen.findByText('江苏省 南京市 江宁区')
+    expect(input('或直接填写区县代码').value).toBe('320115')
   })
 
   it('speaks English when asked, and takes the host’s words over its own', async () => {

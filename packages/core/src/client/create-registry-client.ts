@@ -8,6 +8,7 @@ import type { Application, ApplicationStatus, ApplicationSubmit, VolunteerOffer 
 import type { Health } from '../contract/health'
 import type { JoinSession, JoinSessionCreate } from '../contract/join-sessions'
 import type { MemberService, SERVICE_KINDS } from '../contract/member-services'
+import type { Region } from '../contract/regions'
 import type { MatchRequest, Organisation, OrganisationMatch } from '../contract/organisations'
 import { ROUTES } from '../contract/routes'
 import type { Transfer, TransferRequest } from '../contract/transfers'
@@ -71,6 +72,8 @@ export interface SecretKeyClient {
   transfers: { retrieve(id: string): Promise<Transfer> }
   organisations: { search(query?: OrgQuery): Promise<List<Organisation>> }
   memberServices: { list(query?: ServiceQuery): Promise<List<MemberService>> }
+  /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
+  regions: { list(query?: { parent?: string }): Promise<List<Region>> }
 }
 
 /** For the driver's app (the join flow). */
@@ -96,6 +99,8 @@ export interface JoinTokenClient {
     search(query?: OrgQuery): Promise<List<Organisation>>
   }
   memberServices: { list(query?: ServiceQuery): Promise<List<MemberService>> }
+  /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
+  regions: { list(query?: { parent?: string }): Promise<List<Region>> }
 }
 
 const str = (n: number | undefined) => (n === undefined ? undefined : String(n))
@@ -161,6 +166,9 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
     memberServices: {
       list: (q: ServiceQuery = {}) =>
         callRoute(ctx, ROUTES.listMemberServices, { query: { region: q.region, membership: q.membership, kind: q.kind, near: q.near ? `${q.near.lat},${q.near.lng}` : undefined } }),
+    },
+    regions: {
+      list: (q: { parent?: string } = {}) => callRoute(ctx, ROUTES.listRegions, { query: { parent: q.parent } }),
     },
   }
   return client as unknown as SecretKeyClient | JoinTokenClient

@@ -8,6 +8,7 @@ import { listOf } from './common'
 import { health } from './health'
 import { joinSession, joinSessionCreate } from './join-sessions'
 import { memberServiceList, memberServiceQuery } from './member-services'
+import { regionList, regionListQuery } from './regions'
 import { matchRequest, organisationList, organisationMatch, organisationSearchQuery } from './organisations'
 import { transfer, transferRequest } from './transfers'
 
@@ -114,6 +115,16 @@ export const ROUTES = {
     summary: '搜索工会组织 Search organisations',
     query: organisationSearchQuery,
     response: organisationList,
+    status: 200,
+  }),
+  listRegions: route({
+    name: 'regions.list',
+    method: 'GET',
+    path: '/v1/regions',
+    auth: 'either',
+    summary: '常驻地选择：试点省份、省内地级市、市内区县 Regions for the home-county picker',
+    query: regionListQuery,
+    response: regionList,
     status: 200,
   }),
   listMemberServices: route({

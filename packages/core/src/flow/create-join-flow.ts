@@ -16,6 +16,7 @@ import { offeredOrgIdsOnWire } from '../contract/submission'
 import type { MemberService } from '../contract/member-services'
 import type { OrganisationMatch } from '../contract/organisations'
 import type { Transfer } from '../contract/transfers'
+import type { Region } from '../contract/regions'
 import { checkDriverIdentity } from '../identity/driver-identity'
 import { type EmploymentForm } from '../identity/eligibility'
 import type { Issue } from '../issues'
@@ -67,6 +68,10 @@ export interface FlowState {
   consent: { granted: boolean; version: string | null; grantedAt: string | null; shareWithPartners: boolean }
   /** The driver offered to be an activist or volunteer (after submitting). */
   volunteered: boolean
+  /** The home-county picker: where the driver is in it (province → prefecture → county) and what it lists. */
+  regionPicker: { open: boolean; path: Region[]; items: Region[]; loading: boolean }
+  /** The chosen county in words ('江苏省 南京市 江宁区'); null when the code was typed. */
+  countyLabel: string | null
   /** What the host verified in this flow: the mobile through WeChat's phone button, the face through its backend. */
   verification: { mobileVerifiedAt: string | null; faceVerifiedAt: string | null }
   match: OrganisationMatch | null
@@ -123,6 +128,11 @@ export interface JoinFlow {
   setShareWithPartners(share: boolean): void
   denyConsent(): void
   setField(name: FieldName, value: string): void
+  /** The home-county picker: open it at the pilot's provinces, go down with pickRegion, up with regionPickerBack. */
+  openRegionPicker(): Promise<void>
+  pickRegion(code: string): Promise<void>
+  regionPickerBack(): Promise<void>
+  closeRegionPicker(): void
   /** The code from the host's getPhoneNumber button: fills the mobile with the number the host verified. */
   applyPhoneCode(code: string): Promise<void>
   /** Ask the host for its facial verification of the driver. */
@@ -148,6 +158,7 @@ interface Persisted {
   fields: Record<FieldName, string>
   consent: FlowState['consent']
   verification?: FlowState['verification']
+  countyLabel?: string | null
   match: OrganisationMatch | null
   selectedOrgId: string | null
   queued: Queued | null
@@ -182,6 +193,8 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     fieldIssues: {},
     consent: { granted: false, version: null, grantedAt: null, shareWithPartners: false },
     volunteered: false,
+    regionPicker: { open: false, path: [], items: [], loading: false },
+    countyLabel: null,
     verification: { mobileVerifiedAt: null, faceVerifiedAt: null },
     match: null,
     selectedOrgId: null,
@@ -209,7 +222,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     const fields = storage.private ? state.fields : { ...state.fields, idNumber: '' }
     const keptQueue = queued && !storage.private ? { ...queued, body: { ...queued.body, applicant: { ...queued.body.applicant, id_number: '' } } } : queued
     const step = state.step === 'submitting' ? (queued ? 'queued' : 'union') : state.step
-    const data: Persisted = { v: 1, step, fields, consent: state.consent, verification: state.verification, match: state.match, selectedOrgId: state.selectedOrgId, queued: keptQueue, result: state.result }
+    const data: Persisted = { v: 1, step, fields, consent: state.consent, verification: state.verification, countyLabel: state.countyLabel, match: state.match, selectedOrgId: state.selectedOrgId, queued: keptQueue, result: state.result }
     await storage.setItem(storageKey, JSON.stringify(data))
   }
 
@@ -337,6 +350,20 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     }
   }
 
+  /** List what lies under the last region of `path` (the pilot's provinces for an empty path). */
+  const loadRegions = async (path: Region[]) => {
+    const last = path[path.length - 1]
+    const parent = last ? last.code.slice(0, last.level === 'province' ? 2 : 4) : undefined
+    set({ regionPicker: { open: true, path, items: state.regionPicker.items, loading: true }, error: null })
+    try {
+      const list = await withFreshToken(() => client.regions.list(parent ? { parent } : {}))
+      set({ regionPicker: { open: true, path, items: list.data, loading: false } })
+    } catch (e) {
+      set({ regionPicker: { open: false, path: [], items: [], loading: false } })
+      fail(e)
+    }
+  }
+
   const drain = () => {
     if (state.step === 'queued' && !inflight) inflight = send().finally(() => (inflight = null))
   }
@@ -361,7 +388,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         try {
           const p = JSON.parse(saved) as Persisted
           queued = p.queued
-          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: { ...p.consent, shareWithPartners: p.consent.shareWithPartners === true }, verification: p.verification ?? state.verification, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
+          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: { ...p.consent, shareWithPartners: p.consent.shareWithPartners === true }, verification: p.verification ?? state.verification, countyLabel: p.countyLabel ?? null, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
           // Without private storage the ID number was not kept: ask for it again before sending.
           if (queued && !queued.body.applicant.id_number) set({ step: 'identity' })
           emit('RESUMED', { step: state.step })
@@ -404,10 +431,41 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     setField(name, value) {
       if (state.finished) return
       touched.add(name)
-      // A number typed over the verified one is no longer verified.
+      // A number typed over the verified one is no longer verified; a typed county has no words.
       const verification = name === 'mobile' && value !== state.fields.mobile ? { ...state.verification, mobileVerifiedAt: null } : state.verification
-      state = { ...state, fields: { ...state.fields, [name]: value }, verification }
+      const countyLabel = name === 'county' && value !== state.fields.county ? null : state.countyLabel
+      state = { ...state, fields: { ...state.fields, [name]: value }, verification, countyLabel }
       set({ fieldIssues: validate(false).issues, error: null })
+    },
+
+    async openRegionPicker() {
+      if (state.finished || state.step !== 'identity') return
+      await loadRegions([])
+    },
+
+    async pickRegion(code) {
+      const picker = state.regionPicker
+      const chosen = picker.items.find((r) => r.code === code)
+      if (state.finished || !picker.open || !chosen) return
+      const path = [...picker.path, chosen]
+      if (chosen.level === 'county') {
+        touched.add('county')
+        state = { ...state, fields: { ...state.fields, county: chosen.code, township: '' } }
+        set({ countyLabel: path.map((r) => r.name).join(' '), regionPicker: { open: false, path: [], items: [], loading: false }, fieldIssues: validate(false).issues })
+        void persist()
+        return
+      }
+      await loadRegions(path)
+    },
+
+    async regionPickerBack() {
+      if (!state.regionPicker.open) return
+      if (state.regionPicker.path.length === 0) return set({ regionPicker: { open: false, path: [], items: [], loading: false } })
+      await loadRegions(state.regionPicker.path.slice(0, -1))
+    },
+
+    closeRegionPicker() {
+      set({ regionPicker: { open: false, path: [], items: [], loading: false } })
     },
 
     async applyPhoneCode(code) {

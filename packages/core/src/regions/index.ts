@@ -2,5 +2,5 @@
  * `@ruhui/core/regions`: GB/T 2260 region names and codes, kept out of the main
  * entry so that it stays small.
  */
-export { lookupRegion, regionTable } from './region-table'
-export type { RegionInfo, RegionLevel, RegionName } from './region-table'
+export { childRegions, lookupRegion, regionChoices, regionTable } from './region-table'
+export type { RegionChoice, RegionInfo, RegionLevel, RegionName } from './region-table'

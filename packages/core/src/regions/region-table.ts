@@ -171,3 +171,47 @@ export const regionTable = {
   },
   sources: REGION_SOURCES,
 }
+
+export interface RegionChoice {
+  code: string
+  name: string
+  level: RegionLevel
+}
+
+/**
+ * The current divisions directly under a province (2 digits: its prefectures, and counties the
+ * province administers itself) or a prefecture (4 digits: its counties), sorted by code — for a
+ * picker, so that a driver never has to know a code.
+ */
+export function childRegions(parent: string): RegionChoice[] {
+  if (typeof parent !== 'string' || !/^\d{2}(?:\d{2})?$/.test(parent)) return []
+  const out: RegionChoice[] = []
+  const t = table()
+  for (const [code, row] of t) {
+    if (!row.current || !code.startsWith(parent) || code.endsWith('0000')) continue
+    if (parent.length === 4) {
+      if (!code.endsWith('00')) out.push({ code, name: row.name, level: 'county' })
+    } else if (code.endsWith('00')) {
+      if (!HIDDEN_CITY.has(row.name)) out.push({ code, name: row.name, level: 'prefecture' })
+    } else if (!t.get(`${code.slice(0, 4)}00`)?.current || HIDDEN_CITY.has(t.get(`${code.slice(0, 4)}00`)?.name ?? '')) {
+      out.push({ code, name: row.name, level: 'county' })
+    }
+  }
+  return out.sort((a, b) => (a.code < b.code ? -1 : 1))
+}
+
+/**
+ * What the home-county picker lists: with no parent, the pilot's provinces (given as 2-digit
+ * prefixes); else `childRegions(parent)`. One rule for the registry and the sandbox.
+ */
+export function regionChoices(parent: string | undefined, pilotProvinces: readonly string[]): RegionChoice[] {
+  if (parent === undefined) {
+    return [...new Set(pilotProvinces.map((p) => p.slice(0, 2)))]
+      .sort()
+      .flatMap((p) => {
+        const row = table().get(`${p}0000`)
+        return row ? [{ code: `${p}0000`, name: row.name, level: 'province' as const }] : []
+      })
+  }
+  return childRegions(parent)
+}

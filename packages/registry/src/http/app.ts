@@ -10,6 +10,7 @@ import { Hono, type Context } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
 import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
+import { regionChoices } from '@ruhui/core/regions'
 import { createSession, markMatched, refreshSession, retrieveSession } from '../domain/sessions'
 import { listApplications, retrieveApplication, submitApplication, volunteerApplication, withdrawApplication } from '../domain/applications'
 import { actOnTransfer, requestTransfer, retrieveTransfer } from '../domain/transfers'
@@ -70,6 +71,11 @@ const HANDLERS: Record<RouteName, Handler> = {
   }),
   listMemberServices: plain('listMemberServices', async (ctx, _caller, a) => listServices(ctx, a.query)),
   volunteerApplication: plain('volunteerApplication', (ctx, caller, a) => volunteerApplication(ctx, caller, a.id, a.body)),
+  listRegions: plain('listRegions', async (ctx, _caller, a) => {
+    const q = a.query as unknown as { parent?: string }
+    const data = regionChoices(q.parent, ctx.directory().provinces).map((r) => ({ ...r, level: r.level }))
+    return { object: 'list', data, has_more: false, next_cursor: null }
+  }),
 }
 
 function isReply(v: unknown): v is Reply {

@@ -1,0 +1,19 @@
+/** Regions for the driver's home-county picker: the pilot's provinces, a province's prefectures, a prefecture's counties. */
+import * as z from 'zod/mini'
+import { listOf } from './common'
+
+export const regionListQuery = z.object({
+  /** Absent: the pilot's provinces; 2 digits: a province's prefectures (and the counties it administers); 4 digits: a prefecture's counties. */
+  parent: z.optional(z.string().check(z.regex(/^\d{2}(?:\d{2})?$/))),
+})
+
+export const region = z.object({
+  code: z.string().check(z.regex(/^\d{6}$/)),
+  name: z.string(),
+  level: z.enum(['province', 'prefecture', 'county']),
+})
+
+export const regionList = listOf(region)
+
+export type Region = z.infer<typeof region>
+export type RegionListQuery = z.infer<typeof regionListQuery>
