@@ -393,7 +393,8 @@ it('the home-county picker lists the pilot provinces, then cities, then counties
   await flow.grantConsent()
   await flow.openRegionPicker()
   expect(flow.getState().regionPicker.items.map((r) => r.code)).toEqual(['320000', '340000'])
-  await flow.pickRegion('320000')
+  await Promise.all([flow.pickRegion('320000'), flow.pickRegion('320000')]) // a double tap goes down one level
+  expect(flow.getState().regionPicker.path.map((r) => r.code)).toEqual(['320000'])
   expect(flow.getState().regionPicker.items.map((r) => r.name)).toContain('南京市')
   await flow.pickRegion('320100')
   await flow.pickRegion('999999') // not in the list: nothing happens

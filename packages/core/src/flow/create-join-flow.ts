@@ -351,14 +351,17 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
   }
 
   /** List what lies under the last region of `path` (the pilot's provinces for an empty path). */
+  let regionRequest = 0
   const loadRegions = async (path: Region[]) => {
     const last = path[path.length - 1]
     const parent = last ? last.code.slice(0, last.level === 'province' ? 2 : 4) : undefined
+    const mine = ++regionRequest // only the latest answer is shown (a tap may overtake a slow list)
     set({ regionPicker: { open: true, path, items: state.regionPicker.items, loading: true }, error: null })
     try {
       const list = await withFreshToken(() => client.regions.list(parent ? { parent } : {}))
-      set({ regionPicker: { open: true, path, items: list.data, loading: false } })
+      if (mine === regionRequest) set({ regionPicker: { open: true, path, items: list.data, loading: false } })
     } catch (e) {
+      if (mine !== regionRequest) return
       set({ regionPicker: { open: false, path: [], items: [], loading: false } })
       fail(e)
     }
@@ -446,7 +449,8 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     async pickRegion(code) {
       const picker = state.regionPicker
       const chosen = picker.items.find((r) => r.code === code)
-      if (state.finished || !picker.open || !chosen) return
+      // While a list loads, the old one is still shown: a tap on it (a double tap) is ignored.
+      if (state.finished || !picker.open || picker.loading || !chosen) return
       const path = [...picker.path, chosen]
       if (chosen.level === 'county') {
         touched.add('county')
