@@ -63,7 +63,7 @@ export async function see(browser: Browser, page: Page, text: string | RegExp, t
  * A driver on the "我的" page taps 加入工会 and goes through the flow to a submitted application.
  * `wrongIdFirst` types an ID number with a wrong check digit first, to see the message under the field.
  */
-export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; pickCounty?: string[]; shots?: boolean; wrongIdFirst?: string } = {}): Promise<void> {
+export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; pickCounty?: string[]; shots?: boolean; wrongIdFirst?: string; faceCheck?: boolean } = {}): Promise<void> {
   const { page } = browser
   const shot = (name: string) => (options.shots ? browser.shot(name) : Promise.resolve(''))
   await page.goto(url, { waitUntil: 'networkidle' })
@@ -97,6 +97,10 @@ export async function joinAsDriver(browser: Browser, url: string, who: TestIdent
     }
     await see(browser, page, options.pickCounty.join(' '))
   } else await field('county').fill(options.county ?? '320115')
+  if (options.faceCheck) {
+    await page.getByText('人脸核验', { exact: true }).click()
+    await see(browser, page, '人脸核验已通过')
+  }
   await shot('identity')
   await page.getByText('下一步', { exact: true }).click()
   await see(browser, page, '选择工会')

@@ -78,7 +78,7 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
 
   // The driver: 我的 → 加入工会 → … → 提交申请.
   const driver = browser.page
-  await joinAsDriver(browser, driverUrl, who, { pickCounty: ['江苏省', '南京市', '江宁区'] })
+  await joinAsDriver(browser, driverUrl, who, { pickCounty: ['江苏省', '南京市', '江宁区'], faceCheck: true })
   await browser.shot('driver-submitted')
 
   // The reviewer sees it in the queue, masked; reveals it; approves it.
@@ -93,6 +93,8 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   expect(await console_.locator('.ant-drawer').innerText()).not.toContain(who.id_number)
   await console_.getByText('查看完整信息').click()
   await see(console_, who.id_number)
+  // The platform's face check travelled with the application.
+  expect(await console_.locator('.ant-descriptions-row').filter({ hasText: '人脸核验' }).innerText()).toContain('已通过')
   await console_.screenshot({ path: join(artifacts, 'console-revealed.png'), fullPage: true })
   await console_.locator('.ant-drawer').getByRole('button', { name: '批准入会' }).click()
   await see(console_, '已批准')

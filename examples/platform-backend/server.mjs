@@ -67,6 +67,13 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
         if (!session) return
         return send(res, 200, { session_id: session.id, join_token: session.join_token, expires_at: session.expires_at })
       }
+      // The platform's own facial verification of its signed-in driver (a host capability of the join
+      // flow). A real platform asks its face-verification provider here; the demo always passes.
+      const face = /^\/api\/drivers\/([A-Za-z0-9_-]{1,64})\/face-check$/.exec(url.pathname)
+      if (req.method === 'POST' && face) {
+        log({ level: 'info', msg: 'face check (demo: always passes)', driver: face[1] })
+        return send(res, 200, { passed: true, verified_at: new Date().toISOString() })
+      }
       // 司机之家 near the driver, nearest first: the platform asks the registry with its own key.
       if (req.method === 'GET' && url.pathname === '/api/driver-homes') {
         const lat = Number(url.searchParams.get('lat'))

@@ -39,6 +39,13 @@ async function post(path: string): Promise<JoinSessionGrant> {
 }
 
 export const createJoinSession = () => post(`/api/drivers/${driverId()}/join-session`)
+
+/** The platform's facial verification of this driver, run by its backend (a host capability of the flow). */
+export async function faceCheck(): Promise<{ passed: boolean; verifiedAt?: string }> {
+  const res = await request({ url: `${platformUrl()}/api/drivers/${driverId()}/face-check`, method: 'POST', header: { 'content-type': 'application/json' }, data: '{}', dataType: 'json' })
+  const body = res.data as { passed?: boolean; verified_at?: string }
+  return { passed: res.statusCode === 200 && body.passed === true, ...(body.verified_at ? { verifiedAt: body.verified_at } : {}) }
+}
 export const refreshJoinToken = (sessionId: string) => post(`/api/join-sessions/${sessionId}/refresh`).then((g) => g.joinToken)
 
 export interface DriverHome {

@@ -82,3 +82,9 @@ it('lists 司机之家 near the driver, nearest first, and refuses a bad locatio
   expect(bad.status).toBe(400)
   expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('parameter_invalid')
 })
+
+it('answers the flow’s face check for its driver (the demo passes everyone)', async () => {
+  const res = (await (await post('/api/drivers/42/face-check')).json()) as { passed: boolean; verified_at: string }
+  expect(res.passed).toBe(true)
+  expect(Date.parse(res.verified_at)).not.toBeNaN()
+})
