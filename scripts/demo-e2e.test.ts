@@ -3,7 +3,6 @@
 // to the console in another, sees the application, reveals it (audit-logged) and approves it;
 // the driver's flow shows the approval and the e-card; the dashboard's counts change; a reviewer
 // of another union does not see it. Screenshots: .artifacts/e2e-console/.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,34 +11,23 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { testIdentities } from '@ruhui/testing'
 import { type Browser, joinAsDriver, openBrowser, see as seeText } from './browser'
+import { type DemoProcess, startDemo } from './demo-process'
 
 const artifacts = join(import.meta.dirname, '../.artifacts/e2e-console')
 const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-demo-e2e-'))
-let demo: ChildProcess
+let demo: DemoProcess | undefined
 let banner = ''
 let browser: Browser
 
 beforeAll(async () => {
-  demo = spawn(process.execPath, [join(import.meta.dirname, 'start-demo.mjs')], { env: { ...process.env, RUHUI_DATA_DIR: dataDir, PORT: '0', PLATFORM_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  banner = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    demo.stdout?.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('Ctrl-C')) resolve(out)
-    })
-    demo.stderr?.on('data', (c: Buffer) => (out += c.toString()))
-    demo.on('exit', (code) => reject(new Error(`the demo exited (${code}): ${out}`)))
-  })
+  demo = await startDemo(dataDir)
+  banner = demo.banner
   browser = await openBrowser(artifacts)
 }, 60_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (demo && demo.exitCode === null) {
-    const exited = new Promise((resolve) => demo.on('exit', resolve))
-    demo.kill('SIGTERM')
-    await exited
-  }
+  await demo?.stop()
   rmSync(dataDir, { recursive: true, force: true })
 })
 

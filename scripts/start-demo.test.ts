@@ -1,23 +1,15 @@
 // `npm start`'s demo comes up on a fresh data directory — registry, driver app, console, platform
 // backend — answers /health, and shuts down cleanly on SIGTERM.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
+import { startDemo } from './demo-process'
 
 it('brings up the registry, the driver app, the console and the platform backend, with demo sign-ins, and stops on SIGTERM', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-start-'))
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'start-demo.mjs')], { env: { ...process.env, RUHUI_DATA_DIR: dataDir, PORT: '0', PLATFORM_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  const banner = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString()
-      if (out.includes('Ctrl-C')) resolve(out)
-    })
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
-  })
+  const demo = await startDemo(dataDir)
+  const banner = demo.banner
   const base = /registry:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] as string
   const platform = /platform backend:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1] as string
   expect(await (await fetch(`${base}/health`)).json()).toMatchObject({ status: 'ok', storage: 'sqlite' })
@@ -33,8 +25,6 @@ it('brings up the registry, the driver app, the console and the platform backend
   expect(session.headers.get('access-control-allow-origin')).toBe(base)
   const services = (await (await fetch(`${base}/v1/member-services`, { headers: { authorization: `Bearer ${((await session.json()) as { join_token: string }).join_token}` } })).json()) as { data: unknown[] }
   expect(services.data.length).toBeGreaterThan(0) // the sample services are loaded
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  child.kill('SIGTERM')
-  expect(await exited).toBe(0)
+  expect(await demo.stop()).toBe(0)
   rmSync(dataDir, { recursive: true, force: true })
 }, 60_000)

@@ -5,7 +5,7 @@
 import { useEffect } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ENV_TYPE, getEnv } from '@tarojs/taro'
-import { EMPLOYMENT_FORMS, formatIssue } from '@ruhui/core'
+import { EMPLOYMENT_FORMS, type Issue, formatIssue } from '@ruhui/core'
 import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow } from '@ruhui/core/flow'
 import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
 import { buttonState } from './button-state'
@@ -185,11 +185,7 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
             {labels.usePhoneNumber}
           </Button>
         )}
-        {issues.map((i) => (
-          <View key={i.code} className="ruhui-field__error" role="alert">
-            <Text>{formatIssue(i, locale)}</Text>
-          </View>
-        ))}
+        <FieldErrors issues={issues} locale={locale} />
       </View>
     )
   }
@@ -211,11 +207,7 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
             <Text>{labels.employmentForms[form]}</Text>
           </View>
         ))}
-        {formIssues.map((i) => (
-          <View key={i.code} className="ruhui-field__error" role="alert">
-            <Text>{formatIssue(i, locale)}</Text>
-          </View>
-        ))}
+        <FieldErrors issues={formIssues} locale={locale} />
       </View>
       <CountyField state={state} flow={flow} labels={labels} locale={locale} />
       {fields.slice(3).map(field)}
@@ -232,6 +224,19 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
         {labels.next}
       </Button>
     </View>
+  )
+}
+
+/** The Chinese (or English) message under a field, for each of its issues. */
+function FieldErrors({ issues, locale }: { issues: readonly Issue[]; locale: 'zh-CN' | 'en' }) {
+  return (
+    <>
+      {issues.map((i) => (
+        <View key={i.code} className="ruhui-field__error" role="alert">
+          <Text>{formatIssue(i, locale)}</Text>
+        </View>
+      ))}
+    </>
   )
 }
 
@@ -271,11 +276,7 @@ function CountyField({ state, flow, labels, locale }: { state: FlowState; flow: 
         type="number"
         onInput={(e) => flow.setField('county', e.detail.value)}
       />
-      {issues.map((i) => (
-        <View key={i.code} className="ruhui-field__error" role="alert">
-          <Text>{formatIssue(i, locale)}</Text>
-        </View>
-      ))}
+      <FieldErrors issues={issues} locale={locale} />
     </View>
   )
 }

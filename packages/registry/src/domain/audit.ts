@@ -3,11 +3,12 @@
  * the services or the platforms, and what partners read. Newest first; filters by action.
  */
 import { type Caller, Refusal, type RegistryContext } from './context'
+import { requireAdmin } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 
 export async function listAudit(ctx: RegistryContext, reviewer: Reviewer, q: { action?: string; limit?: string }) {
-  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以查看审计日志' })
+  requireAdmin(reviewer, '只有管理员可以查看审计日志')
   if (q.action !== undefined && !/^[a-z_]{1,40}$/.test(q.action)) throw new Refusal('parameter_invalid', { param: 'action' })
   if (q.limit !== undefined && !/^(?:[1-9]\d{0,2}|1000)$/.test(q.limit)) throw new Refusal('parameter_invalid', { param: 'limit' })
   let query = ctx.db.selectFrom('audit_log').select(['id', 'actor', 'action', 'subject', 'created_at'])

@@ -7,28 +7,9 @@ import { toChinaTime } from '@ruhui/core/contract'
 import { lookupRegion } from '@ruhui/core/regions'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { reviewerScope } from './scope'
+import { type RangeFilter, chinaDayBounds, checkRangeFilter } from './range-filter'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
-
-export interface ExportFilter {
-  from?: string
-  to?: string
-  region_prefix?: string
-}
-
-/** 'YYYY-MM-DD' that names a real day (no 2026-13-01, no 2026-02-30). */
-export function isCalendarDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false
-  const d = new Date(`${v}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-}
-
-export function checkExportFilter(q: Record<string, string | undefined>): ExportFilter {
-  for (const k of ['from', 'to'] as const) if (q[k] !== undefined && !isCalendarDate(q[k] as string)) throw new Refusal('parameter_invalid', { param: k, message: '日期格式为 YYYY-MM-DD，且须是真实日期' })
-  if (q.region_prefix !== undefined && !/^\d{2,6}$/.test(q.region_prefix)) throw new Refusal('parameter_invalid', { param: 'region_prefix', message: '地区代码为 2–6 位数字' })
-  if (q.from && q.to && q.from > q.to) throw new Refusal('parameter_invalid', { param: 'to', message: '结束日期早于开始日期' })
-  return { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.region_prefix ? { region_prefix: q.region_prefix } : {}) }
-}
 
 export const EXPORT_COLUMNS: Array<[key: string, header: string]> = [
   ['id', '申请编号'],
@@ -50,12 +31,12 @@ export const EXPORT_COLUMNS: Array<[key: string, header: string]> = [
 const STATUS_ZH: Record<string, string> = { submitted: '已提交', under_review: '审核中', needs_info: '待补充材料', approved: '已批准', rejected: '未通过', withdrawn: '已撤回', awaiting_assignment: '待分配组织' }
 
 /** The applications in the reviewer's subtree that the filter selects, masked, oldest first. */
-export async function exportRows(ctx: RegistryContext, reviewer: Reviewer, f: ExportFilter) {
+export async function exportRows(ctx: RegistryContext, reviewer: Reviewer, f: RangeFilter) {
   const scope = [...reviewerScope(ctx, reviewer)]
   let q = ctx.db.selectFrom('applications').selectAll().where('org_id', 'in', scope)
-  // Dates are China dates: the day starts at 00:00 +08:00.
-  if (f.from) q = q.where('submitted_at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString())
-  if (f.to) q = q.where('submitted_at', '<=', new Date(`${f.to}T23:59:59.999+08:00`).toISOString())
+  const bounds = chinaDayBounds(f)
+  if (bounds.from) q = q.where('submitted_at', '>=', bounds.from)
+  if (bounds.to) q = q.where('submitted_at', '<=', bounds.to)
   if (f.region_prefix) q = q.where('base_county', 'like', `${f.region_prefix}%`)
   const rows = await q.orderBy('submitted_at').orderBy('id').execute()
   return rows.map((a) => ({
@@ -108,7 +89,7 @@ export async function toXlsx(rows: Array<Record<string, unknown>>, title: string
 
 export async function exportApplications(ctx: RegistryContext, reviewer: Reviewer, format: string, q: Record<string, string | undefined>) {
   if (format !== 'csv' && format !== 'xlsx') throw new Refusal('parameter_invalid', { param: 'format', message: '导出格式为 csv 或 xlsx' })
-  const f = checkExportFilter(q)
+  const f = checkRangeFilter(q)
   const rows = await exportRows(ctx, reviewer, f)
   const title = `${f.from ?? '开始'} 至 ${f.to ?? '今天'}${f.region_prefix ? `，地区 ${f.region_prefix}` : ''}`
   await ctx.writer.run((trx) => trx.insertInto('audit_log').values({ actor: reviewer.id, action: `export_${format}`, subject: JSON.stringify({ ...f, rows: rows.length }), created_at: iso(ctx.now()) }).execute())

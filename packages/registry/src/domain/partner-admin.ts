@@ -1,18 +1,19 @@
 /** Data-sharing partners in the console (admins): list them, add one (its key shown once). */
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { requireAdmin } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 const KINDS = ['transport_department', 'industry_association']
 
 export async function listPartners(ctx: RegistryContext, reviewer: Reviewer) {
-  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以管理数据共享单位' })
+  requireAdmin(reviewer, '只有管理员可以管理数据共享单位')
   const rows = await ctx.db.selectFrom('partners').select(['id', 'name', 'kind', 'created_at']).orderBy('created_at').execute()
   return { object: 'list' as const, data: rows.map((r) => ({ object: 'partner', ...r })) }
 }
 
 export async function createPartner(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {
-  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以管理数据共享单位' })
+  requireAdmin(reviewer, '只有管理员可以管理数据共享单位')
   const name = typeof body.name === 'string' ? body.name.trim() : ''
   if (!name || name.length > 100) throw new Refusal(name ? 'parameter_invalid' : 'parameter_missing', { param: 'name', message: '请填写单位名称（100 字以内）' })
   const kind = body.kind ?? 'transport_department'

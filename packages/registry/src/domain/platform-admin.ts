@@ -2,15 +2,14 @@
 import { encryptField } from '../crypto/field-cipher'
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { requireAdmin } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 
-function requireAdmin(reviewer: Reviewer) {
-  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message: '只有管理员可以管理平台密钥' })
-}
+const ADMINS_ONLY = '只有管理员可以管理平台密钥'
 
 export async function listPlatforms(ctx: RegistryContext, reviewer: Reviewer) {
-  requireAdmin(reviewer)
+  requireAdmin(reviewer, ADMINS_ONLY)
   const rows = await ctx.db.selectFrom('platforms').select(['id', 'name', 'uscc', 'webhook_url', 'created_at']).orderBy('created_at').execute()
   const counts = await ctx.db.selectFrom('applications').select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('platform_id').execute()
   const n = new Map(counts.map((c) => [c.platform_id, Number(c.n)]))
@@ -18,7 +17,7 @@ export async function listPlatforms(ctx: RegistryContext, reviewer: Reviewer) {
 }
 
 export async function createPlatform(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {
-  requireAdmin(reviewer)
+  requireAdmin(reviewer, ADMINS_ONLY)
   const name = typeof body.name === 'string' ? body.name.trim() : ''
   if (!name || name.length > 100) throw new Refusal(name ? 'parameter_invalid' : 'parameter_missing', { param: 'name', message: '请填写平台名称（100 字以内）' })
   const webhookUrl = body.webhook_url === undefined || body.webhook_url === '' ? null : body.webhook_url

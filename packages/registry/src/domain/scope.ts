@@ -17,3 +17,8 @@ export function requireInScope(ctx: RegistryContext, reviewer: Extract<Caller, {
   // Outside the subtree is answered exactly like a record that does not exist.
   if (orgId === null || !reviewerScope(ctx, reviewer).has(orgId)) throw new Refusal('not_found', { param: 'id' })
 }
+
+/** Platform keys, partners and the audit log are for the registry's administrators only. */
+export function requireAdmin(reviewer: Extract<Caller, { kind: 'reviewer' }>, message: string): void {
+  if (reviewer.role !== 'admin') throw new Refusal('forbidden', { message })
+}

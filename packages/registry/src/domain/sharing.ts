@@ -5,7 +5,7 @@
  */
 import { toChinaTime } from '@ruhui/core/contract'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
-import { checkExportFilter } from './exports'
+import { chinaDayBounds, checkRangeFilter } from './range-filter'
 import { pilotStats } from './stats'
 
 type Partner = Extract<Caller, { kind: 'partner' }>
@@ -15,7 +15,7 @@ async function log(ctx: RegistryContext, partner: Partner, action: string, subje
 }
 
 export async function sharedAggregates(ctx: RegistryContext, partner: Partner, q: Record<string, string | undefined>) {
-  const f = checkExportFilter(q)
+  const f = checkRangeFilter(q)
   const s = await pilotStats(ctx, f)
   await log(ctx, partner, 'share_aggregates', f)
   // Counts only: no organisation-level membership lists, no personal data.
@@ -23,11 +23,12 @@ export async function sharedAggregates(ctx: RegistryContext, partner: Partner, q
 }
 
 export async function sharedRecords(ctx: RegistryContext, partner: Partner, q: Record<string, string | undefined>) {
-  const f = checkExportFilter(q)
+  const f = checkRangeFilter(q)
   if (q.limit !== undefined && !/^(?:[1-9]\d{0,2}|1000)$/.test(q.limit)) throw new Refusal('parameter_invalid', { param: 'limit' })
   let query = ctx.db.selectFrom('applications').select(['id', 'status', 'org_name', 'base_county', 'submitted_at', 'decided_at', 'consents', 'name_masked', 'mobile_masked']).where('status', '=', 'approved')
-  if (f.from) query = query.where('submitted_at', '>=', new Date(`${f.from}T00:00:00+08:00`).toISOString())
-  if (f.to) query = query.where('submitted_at', '<=', new Date(`${f.to}T23:59:59.999+08:00`).toISOString())
+  const bounds = chinaDayBounds(f)
+  if (bounds.from) query = query.where('submitted_at', '>=', bounds.from)
+  if (bounds.to) query = query.where('submitted_at', '<=', bounds.to)
   if (f.region_prefix) query = query.where('base_county', 'like', `${f.region_prefix}%`)
   const rows = await query.orderBy('submitted_at').execute()
   const consented = rows.filter((r) => (JSON.parse(r.consents) as Array<{ kind: string }>).some((c) => c.kind === 'share_with_partners'))

@@ -2,6 +2,7 @@
 import { toChinaTime } from '@ruhui/core/contract'
 import { lookupRegion } from '@ruhui/core/regions'
 import type { RegistryContext } from './context'
+import { chinaDayBounds } from './range-filter'
 
 const count = (m: Record<string, number>, k: string) => {
   m[k] = (m[k] ?? 0) + 1
@@ -17,9 +18,9 @@ const APPROVAL_BUCKETS: Array<[string, number]> = [
 ]
 
 export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: string; region_prefix?: string; threshold?: string }) {
-  // Dates are China dates: a day starts at 00:00 +08:00 (the same rule as the exports).
-  const from = q.from ? new Date(`${q.from}T00:00:00+08:00`).toISOString() : '0000'
-  const to = q.to ? new Date(`${q.to}T23:59:59.999+08:00`).toISOString() : '9999'
+  const bounds = chinaDayBounds(q)
+  const from = bounds.from ?? '0000'
+  const to = bounds.to ?? '9999'
   let apps = ctx.db.selectFrom('applications').select(['status', 'platform_id', 'org_id', 'tier', 'base_county', 'submitted_at', 'decided_at', 'volunteer']).where('submitted_at', '>=', from).where('submitted_at', '<=', to)
   if (q.region_prefix) apps = apps.where('base_county', 'like', `${q.region_prefix}%`)
   const rows = await apps.execute()

@@ -25,7 +25,7 @@ import { errorResponse } from './respond'
 import { fingerprintOf, idempotencyHook, remember, replay } from './idempotency'
 import { jobHook } from '../db/write-queue'
 import { mountConsoleApi } from './console-api'
-import { isCalendarDate } from '../domain/exports'
+import { checkRangeFilter } from '../domain/range-filter'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 type Args = { id: string; body: never; query: never; locale: 'zh-CN' | 'en' }
@@ -73,8 +73,7 @@ const HANDLERS: Record<RouteName, Handler> = {
   volunteerApplication: plain('volunteerApplication', (ctx, caller, a) => volunteerApplication(ctx, caller, a.id, a.body)),
   listRegions: plain('listRegions', async (ctx, _caller, a) => {
     const q = a.query as unknown as { parent?: string }
-    const data = regionChoices(q.parent, ctx.directory().provinces).map((r) => ({ ...r, level: r.level }))
-    return { object: 'list', data, has_more: false, next_cursor: null }
+    return { object: 'list', data: regionChoices(q.parent, ctx.directory().provinces), has_more: false, next_cursor: null }
   }),
 }
 
@@ -238,9 +237,7 @@ export function createApp(ctx: RegistryContext) {
     reviewer(c)
     const q = c.req.query()
     if (q.threshold !== undefined && !/^[1-9]\d{0,4}$/.test(q.threshold)) throw new Refusal('parameter_invalid', { param: 'threshold' })
-    for (const k of ['from', 'to'] as const) if (q[k] !== undefined && !isCalendarDate(q[k] as string)) throw new Refusal('parameter_invalid', { param: k, message: '日期格式为 YYYY-MM-DD，且须是真实日期' })
-    if (q.region_prefix !== undefined && !/^\d{2,6}$/.test(q.region_prefix)) throw new Refusal('parameter_invalid', { param: 'region_prefix' })
-    return c.json(await pilotStats(ctx, q))
+    return c.json(await pilotStats(ctx, { ...checkRangeFilter(q), ...(q.threshold ? { threshold: q.threshold } : {}) }))
   })
   // The review console (static files built by `npm run build`), at /console.
   const consoleDir = join(dirname(require.resolve('@ruhui/registry/package.json')), 'dist/console')
