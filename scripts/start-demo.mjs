@@ -49,7 +49,11 @@ const stop = (code = 0) => {
   let left = children.size
   if (left === 0) process.exit(code)
   for (const c of children) c.on('exit', () => --left === 0 && process.exit(code))
-  setTimeout(() => process.exit(code), 10_000).unref()
+  // The registry lets running requests finish for 5 s; nothing is left behind after 8.
+  setTimeout(() => {
+    for (const c of children) c.kill('SIGKILL')
+    process.exit(code)
+  }, 8_000).unref()
 }
 process.on('SIGINT', () => stop(0))
 process.on('SIGTERM', () => stop(0))

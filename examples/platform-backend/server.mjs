@@ -115,5 +115,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const { server } = createPlatformBackend({ registryUrl: RUHUI_REGISTRY_URL, secretKey: RUHUI_SECRET_KEY, webhookSecret: RUHUI_WEBHOOK_SECRET, corsOrigins: CORS_ORIGINS.split(',').filter(Boolean), log: (l) => console.log(JSON.stringify(l)) })
   server.listen(Number(PORT), '127.0.0.1', () => console.log(`platform backend example on http://127.0.0.1:${server.address().port} → registry ${RUHUI_REGISTRY_URL}`))
-  process.on('SIGTERM', () => server.close(() => process.exit(0)))
+  // Stop: no new connections, idle keep-alive ones (a browser's) closed now, and out within 2 s.
+  const stop = () => {
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 2000).unref()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
 }

@@ -76,7 +76,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     const registry = await createRegistry(config)
     const server = await registry.listen()
+    let stopping = false
     const stop = async () => {
+      if (stopping) return // Ctrl-C reaches the whole process group, and a supervisor may add a SIGTERM
+      stopping = true
       registry.ctx.log.warn({ writes: registry.ctx.writer.stats }, 'stopping')
       await server.close()
       await registry.close()

@@ -27,6 +27,8 @@ export interface RegistryConfig {
   appDir?: string
   /** A grassroots union with at least this many driver members is flagged for a social union worker. */
   socialWorkerThreshold: number
+  /** On stop, requests still running get this long to finish before their connections are cut. */
+  shutdownGraceMs: number
 }
 
 export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir' | 'appDir'>> = {}): RegistryConfig {
@@ -51,6 +53,7 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
     },
     maxBodyBytes: 64 * 1024,
     socialWorkerThreshold: Number(env.RUHUI_SOCIAL_WORKER_THRESHOLD ?? 50),
+    shutdownGraceMs: Number(env.RUHUI_SHUTDOWN_GRACE_MS ?? 5000),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
   const appDir = flags.appDir ?? env.RUHUI_APP_DIR

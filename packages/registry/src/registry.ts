@@ -1,4 +1,5 @@
 /** Assemble a registry: storage (migrated), keys, the directory's indexes, the HTTP app, the outbox worker. */
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import type { Directory } from '@ruhui/core/matching'
 import type { RegistryConfig } from './config'
@@ -73,9 +74,9 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
           log.flush()
           // Always on stdout, whatever the log level: operators and test harnesses wait for it.
           process.stdout.write(`${JSON.stringify({ msg: 'listening', port: info.port, host: config.host, storage: storage.dialect })}\n`)
-          resolve({ port: info.port, close: () => new Promise<void>((r) => server.close(() => r())) })
+          resolve({ port: info.port, close: once(() => closeGracefully(server as Server, config.shutdownGraceMs)) })
         })
-        ;(server as { keepAliveTimeout?: number }).keepAliveTimeout = 65_000
+        ;(server as Server).keepAliveTimeout = 65_000
       })
     },
     async close() {
@@ -83,4 +84,29 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
       await storage.close()
     },
   }
+}
+
+/**
+ * Stop accepting, let running requests finish, and do not wait for keep-alive connections:
+ * `server.close()` cuts only the connections idle at the moment it is called, so a response that
+ * finishes a moment later would keep its connection — and the process — for the whole 65 s
+ * keep-alive. Idle connections are swept until the server has closed; after `graceMs` every
+ * connection left is cut.
+ */
+function closeGracefully(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 25)
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs)
+    server.close(() => {
+      clearInterval(sweep)
+      clearTimeout(cut)
+      resolve()
+    })
+  })
+}
+
+/** A function that runs once; later calls get the first call's promise. */
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined
+  return () => (running ??= fn())
 }
