@@ -41,7 +41,8 @@ export default defineConfig<'webpack5'>(async (merge: (...configs: object[]) => 
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // Roles and labels of the join flow for screen readers on mini-programs (host config, packages/taro/README.md).
+    plugins: ['@ruhui/taro/taro-plugin'],
     defineConstants: {
       // Where the app finds the registry and the platform's backend. On h5 an empty value means
       // "the page's own origin" (npm start serves the app from the registry), and the query

@@ -9,3 +9,11 @@ it.each(['src/app.config.ts', 'src/app.ts', 'src/join/pages/flow/index.tsx'])('t
   const source = readFileSync(join(import.meta.dirname, '..', file), 'utf8')
   expect(readme).toContain('```' + (file.endsWith('x') ? 'tsx' : 'ts') + '\n' + source + '```')
 })
+
+it('the README shows the plugins line of config/index.ts word for word', () => {
+  const line = readFileSync(join(import.meta.dirname, '../config/index.ts'), 'utf8')
+    .split('\n')
+    .find((l) => l.trim().startsWith('plugins:'))
+  expect(line).toContain("'@ruhui/taro/taro-plugin'")
+  expect(readme).toContain('```ts\n' + line + '\n```')
+})

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The built weapp output of the example (dist/weapp, from `npm run build`) loaded in
 // miniprogram-simulate with WeChat's official template compiler (TOOLCHAIN.md §4): the
-// "加入工会" button is tapped, and the flow page in the subpackage reaches the consent step.
+// "加入工会" button is tapped, and the flow page in the subpackage reaches the consent step, its
+// choices carrying roles and labels for screen readers.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -93,6 +94,17 @@ describe('the example driver app, weapp build, in miniprogram-simulate (official
     flow.querySelector('.ruhui-btn--primary')!.dispatchEvent('tap')
     await until(flow, '同意并继续')
     expect(flow.dom.textContent).toContain('敏感个人信息处理同意')
+    // Screen readers: the optional consent is a labelled checkbox. Taro sends the node's props under
+    // short aliases; the node's template (official wcc) binds them to aria-role and aria-label —
+    // the host's Taro plugin, @ruhui/taro/taro-plugin, adds both to the templates and the runtime.
+    type Node = { nn: string; cl?: string; cn?: Node[] } & Record<string, unknown>
+    const find = (n: Node): Node | undefined => (n.cl?.includes('ruhui-consent--optional') ? n : n.cn?.map(find).find(Boolean))
+    const root = (flow as unknown as { instance: { data: { root: Node } } }).instance.data.root
+    const optional = find(root) as Node
+    const template = new RegExp(`<template name="tmpl_0_${optional.nn}">\\s*<[a-z-]+ ([^>]*)>`).exec(readFileSync(join(dist, 'base.wxml'), 'utf8'))?.[1] ?? ''
+    const bound = (attr: string) => optional[new RegExp(`${attr}="\\{\\{i\\.(p\\d+)\\}\\}"`).exec(template)?.[1] ?? 'missing']
+    expect(bound('aria-role')).toBe('checkbox')
+    expect(bound('aria-label')).toBe('与交通运输部门、行业协会共享（可选）')
     // The draft went to the mini-program's storage (private there, so the flow may keep it).
     expect([...standIn.storage.keys()].some((k) => k.startsWith('ruhui.flow.'))).toBe(true)
   })

@@ -8,6 +8,7 @@ import { ENV_TYPE, getEnv } from '@tarojs/taro'
 import { EMPLOYMENT_FORMS, type Issue, formatIssue } from '@ruhui/core'
 import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow } from '@ruhui/core/flow'
 import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
+import { a11yLabel, a11yRole } from './a11y'
 import { buttonState } from './button-state'
 import { type DeepPartial, type JoinLabels, resolveLabels } from './labels'
 import { type UseJoinFlowOptions, useJoinFlow } from './use-join-flow'
@@ -24,8 +25,6 @@ export interface JoinUnionFlowProps extends UseJoinFlowOptions {
 
 type Labels = JoinLabels
 const isWeapp = () => getEnv() === ENV_TYPE.WEAPP
-/** The mini-program reads `ariaLabel`; the h5 DOM needs the real `aria-label` attribute. */
-const a11yLabel = (label: string) => ({ ariaLabel: label, 'aria-label': label })
 
 export function JoinUnionFlow(props: JoinUnionFlowProps) {
   const { state, flow } = useJoinFlow(props)
@@ -34,10 +33,10 @@ export function JoinUnionFlow(props: JoinUnionFlowProps) {
   if (!state || !flow) return <View className={theme}><Text className="ruhui-muted">{labels.busy}</Text></View>
   return (
     <View className={theme}>
-      {!state.online && <View className="ruhui-banner" role="status"><Text>{labels.offline}</Text></View>}
+      {!state.online && <View className="ruhui-banner" {...a11yRole('status')}><Text>{labels.offline}</Text></View>}
       <StepView state={state} flow={flow} labels={labels} props={props} />
       {state.error && (
-        <View className="ruhui-error" role="alert">
+        <View className="ruhui-error" {...a11yRole('alert')}>
           <Text>{state.error.message}</Text>
         </View>
       )}
@@ -123,7 +122,7 @@ function ConsentStep({ flow, labels, props, finished, share }: { flow: JoinFlow;
       ))}
       {texts.partners && (
         <View
-          role="checkbox"
+          {...a11yRole('checkbox')}
           {...a11yLabel(`${texts.partners.title}${share ? labels.selectedSuffix : ''}`)}
           className={`ruhui-choice ruhui-consent--optional ${share ? 'ruhui-choice--selected' : ''}`}
           onClick={() => flow.setShareWithPartners(!share)}
@@ -194,12 +193,12 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
     <View className="ruhui-step ruhui-step--identity">
       <Text className="ruhui-title">{labels.identityTitle}</Text>
       {fields.slice(0, 3).map(field)}
-      <View className="ruhui-field" role="radiogroup" {...a11yLabel(labels.fields.employmentForm)}>
+      <View className="ruhui-field" {...a11yRole('radiogroup')} {...a11yLabel(labels.fields.employmentForm)}>
         <Text className="ruhui-field__label">{labels.fields.employmentForm}</Text>
         {EMPLOYMENT_FORMS.map((form) => (
           <View
             key={form}
-            role="radio"
+            {...a11yRole('radio')}
             {...a11yLabel(`${labels.employmentForms[form]}${state.fields.employmentForm === form ? labels.selectedSuffix : ''}`)}
             className={`ruhui-choice ${state.fields.employmentForm === form ? 'ruhui-choice--selected' : ''}`}
             onClick={() => flow.setField('employmentForm', form)}
@@ -232,7 +231,7 @@ function FieldErrors({ issues, locale }: { issues: readonly Issue[]; locale: 'zh
   return (
     <>
       {issues.map((i) => (
-        <View key={i.code} className="ruhui-field__error" role="alert">
+        <View key={i.code} className="ruhui-field__error" {...a11yRole('alert')}>
           <Text>{formatIssue(i, locale)}</Text>
         </View>
       ))}
@@ -247,19 +246,19 @@ function CountyField({ state, flow, labels, locale }: { state: FlowState; flow: 
   return (
     <View className={`ruhui-field ${issues.length ? 'ruhui-field--invalid' : ''}`}>
       <Text className="ruhui-field__label">{labels.fields.county}</Text>
-      <View role="button" className="ruhui-choice ruhui-region" {...a11yLabel(`${labels.fields.county}：${state.countyLabel ?? labels.chooseRegion}`)} onClick={() => void flow.openRegionPicker()}>
+      <View {...a11yRole('button')} className="ruhui-choice ruhui-region" {...a11yLabel(`${labels.fields.county}：${state.countyLabel ?? labels.chooseRegion}`)} onClick={() => void flow.openRegionPicker()}>
         <Text>{state.countyLabel ?? labels.chooseRegion}</Text>
       </View>
       {picker.open && (
-        <View className="ruhui-region-picker" role="listbox" {...a11yLabel(labels.fields.county)}>
-          <View role="button" className="ruhui-choice ruhui-region-picker__back" onClick={() => void flow.regionPickerBack()}>
+        <View className="ruhui-region-picker" {...a11yRole('listbox')} {...a11yLabel(labels.fields.county)}>
+          <View {...a11yRole('button')} className="ruhui-choice ruhui-region-picker__back" onClick={() => void flow.regionPickerBack()}>
             <Text>{`‹ ${labels.regionBack}${picker.path.length ? `：${picker.path.map((r) => r.name).join(' ')}` : ''}`}</Text>
           </View>
           {picker.loading ? (
             <Text className="ruhui-muted">{labels.busy}</Text>
           ) : (
             picker.items.map((r) => (
-              <View key={r.code} role="option" className="ruhui-choice ruhui-region-picker__item" onClick={() => void flow.pickRegion(r.code)}>
+              <View key={r.code} {...a11yRole('option')} className="ruhui-choice ruhui-region-picker__item" onClick={() => void flow.pickRegion(r.code)}>
                 <Text>{r.name}</Text>
               </View>
             ))
@@ -296,13 +295,13 @@ function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; 
     <View className="ruhui-step ruhui-step--union">
       <Text className="ruhui-title">{labels.unionTitle}</Text>
       <Text className="ruhui-body">{match && match.candidates.length === 0 ? labels.assignerNote : labels.unionLead}</Text>
-      <View role="radiogroup" {...a11yLabel(labels.unionTitle)}>
+      <View {...a11yRole('radiogroup')} {...a11yLabel(labels.unionTitle)}>
         {options
           .filter((o) => offered.includes(o.id))
           .map((o) => (
             <View
               key={o.id}
-              role="radio"
+              {...a11yRole('radio')}
               {...a11yLabel(`${o.name}${state.selectedOrgId === o.id ? labels.selectedSuffix : ''}`)}
               className={`ruhui-choice ruhui-union ${state.selectedOrgId === o.id ? 'ruhui-choice--selected' : ''}`}
               onClick={() => !submitting && flow.selectUnion(o.id)}

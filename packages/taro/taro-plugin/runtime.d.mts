@@ -1,0 +1,2 @@
+/** Loaded by the build plugin before the app; exports nothing. */
+export {}
