@@ -2,7 +2,8 @@
 // `npm start` runs: a driver joins in the h5 driver app in one tab; the Nanjing reviewer signs in
 // to the console in another, sees the application, reveals it (audit-logged) and approves it;
 // the driver's flow shows the approval and the e-card; the dashboard's counts change; a reviewer
-// of another union does not see it. Screenshots: .artifacts/e2e-console/.
+// of another union does not see it; the admin rolls the platform's webhook secret. Screenshots:
+// .artifacts/e2e-console/.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -126,6 +127,17 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   await see(console_, '查看申请人完整信息')
   expect(await console_.locator('.ant-table-row').filter({ hasText: '查看申请人完整信息' }).first().innerText()).toContain('南京市总工会审核员（演示）')
   await console_.screenshot({ path: join(artifacts, 'console-audit.png'), fullPage: true })
+
+  // Platform keys: the admin rolls the demo platform's webhook secret; the new one is shown once,
+  // and the old one stays valid for the chosen overlap (24 h) while events carry both signatures.
+  await console_.goto(`${base}/console/#/platforms`)
+  const demoRow = console_.locator('.ant-table-row').filter({ hasText: 'P-DEMO' })
+  await demoRow.getByRole('button', { name: '轮换事件签名密钥' }).click()
+  await console_.locator('.ant-modal').getByRole('button', { name: /^轮 ?换$/ }).click() // antd spaces two-character labels
+  await see(console_, /whsec_[A-Za-z0-9_-]{20,}/)
+  await see(console_, '事件签名密钥：旧密钥有效至')
+  await console_.locator('.ant-modal').waitFor({ state: 'hidden' })
+  await console_.screenshot({ path: join(artifacts, 'console-platform-keys.png'), fullPage: true })
 
   // English is one switch away.
   await console_.goto(`${base}/console/#/dashboard`)

@@ -13,6 +13,7 @@ eachDialect(
     const creds = {} as Record<Role, string>
     let appId = ''
     let sessionId = ''
+    let partnerId = ''
     beforeAll(async () => {
       const r = registry()
       const a = r.cli(['platform', 'create', '--name', '平台甲', '--id', 'P-A'])
@@ -38,6 +39,7 @@ eachDialect(
         adminIn: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京管理员', '--role', 'admin'])['key']}`,
         partner: `Bearer ${r.cli(['partner', 'create', '--name', '交通运输局（测试）'])['key']}`,
       })
+      partnerId = r.cli(['partner', 'create', '--name', '物流协会（轮换测试）'])['partner_id'] as string
       // A console sign-in of a reviewer in the subtree: the session token stands for the same reviewer.
       r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京（后台）', '--login', 'nj-console', '--password', 'pw-authz-1'])
       const signIn = (await (await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'nj-console', password: 'pw-authz-1' }) })).json()) as { token: string }
@@ -76,6 +78,11 @@ eachDialect(
       ['GET', 'audit log', () => '/v1/review/audit', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 200, partner: 403 }],
       ['GET', 'partners', () => '/v1/review/partners', undefined, { anonymous: 401, platformA: 403, reviewerIn: 403, adminIn: 200, partner: 403 }],
       ['POST', 'add a partner', () => '/v1/review/partners', { name: '物流协会（测试）', kind: 'industry_association' }, { reviewerIn: 403, adminIn: 201, partner: 403 }],
+      // Rolling and disabling keys: admins only (the admin's own cells are in key-rotation.test.ts).
+      ['POST', 'roll a platform key', () => '/v1/review/platforms/P-B/roll', { what: 'secret_key' }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, consoleIn: 403, partner: 403, garbage: 401 }],
+      ['POST', 'disable a platform', () => '/v1/review/platforms/P-B/revoke', {}, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, reviewerOut: 403, partner: 403 }],
+      ['POST', 'roll a partner key', () => `/v1/review/partners/${partnerId}/roll`, {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, partner: 403 }],
+      ['POST', 'disable a partner', () => `/v1/review/partners/${partnerId}/revoke`, {}, { anonymous: 401, platformA: 403, reviewerIn: 403, consoleIn: 403, partner: 403 }],
       ['GET', 'export', () => '/v1/review/exports/applications.csv', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
       ['GET', 'shared aggregates', () => '/v1/sharing/aggregates', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, partner: 200 }],
       ['GET', 'shared records', () => '/v1/sharing/records', undefined, { anonymous: 401, platformA: 403, reviewerIn: 403, partner: 200 }],

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import pg from 'pg'
 import type { RegistryInstance } from './registry-process'
 
-const TABLES = ['platforms', 'reviewers', 'orgs', 'sessions', 'applications', 'members', 'transfers', 'review_actions', 'idempotency_keys', 'events', 'deliveries', 'audit_log', 'reviewer_sessions', 'services', 'partners']
+const TABLES = ['platforms', 'reviewers', 'orgs', 'sessions', 'applications', 'members', 'transfers', 'review_actions', 'idempotency_keys', 'events', 'deliveries', 'audit_log', 'reviewer_sessions', 'services', 'partners', 'retired_secrets']
 
 export async function rowCounts(r: RegistryInstance): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
@@ -34,4 +34,18 @@ export async function queryRows<T = Record<string, unknown>>(r: RegistryInstance
   const rows = db.prepare(text).all() as T[]
   db.close()
   return rows
+}
+
+/** Change rows straight in the database (to stand for time passing, e.g. an overlap running out). */
+export async function runSql(r: RegistryInstance, text: string): Promise<void> {
+  if (r.env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: r.env.DATABASE_URL })
+    await client.connect()
+    await client.query(text)
+    await client.end()
+    return
+  }
+  const db = new BetterSqlite3(join(r.dataDir, 'registry.sqlite'))
+  db.exec(text)
+  db.close()
 }

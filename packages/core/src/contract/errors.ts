@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   parameter_missing: { status: 400, type: 'invalid_request_error', zh: '缺少必填内容', en: 'A required parameter is missing' },
   parameter_invalid: { status: 400, type: 'invalid_request_error', zh: '填写的内容有误，请检查后重试', en: 'A parameter is not valid' },
   invalid_api_key: { status: 401, type: 'authentication_error', zh: '平台密钥无效', en: 'The secret key is not valid' },
+  api_key_expired: { status: 401, type: 'authentication_error', zh: '密钥已停用或已过期', en: 'The key was disabled or has expired' },
   invalid_token: { status: 401, type: 'authentication_error', zh: '入会链接无效，请回到平台重新进入', en: 'The join token is not valid' },
   expired_token: { status: 401, type: 'authentication_error', zh: '入会链接已过期，请重新进入', en: 'The join token has expired' },
   forbidden: { status: 403, type: 'permission_error', zh: '没有权限进行此操作', en: 'This credential may not do that' },

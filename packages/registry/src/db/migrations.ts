@@ -83,6 +83,18 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.alterTable('applications').addColumn('volunteer_roles', text).execute()
     },
   },
+  '0004_key_rotation': {
+    async up(db: Kysely<unknown>) {
+      // Rolling keys with an overlap, and disabling a platform or partner.
+      await db.schema.createTable('retired_secrets').addColumn('id', ...serialId(dialect)).addColumn('kind', text, (c) => c.notNull())
+        .addColumn('owner_id', text, (c) => c.notNull()).addColumn('secret_hash', text).addColumn('secret_enc', text)
+        .addColumn('expires_at', text, (c) => c.notNull()).addColumn('created_at', text, (c) => c.notNull()).execute()
+      await db.schema.createIndex('retired_secrets_hash').on('retired_secrets').column('secret_hash').unique().execute()
+      await db.schema.createIndex('retired_secrets_owner').on('retired_secrets').columns(['owner_id', 'kind']).execute()
+      await db.schema.alterTable('platforms').addColumn('revoked_at', text).execute()
+      await db.schema.alterTable('partners').addColumn('revoked_at', text).execute()
+    },
+  },
 })
 
 class InCodeProvider implements MigrationProvider {

@@ -11,6 +11,8 @@ export interface PlatformTable {
   webhook_secret_enc: string | null
   uscc: string | null
   created_at: string
+  /** Set when an admin disables the platform: its keys and join tokens are refused, its webhooks stop. */
+  revoked_at: string | null
 }
 
 export interface ReviewerTable {
@@ -59,6 +61,23 @@ export interface PartnerTable {
   name: string
   kind: string
   key_hash: string
+  created_at: string
+  /** Set when an admin disables the partner: its key is refused. */
+  revoked_at: string | null
+}
+
+/**
+ * A key or webhook secret replaced by a roll, still honoured until `expires_at` so the platform
+ * (or partner) can switch without downtime. Keys are kept as hashes; webhook secrets encrypted.
+ */
+export interface RetiredSecretTable {
+  id: Generated<number>
+  /** 'secret_key' and 'webhook_secret' (a platform's), 'partner_key' (a partner's). */
+  kind: string
+  owner_id: string
+  secret_hash: string | null
+  secret_enc: string | null
+  expires_at: string
   created_at: string
 }
 
@@ -212,4 +231,5 @@ export interface Database {
   reviewer_sessions: ReviewerSessionTable
   services: ServiceTable
   partners: PartnerTable
+  retired_secrets: RetiredSecretTable
 }

@@ -10,6 +10,7 @@ import { decryptField } from '../crypto/field-cipher'
 import { newId } from '../crypto/hashing'
 import type { Database } from '../db/schema'
 import { type RegistryContext, iso } from './context'
+import { retiredWebhookSecrets } from './key-rotation'
 
 // Whether a platform has a webhook URL, cached briefly: it is asked on every event.
 const webhookCache = new Map<string, { has: boolean; until: number }>()
@@ -41,8 +42,9 @@ export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch =
     .selectFrom('deliveries')
     .innerJoin('events', 'events.id', 'deliveries.event_id')
     .innerJoin('platforms', 'platforms.id', 'deliveries.platform_id')
-    .select(['deliveries.id', 'deliveries.attempts', 'deliveries.next_attempt_at', 'events.payload', 'platforms.webhook_url', 'platforms.webhook_secret_enc'])
+    .select(['deliveries.id', 'deliveries.attempts', 'deliveries.next_attempt_at', 'events.payload', 'platforms.id as platform_id', 'platforms.webhook_url', 'platforms.webhook_secret_enc'])
     .where('deliveries.status', '=', 'pending')
+    .where('platforms.revoked_at', 'is', null) // a disabled platform gets nothing more
     .where('deliveries.next_attempt_at', '<=', iso(now))
     .orderBy('deliveries.id')
     .limit(20)
@@ -59,10 +61,11 @@ export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch =
     let status: number | null = null
     let error: string | null = null
     try {
-      const secret = decryptField(ctx.keys, d.webhook_secret_enc, 'webhook_secret')
+      // The current secret first, then any rolled out but still honoured: one v1 each.
+      const secrets = [d.webhook_secret_enc, ...(await retiredWebhookSecrets(ctx.db, d.platform_id, now))].map((enc) => decryptField(ctx.keys, enc, 'webhook_secret'))
       const res = await fetchImpl(d.webhook_url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'ruhui-signature': signWebhook(d.payload, secret), 'user-agent': 'ruhui-registry' },
+        headers: { 'content-type': 'application/json', 'ruhui-signature': signWebhook(d.payload, secrets), 'user-agent': 'ruhui-registry' },
         body: d.payload,
         signal: AbortSignal.timeout(ctx.config.webhook.timeoutMs),
       })

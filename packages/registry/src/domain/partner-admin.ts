@@ -1,6 +1,7 @@
 /** Data-sharing partners in the console (admins): list them, add one (its key shown once). */
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { retiredExpiries } from './key-rotation'
 import { requireAdmin } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
@@ -8,8 +9,9 @@ const KINDS = ['transport_department', 'industry_association']
 
 export async function listPartners(ctx: RegistryContext, reviewer: Reviewer) {
   requireAdmin(reviewer, '只有管理员可以管理数据共享单位')
-  const rows = await ctx.db.selectFrom('partners').select(['id', 'name', 'kind', 'created_at']).orderBy('created_at').execute()
-  return { object: 'list' as const, data: rows.map((r) => ({ object: 'partner', ...r })) }
+  const rows = await ctx.db.selectFrom('partners').select(['id', 'name', 'kind', 'created_at', 'revoked_at']).orderBy('created_at').execute()
+  const overlaps = await retiredExpiries(ctx.db, ['partner_key'], ctx.now())
+  return { object: 'list' as const, data: rows.map((r) => ({ object: 'partner', ...r, old_key_expires_at: overlaps.get(`${r.id}:partner_key`) ?? null })) }
 }
 
 export async function createPartner(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {

@@ -1,7 +1,8 @@
-/** Platform keys in the console (admins only): list the platforms, add one (its keys shown once). */
+/** Platform keys in the console (admins only): list the platforms, add one (its keys shown once). Rolls and disabling: key-rotation.ts. */
 import { encryptField } from '../crypto/field-cipher'
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { retiredExpiries } from './key-rotation'
 import { requireAdmin } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
@@ -10,10 +11,21 @@ const ADMINS_ONLY = '只有管理员可以管理平台密钥'
 
 export async function listPlatforms(ctx: RegistryContext, reviewer: Reviewer) {
   requireAdmin(reviewer, ADMINS_ONLY)
-  const rows = await ctx.db.selectFrom('platforms').select(['id', 'name', 'uscc', 'webhook_url', 'created_at']).orderBy('created_at').execute()
+  const rows = await ctx.db.selectFrom('platforms').select(['id', 'name', 'uscc', 'webhook_url', 'created_at', 'revoked_at']).orderBy('created_at').execute()
   const counts = await ctx.db.selectFrom('applications').select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('platform_id').execute()
   const n = new Map(counts.map((c) => [c.platform_id, Number(c.n)]))
-  return { object: 'list' as const, data: rows.map((r) => ({ object: 'platform', ...r, applications: n.get(r.id) ?? 0 })) }
+  const overlaps = await retiredExpiries(ctx.db, ['secret_key', 'webhook_secret'], ctx.now())
+  return {
+    object: 'list' as const,
+    data: rows.map((r) => ({
+      object: 'platform',
+      ...r,
+      applications: n.get(r.id) ?? 0,
+      // Until when a rolled-out key or webhook secret is still honoured (null: none).
+      old_secret_key_expires_at: overlaps.get(`${r.id}:secret_key`) ?? null,
+      old_webhook_secret_expires_at: overlaps.get(`${r.id}:webhook_secret`) ?? null,
+    })),
+  }
 }
 
 export async function createPlatform(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {

@@ -16,6 +16,7 @@ import { listTransfersForReviewer } from '../domain/transfers'
 import { listVolunteers } from '../domain/volunteers'
 import { listAudit } from '../domain/audit'
 import { createPartner, listPartners } from '../domain/partner-admin'
+import { revokeOwner, rollPartnerKey, rollPlatformSecret } from '../domain/key-rotation'
 import type { RateLimiter } from './rate-limit'
 import { errorResponse } from './respond'
 
@@ -67,8 +68,12 @@ export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewe
   app.get('/v1/review/platforms', async (c) => c.json(await listPlatforms(ctx, reviewer(c))))
   app.post('/v1/review/platforms', async (c) => c.json(await createPlatform(ctx, reviewer(c), await readJson(c)), 201))
 
+  app.post('/v1/review/platforms/:id/roll', async (c) => c.json(await rollPlatformSecret(ctx, reviewer(c), c.req.param('id'), await readJson(c))))
+  app.post('/v1/review/platforms/:id/revoke', async (c) => c.json(await revokeOwner(ctx, reviewer(c), 'platforms', c.req.param('id'))))
   app.get('/v1/review/partners', async (c) => c.json(await listPartners(ctx, reviewer(c))))
   app.post('/v1/review/partners', async (c) => c.json(await createPartner(ctx, reviewer(c), await readJson(c)), 201))
+  app.post('/v1/review/partners/:id/roll', async (c) => c.json(await rollPartnerKey(ctx, reviewer(c), c.req.param('id'), await readJson(c))))
+  app.post('/v1/review/partners/:id/revoke', async (c) => c.json(await revokeOwner(ctx, reviewer(c), 'partners', c.req.param('id'))))
   app.get('/v1/review/audit', async (c) => c.json(await listAudit(ctx, reviewer(c), c.req.query())))
 
   app.get('/v1/review/exports/:file', async (c) => {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Table, Typography } from
 import { useState } from 'react'
 import { api } from '../api'
 import { useLocale, useW } from '../i18n'
+import { KeyActions, KeyState, type Rolled, RolledSecret } from '../key-actions'
 import { useLoad } from '../use-load'
 
 interface AuditRow {
@@ -18,6 +19,8 @@ interface PartnerRow {
   name: string
   kind: string
   created_at: string
+  revoked_at: string | null
+  old_key_expires_at: string | null
 }
 
 const ACTIONS: Record<string, string> = {
@@ -33,7 +36,12 @@ const ACTIONS: Record<string, string> = {
   service_create: '新增会员服务',
   service_update: '编辑会员服务',
   platform_create: '新增平台',
+  platform_roll_secret_key: '轮换平台接口密钥',
+  platform_roll_webhook_secret: '轮换平台事件签名密钥',
+  platform_revoke: '停用平台',
   partner_create: '新增数据共享单位',
+  partner_roll_key: '轮换共享单位密钥',
+  partner_revoke: '停用共享单位',
 }
 const KINDS: Record<string, string> = { transport_department: '交通运输部门', industry_association: '行业协会' }
 
@@ -43,6 +51,8 @@ export function AuditPage() {
   const [, t] = useLocale()
   const [action, setAction] = useState<string | undefined>()
   const [created, setCreated] = useState<{ id: string; key: string } | null>(null)
+  const [rolled, setRolled] = useState<Rolled | null>(null)
+  const changed = () => (partners.reload(), log.reload())
   const log = useLoad(() => api<{ data: AuditRow[] }>('/v1/review/audit', { query: { action } }), [action])
   const partners = useLoad(() => api<{ data: PartnerRow[] }>('/v1/review/partners'), [])
   const addPartner = async (v: { name: string; kind: string }) => {
@@ -83,7 +93,26 @@ export function AuditPage() {
           </Form.Item>
           <Button htmlType="submit">{t.add}</Button>
         </Form>
-        <Table<PartnerRow> rowKey="id" size="small" pagination={false} loading={partners.loading} dataSource={partners.data?.data ?? []} columns={[{ title: w('编号'), dataIndex: 'id' }, { title: w('名称'), dataIndex: 'name' }, { title: w('类别'), dataIndex: 'kind', render: (v: string) => w(KINDS[v] ?? v) }, { title: w('创建时间'), dataIndex: 'created_at', render: (v: string) => v.slice(0, 10) }]} />
+        <RolledSecret rolled={rolled} onClose={() => setRolled(null)} />
+        <Table<PartnerRow>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          loading={partners.loading}
+          dataSource={partners.data?.data ?? []}
+          columns={[
+            { title: w('编号'), dataIndex: 'id' },
+            { title: w('名称'), dataIndex: 'name' },
+            { title: w('类别'), dataIndex: 'kind', render: (v: string) => w(KINDS[v] ?? v) },
+            { title: w('创建时间'), dataIndex: 'created_at', render: (v: string) => v.slice(0, 10) },
+            { title: w('状态'), key: 'state', render: (_: unknown, p: PartnerRow) => <KeyState revokedAt={p.revoked_at} oldUntil={[['共享密钥', p.old_key_expires_at]]} /> },
+            {
+              title: w('操作'),
+              key: 'actions',
+              render: (_: unknown, p: PartnerRow) => <KeyActions base={`/v1/review/partners/${p.id}`} rolls={[{ label: '轮换共享密钥' }]} revoked={p.revoked_at !== null} revokeWarning="停用后该单位的共享密钥立即失效。确定停用？" onRolled={setRolled} onChanged={changed} />,
+            },
+          ]}
+        />
       </Card>
     </>
   )
