@@ -158,6 +158,12 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   expect(await otherPage.locator('.ant-table-row').filter({ hasText: '**试' }).count()).toBe(0)
   await otherPage.screenshot({ path: join(artifacts, 'console-other-union.png'), fullPage: true })
 
+  // The platform backend got the status events, signed and verified (PLATFORM_PORT 0: its webhook
+  // address follows the port it got).
+  const platformUrl = grab(/platform backend:\s+(http:\/\/127\.0\.0\.1:\d+)/)
+  const events = (await (await fetch(`${platformUrl}/api/events`)).json()) as { data: Array<{ type: string }> }
+  expect(events.data.map((e) => e.type)).toEqual(expect.arrayContaining(['application.submitted', 'application.approved']))
+
   // The reveal is in the audit log.
   const db = new BetterSqlite3(join(dataDir, 'registry.sqlite'), { readonly: true })
   const reveals = db.prepare(`select count(*) as n from audit_log where action = 'reveal_applicant'`).get() as { n: number }

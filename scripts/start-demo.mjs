@@ -93,6 +93,13 @@ const platformUrl = await start(
   { PORT: platformPort, RUHUI_REGISTRY_URL: base, RUHUI_SECRET_KEY: demo.platform.secret_key, RUHUI_WEBHOOK_SECRET: demo.platform.webhook_secret, CORS_ORIGINS: base },
   /on (http:\/\/127\.0\.0\.1:\d+)/,
 )
+// Events go to the platform backend where it listens now (another PLATFORM_PORT than the first run's, or 0).
+const webhookUrl = `${platformUrl}/webhooks/ruhui`
+if (demo.webhook_url !== webhookUrl) {
+  cli(['platform', 'set-webhook', '--id', demo.platform.platform_id, '--webhook-url', webhookUrl])
+  demo.webhook_url = webhookUrl
+  writeFileSync(credentialsFile, JSON.stringify(demo, null, 2), { mode: 0o600 })
+}
 // The driver app was built to find the platform backend at 127.0.0.1:8788; another port goes in the address.
 const driverApp = platformUrl === 'http://127.0.0.1:8788' ? `${base}/` : `${base}/?platform=${encodeURIComponent(platformUrl)}`
 console.log(`

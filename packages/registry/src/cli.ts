@@ -1,5 +1,5 @@
 /**
- * ruhui-registry: start | migrate | seed [file] | platform create | reviewer create | export
+ * ruhui-registry: start | migrate | seed [file] | platform create|set-webhook | reviewer create | partner create | export
  * Flags: --port (8787), --data-dir (./data); DATABASE_URL selects PostgreSQL.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -25,6 +25,7 @@ const USAGE = `ruhui-registry <command> [options]
   migrate
   seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
   platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
+  platform set-webhook --id <platform id> --webhook-url <url>
   reviewer create --org <org id> --name <name> [--login <login> [--password <pw>]] [--role reviewer|admin]
   partner create --name <name> [--kind transport_department|industry_association]
   export [--out file.json]
@@ -113,6 +114,12 @@ export async function main(argv: string[]): Promise<number> {
         .execute()
       console.error('The secret key and webhook secret are shown once; the registry stores only a hash of the key.')
       print({ platform_id: id, secret_key: secretKey, webhook_secret: webhookSecret })
+    } else if (command === 'platform' && sub === 'set-webhook') {
+      if (!values.id || !values['webhook-url']) throw new Error('--id and --webhook-url are required')
+      if (!/^https?:\/\/\S{1,500}$/.test(values['webhook-url'])) throw new Error('--webhook-url must be an http(s) URL')
+      const updated = await s.db.updateTable('platforms').set({ webhook_url: values['webhook-url'] }).where('id', '=', values.id).executeTakeFirst()
+      if (Number(updated.numUpdatedRows) !== 1) throw new Error(`no platform ${values.id}`)
+      print({ platform_id: values.id, webhook_url: values['webhook-url'] })
     } else if (command === 'reviewer' && sub === 'create') {
       if (!values.org || !values.name) throw new Error('--org and --name are required')
       const org = await s.db.selectFrom('orgs').select(['id']).where('id', '=', values.org).executeTakeFirst()
