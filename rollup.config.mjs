@@ -9,6 +9,7 @@ const packages = [
     entries: {
       index: 'src/index.ts',
       regions: 'src/regions/index.ts',
+      townships: 'src/townships/index.ts',
       matching: 'src/matching/index.ts',
       contract: 'src/contract/index.ts',
       client: 'src/client/index.ts',

@@ -63,7 +63,7 @@ export async function see(browser: Browser, page: Page, text: string | RegExp, t
  * A driver on the "我的" page taps 加入工会 and goes through the flow to a submitted application.
  * `wrongIdFirst` types an ID number with a wrong check digit first, to see the message under the field.
  */
-export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; pickCounty?: string[]; shots?: boolean; wrongIdFirst?: string; faceCheck?: boolean } = {}): Promise<void> {
+export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; /** Province, city, county and optionally the township, by name. */ pickCounty?: string[]; shots?: boolean; wrongIdFirst?: string; faceCheck?: boolean } = {}): Promise<void> {
   const { page } = browser
   const shot = (name: string) => (options.shots ? browser.shot(name) : Promise.resolve(''))
   await page.goto(url, { waitUntil: 'networkidle' })
@@ -89,13 +89,18 @@ export async function joinAsDriver(browser: Browser, url: string, who: TestIdent
   await field('mobile').fill(who.mobile)
   await page.getByText('个体司机（平台接单）', { exact: true }).click()
   if (options.pickCounty) {
-    // Province → city → county from the lists, as a driver who knows no codes would.
-    await page.getByText('点此选择省、市、区县', { exact: true }).click()
+    // Province → city → county (→ township) from the lists, as a driver who knows no codes would.
+    await page.getByText('点此选择省、市、区县和乡镇（街道）', { exact: true }).click()
     for (const name of options.pickCounty) {
       await see(browser, page, name)
       await page.locator('.ruhui-region-picker__item').filter({ hasText: name }).first().click()
     }
+    if (options.pickCounty.length === 3) {
+      // The county's townships are offered next: skip them.
+      await page.locator('.ruhui-region-picker__skip').click()
+    }
     await see(browser, page, options.pickCounty.join(' '))
+    await page.locator('.ruhui-region-picker').waitFor({ state: 'detached' })
   } else await field('county').fill(options.county ?? '320115')
   if (options.faceCheck) {
     await page.getByText('人脸核验', { exact: true }).click()

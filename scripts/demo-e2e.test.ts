@@ -67,7 +67,7 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
 
   // The driver: 我的 → 加入工会 → … → 提交申请.
   const driver = browser.page
-  await joinAsDriver(browser, driverUrl, who, { pickCounty: ['江苏省', '南京市', '江宁区'], faceCheck: true })
+  await joinAsDriver(browser, driverUrl, who, { pickCounty: ['江苏省', '南京市', '江宁区', '秣陵街道'], faceCheck: true })
   await browser.shot('driver-submitted')
 
   // The reviewer sees it in the queue, masked; reveals it; approves it.

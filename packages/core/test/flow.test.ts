@@ -386,7 +386,7 @@ it('the clock option sets the time the flow records (consent, events)', async ()
   expect(events[0]?.at).toBe('2026-11-28T10:00:00.000+08:00')
 })
 
-it('the home-county picker lists the pilot provinces, then cities, then counties, and fills the code', async () => {
+it('the home-region picker lists the pilot provinces, then cities, counties and townships, and fills the codes', async () => {
   const { flow } = await open({}, 'picker-driver')
   await flow.start()
   flow.next()
@@ -400,9 +400,32 @@ it('the home-county picker lists the pilot provinces, then cities, then counties
   await flow.pickRegion('999999') // not in the list: nothing happens
   expect(flow.getState().regionPicker.open).toBe(true)
   await flow.pickRegion('320115')
+  // The county is set at once; its townships are offered next (optional).
   expect(flow.getState().fields.county).toBe('320115')
   expect(flow.getState().countyLabel).toBe('江苏省 南京市 江宁区')
+  const picker = flow.getState().regionPicker
+  expect(picker.open).toBe(true)
+  expect(picker.path.map((r) => r.level)).toEqual(['province', 'prefecture', 'county'])
+  expect(picker.items).toContainEqual({ code: '320115002', name: '秣陵街道', level: 'township' })
+  expect(picker.items.every((r) => r.level === 'township' && /^320115\d{3}$/.test(r.code))).toBe(true)
+  await flow.pickRegion('320115002')
+  expect(flow.getState().fields.township).toBe('320115002')
+  expect(flow.getState().townshipLabel).toBe('秣陵街道')
   expect(flow.getState().regionPicker.open).toBe(false)
+  flow.setField('township', '320115003') // typed over: the name goes, the county's stays
+  expect(flow.getState().townshipLabel).toBeNull()
+  expect(flow.getState().countyLabel).toBe('江苏省 南京市 江宁区')
   flow.setField('county', '340104') // typed over: no words any more
   expect(flow.getState().countyLabel).toBeNull()
+
+  // Skipping the township: the county stands, the township stays empty.
+  await flow.openRegionPicker()
+  await flow.pickRegion('340000')
+  await flow.pickRegion('340100')
+  await flow.pickRegion('340104')
+  expect(flow.getState().regionPicker.items.length).toBeGreaterThan(0)
+  flow.closeRegionPicker()
+  expect(flow.getState().fields).toMatchObject({ county: '340104', township: '' })
+  expect(flow.getState().countyLabel).toBe('安徽省 合肥市 蜀山区')
+  expect(flow.getState().townshipLabel).toBeNull()
 })

@@ -83,17 +83,22 @@ eachDialect('console API', (registry) => {
     })
   })
 
-  describe('regions for the home-county picker', () => {
-    it('lists the pilot provinces, a province’s cities, a city’s counties; refuses a malformed parent', async () => {
+  describe('regions for the home-region picker', () => {
+    it('lists the pilot provinces, a province’s cities, a city’s counties, a county’s townships; refuses a malformed parent', async () => {
       const r = registry()
       const { driver } = await submit(r, 91)
       expect((await driver.regions.list()).data.map((x) => x.name)).toEqual(['江苏省', '安徽省'])
       expect((await driver.regions.list({ parent: '34' })).data.map((x) => x.name)).toContain('合肥市')
       const counties = (await driver.regions.list({ parent: '3201' })).data
       expect(counties.find((x) => x.code === '320115')).toEqual({ code: '320115', name: '江宁区', level: 'county' })
-      const bad = await fetch(`${r.baseUrl}/v1/regions?parent=南京`, { headers: { authorization: `Bearer ${platformKey}` } })
-      expect(bad.status).toBe(400)
-      expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('parent')
+      const townships = (await driver.regions.list({ parent: '320115' })).data
+      expect(townships).toContainEqual({ code: '320115002', name: '秣陵街道', level: 'township' })
+      expect((await driver.regions.list({ parent: '110101' })).data).toEqual([]) // outside the pilot: no townships
+      for (const parent of ['南京', '3', '320115001']) {
+        const bad = await fetch(`${r.baseUrl}/v1/regions?parent=${encodeURIComponent(parent)}`, { headers: { authorization: `Bearer ${platformKey}` } })
+        expect(bad.status).toBe(400)
+        expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('parent')
+      }
     })
   })
 

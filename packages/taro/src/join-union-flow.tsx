@@ -239,21 +239,28 @@ function FieldErrors({ issues, locale }: { issues: readonly Issue[]; locale: 'zh
   )
 }
 
-/** The home county: chosen from lists (province → city → county), or its code typed. */
+/** The home county and township: chosen from lists (province → city → county → township), or the codes typed. */
 function CountyField({ state, flow, labels, locale }: { state: FlowState; flow: JoinFlow; labels: Labels; locale: 'zh-CN' | 'en' }) {
   const picker = state.regionPicker
   const issues = state.fieldIssues.county ?? []
+  const chosen = state.countyLabel ? [state.countyLabel, state.townshipLabel].filter(Boolean).join(' ') : labels.chooseRegion
+  const listingTownships = picker.path[picker.path.length - 1]?.level === 'county'
   return (
     <View className={`ruhui-field ${issues.length ? 'ruhui-field--invalid' : ''}`}>
       <Text className="ruhui-field__label">{labels.fields.county}</Text>
-      <View {...a11yRole('button')} className="ruhui-choice ruhui-region" {...a11yLabel(`${labels.fields.county}：${state.countyLabel ?? labels.chooseRegion}`)} onClick={() => void flow.openRegionPicker()}>
-        <Text>{state.countyLabel ?? labels.chooseRegion}</Text>
+      <View {...a11yRole('button')} className="ruhui-choice ruhui-region" {...a11yLabel(`${labels.fields.county}：${chosen}`)} onClick={() => void flow.openRegionPicker()}>
+        <Text>{chosen}</Text>
       </View>
       {picker.open && (
         <View className="ruhui-region-picker" {...a11yRole('listbox')} {...a11yLabel(labels.fields.county)}>
           <View {...a11yRole('button')} className="ruhui-choice ruhui-region-picker__back" onClick={() => void flow.regionPickerBack()}>
             <Text>{`‹ ${labels.regionBack}${picker.path.length ? `：${picker.path.map((r) => r.name).join(' ')}` : ''}`}</Text>
           </View>
+          {listingTownships && !picker.loading && (
+            <View {...a11yRole('button')} className="ruhui-choice ruhui-region-picker__skip" onClick={() => flow.closeRegionPicker()}>
+              <Text>{labels.skipTownship}</Text>
+            </View>
+          )}
           {picker.loading ? (
             <Text className="ruhui-muted">{labels.busy}</Text>
           ) : (

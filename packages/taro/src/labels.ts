@@ -21,6 +21,7 @@ export interface JoinLabels {
   optional: string
   chooseRegion: string
   regionBack: string
+  skipTownship: string
   countyCode: string
   /** Read out after the selected choice. */
   selectedSuffix: string
@@ -69,8 +70,9 @@ export const zhCNLabels: JoinLabels = {
   fields: { name: '姓名', idNumber: '身份证件号码', mobile: '手机号码', employmentForm: '从业方式', county: '常驻地', township: '乡镇（街道）代码', employerUscc: '所在单位统一社会信用代码', plate: '车牌号', licenseClass: '准驾车型' },
   placeholders: { name: '与证件一致', idNumber: '18 位身份证号码', mobile: '11 位手机号码', county: '6 位数字，如 320115（江宁区）', township: '9 位数字，可不填', employerUscc: '18 位，受雇司机填写', plate: '如 苏A12345', licenseClass: '如 A2' },
   optional: '（选填）',
-  chooseRegion: '点此选择省、市、区县',
+  chooseRegion: '点此选择省、市、区县和乡镇（街道）',
   regionBack: '返回上一级',
+  skipTownship: '不选乡镇（街道），就到区县',
   countyCode: '或直接填写区县代码',
   selectedSuffix: '，已选择',
   employmentForms: { employee: '受雇于运输企业', platform_self_employed: '个体司机（平台接单）', owner_operator_employer: '车主并雇有司机', other: '其他' },
@@ -126,8 +128,9 @@ export const enLabels: JoinLabels = {
   fields: { name: 'Name', idNumber: 'ID number', mobile: 'Mobile', employmentForm: 'How you work', county: 'Home county', township: 'Township (code)', employerUscc: 'Employer credit code', plate: 'Plate', licenseClass: 'Licence class' },
   placeholders: { name: 'As on your ID', idNumber: '18 characters', mobile: '11 digits', county: '6 digits, e.g. 320115', township: '9 digits, optional', employerUscc: '18 characters, if employed', plate: 'e.g. 苏A12345', licenseClass: 'e.g. A2' },
   optional: ' (optional)',
-  chooseRegion: 'Tap to choose province, city, county',
+  chooseRegion: 'Tap to choose province, city, county and township',
   regionBack: 'Back',
+  skipTownship: 'Skip the township: the county is enough',
   countyCode: 'or type the county code',
   selectedSuffix: ', selected',
   employmentForms: { employee: 'Employed by a haulier', platform_self_employed: 'Self-employed (platform orders)', owner_operator_employer: 'Owner with employed drivers', other: 'Other' },

@@ -127,11 +127,11 @@ describe('<JoinUnionFlow>', () => {
     expect([...sandbox.state.applications.values()].length).toBe(1)
   })
 
-  it('the home county is chosen from lists: province → city → county, in words', async () => {
+  it('the home county and township are chosen from lists: province → city → county → township, in words', async () => {
     await renderFlow()
     tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
     tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
-    tap(await screen.findByText('点此选择省、市、区县').then((e) => e.textContent as string))
+    tap(await screen.findByText('点此选择省、市、区县和乡镇（街道）').then((e) => e.textContent as string))
     tap(await screen.findByText('江苏省').then((e) => e.textContent as string))
     tap(await screen.findByText('南京市').then((e) => e.textContent as string))
     await screen.findByText('江宁区')
@@ -140,6 +140,12 @@ describe('<JoinUnionFlow>', () => {
     tap(await screen.findByText('江宁区').then((e) => e.textContent as string))
     await screen.findByText('江苏省 南京市 江宁区')
     expect(input('或直接填写区县代码').value).toBe('320115')
+    // The townships come next, with a way to skip them; a tap on one fills its code.
+    screen.getByText('不选乡镇（街道），就到区县')
+    tap(await screen.findByText('秣陵街道').then((e) => e.textContent as string))
+    await screen.findByText('江苏省 南京市 江宁区 秣陵街道')
+    expect(input('乡镇（街道）代码').value).toBe('320115002')
+    expect(document.querySelector('.ruhui-region-picker')).toBeNull()
   })
 
   it('speaks English when asked, and takes the host’s words over its own', async () => {

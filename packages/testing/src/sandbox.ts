@@ -8,7 +8,7 @@ import { http, HttpResponse, delay } from 'msw'
 import { signWebhook } from '@ruhui/core/node'
 import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
 import { createDirectory, type UnionOrg } from '@ruhui/core/matching'
-import { regionChoices } from '@ruhui/core/regions'
+import { pickerChoices } from '@ruhui/core/townships'
 import { type Ctx, Refusal, fail, json } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
 import { findApplication, listApplications, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
@@ -54,7 +54,7 @@ const HANDLERS: Record<RouteName, Handler> = {
   matchOrganisations: (ctx, a) => matchOrganisations(ctx, a.body),
   searchOrganisations: (ctx, a) => searchOrganisations(ctx, a.query),
   listMemberServices: (_ctx, a) => listServices(a.query),
-  listRegions: (ctx, a) => ({ object: 'list', data: regionChoices((a.query as { parent?: string }).parent, ctx.state.directory.provinces), has_more: false, next_cursor: null }),
+  listRegions: (ctx, a) => ({ object: 'list', data: pickerChoices((a.query as { parent?: string }).parent, ctx.state.directory.provinces), has_more: false, next_cursor: null }),
 }
 
 const ROUTE_LIST = (Object.entries(ROUTES) as Array<[RouteName, Route]>).map(([name, route]) => ({

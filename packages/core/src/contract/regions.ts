@@ -1,16 +1,20 @@
-/** Regions for the driver's home-county picker: the pilot's provinces, a province's prefectures, a prefecture's counties. */
+/** Regions for the driver's home-region picker: the pilot's provinces, a province's prefectures, a prefecture's counties, a county's townships. */
 import * as z from 'zod/mini'
 import { listOf } from './common'
 
 export const regionListQuery = z.object({
-  /** Absent: the pilot's provinces; 2 digits: a province's prefectures (and the counties it administers); 4 digits: a prefecture's counties. */
-  parent: z.optional(z.string().check(z.regex(/^\d{2}(?:\d{2})?$/))),
+  /**
+   * Absent: the pilot's provinces; 2 digits: a province's prefectures (and the counties it
+   * administers); 4 digits: a prefecture's counties; 6 digits: a county's townships (9-digit codes;
+   * none outside the pilot provinces).
+   */
+  parent: z.optional(z.string().check(z.regex(/^\d{2}(?:\d{2}(?:\d{2})?)?$/))),
 })
 
 export const region = z.object({
-  code: z.string().check(z.regex(/^\d{6}$/)),
+  code: z.string().check(z.regex(/^\d{6}(?:\d{3})?$/)),
   name: z.string(),
-  level: z.enum(['province', 'prefecture', 'county']),
+  level: z.enum(['province', 'prefecture', 'county', 'township']),
 })
 
 export const regionList = listOf(region)

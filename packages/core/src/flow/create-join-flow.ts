@@ -68,10 +68,12 @@ export interface FlowState {
   consent: { granted: boolean; version: string | null; grantedAt: string | null; shareWithPartners: boolean }
   /** The driver offered to be an activist or volunteer (after submitting). */
   volunteered: boolean
-  /** The home-county picker: where the driver is in it (province → prefecture → county) and what it lists. */
+  /** The home-region picker: where the driver is in it (province → prefecture → county → township) and what it lists. */
   regionPicker: { open: boolean; path: Region[]; items: Region[]; loading: boolean }
   /** The chosen county in words ('江苏省 南京市 江宁区'); null when the code was typed. */
   countyLabel: string | null
+  /** The township's name when it was picked from the list (null when none, or typed as a code). */
+  townshipLabel: string | null
   /** What the host verified in this flow: the mobile through WeChat's phone button, the face through its backend. */
   verification: { mobileVerifiedAt: string | null; faceVerifiedAt: string | null }
   match: OrganisationMatch | null
@@ -128,7 +130,11 @@ export interface JoinFlow {
   setShareWithPartners(share: boolean): void
   denyConsent(): void
   setField(name: FieldName, value: string): void
-  /** The home-county picker: open it at the pilot's provinces, go down with pickRegion, up with regionPickerBack. */
+  /**
+   * The home-region picker: open it at the pilot's provinces, go down with pickRegion, up with
+   * regionPickerBack. Picking a county sets it and offers its townships (optional: close the
+   * picker to skip); picking a township sets it too.
+   */
   openRegionPicker(): Promise<void>
   pickRegion(code: string): Promise<void>
   regionPickerBack(): Promise<void>
@@ -159,6 +165,7 @@ interface Persisted {
   consent: FlowState['consent']
   verification?: FlowState['verification']
   countyLabel?: string | null
+  townshipLabel?: string | null
   match: OrganisationMatch | null
   selectedOrgId: string | null
   queued: Queued | null
@@ -195,6 +202,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     volunteered: false,
     regionPicker: { open: false, path: [], items: [], loading: false },
     countyLabel: null,
+    townshipLabel: null,
     verification: { mobileVerifiedAt: null, faceVerifiedAt: null },
     match: null,
     selectedOrgId: null,
@@ -222,7 +230,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     const fields = storage.private ? state.fields : { ...state.fields, idNumber: '' }
     const keptQueue = queued && !storage.private ? { ...queued, body: { ...queued.body, applicant: { ...queued.body.applicant, id_number: '' } } } : queued
     const step = state.step === 'submitting' ? (queued ? 'queued' : 'union') : state.step
-    const data: Persisted = { v: 1, step, fields, consent: state.consent, verification: state.verification, countyLabel: state.countyLabel, match: state.match, selectedOrgId: state.selectedOrgId, queued: keptQueue, result: state.result }
+    const data: Persisted = { v: 1, step, fields, consent: state.consent, verification: state.verification, countyLabel: state.countyLabel, townshipLabel: state.townshipLabel, match: state.match, selectedOrgId: state.selectedOrgId, queued: keptQueue, result: state.result }
     await storage.setItem(storageKey, JSON.stringify(data))
   }
 
@@ -350,11 +358,11 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     }
   }
 
-  /** List what lies under the last region of `path` (the pilot's provinces for an empty path). */
+  /** List what lies under the last region of `path` (the pilot's provinces for an empty path; a county's townships). */
   let regionRequest = 0
-  const loadRegions = async (path: Region[]) => {
+  const loadRegions = async (path: Region[], options: { optional?: boolean } = {}) => {
     const last = path[path.length - 1]
-    const parent = last ? last.code.slice(0, last.level === 'province' ? 2 : 4) : undefined
+    const parent = last ? last.code.slice(0, last.level === 'province' ? 2 : last.level === 'prefecture' ? 4 : 6) : undefined
     const mine = ++regionRequest // only the latest answer is shown (a tap may overtake a slow list)
     set({ regionPicker: { open: true, path, items: state.regionPicker.items, loading: true }, error: null })
     try {
@@ -363,7 +371,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     } catch (e) {
       if (mine !== regionRequest) return
       set({ regionPicker: { open: false, path: [], items: [], loading: false } })
-      fail(e)
+      if (!options.optional) fail(e) // the townships are optional: without them the county stands
     }
   }
 
@@ -391,7 +399,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
         try {
           const p = JSON.parse(saved) as Persisted
           queued = p.queued
-          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: { ...p.consent, shareWithPartners: p.consent.shareWithPartners === true }, verification: p.verification ?? state.verification, countyLabel: p.countyLabel ?? null, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
+          set({ step: p.step, fields: { ...emptyFields(), ...p.fields }, consent: { ...p.consent, shareWithPartners: p.consent.shareWithPartners === true }, verification: p.verification ?? state.verification, countyLabel: p.countyLabel ?? null, townshipLabel: p.townshipLabel ?? null, match: p.match, selectedOrgId: p.selectedOrgId, result: p.result })
           // Without private storage the ID number was not kept: ask for it again before sending.
           if (queued && !queued.body.applicant.id_number) set({ step: 'identity' })
           emit('RESUMED', { step: state.step })
@@ -436,8 +444,10 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       touched.add(name)
       // A number typed over the verified one is no longer verified; a typed county has no words.
       const verification = name === 'mobile' && value !== state.fields.mobile ? { ...state.verification, mobileVerifiedAt: null } : state.verification
+      // A code typed over a picked one leaves its name behind.
       const countyLabel = name === 'county' && value !== state.fields.county ? null : state.countyLabel
-      state = { ...state, fields: { ...state.fields, [name]: value }, verification, countyLabel }
+      const townshipLabel = (name === 'county' || name === 'township') && value !== state.fields[name] ? null : state.townshipLabel
+      state = { ...state, fields: { ...state.fields, [name]: value }, verification, countyLabel, townshipLabel }
       set({ fieldIssues: validate(false).issues, error: null })
     },
 
@@ -452,11 +462,22 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       // While a list loads, the old one is still shown: a tap on it (a double tap) is ignored.
       if (state.finished || !picker.open || picker.loading || !chosen) return
       const path = [...picker.path, chosen]
+      if (chosen.level === 'township') {
+        touched.add('township')
+        state = { ...state, fields: { ...state.fields, township: chosen.code } }
+        set({ townshipLabel: chosen.name, regionPicker: { open: false, path: [], items: [], loading: false }, fieldIssues: validate(false).issues })
+        void persist()
+        return
+      }
       if (chosen.level === 'county') {
+        // The county is chosen; its townships (optional) are offered next where the registry has them.
         touched.add('county')
         state = { ...state, fields: { ...state.fields, county: chosen.code, township: '' } }
-        set({ countyLabel: path.map((r) => r.name).join(' '), regionPicker: { open: false, path: [], items: [], loading: false }, fieldIssues: validate(false).issues })
+        set({ countyLabel: path.map((r) => r.name).join(' '), townshipLabel: null, fieldIssues: validate(false).issues })
         void persist()
+        await loadRegions(path, { optional: true })
+        const after = state.regionPicker
+        if (after.open && !after.loading && after.items.length === 0) set({ regionPicker: { open: false, path: [], items: [], loading: false } })
         return
       }
       await loadRegions(path)

@@ -5,7 +5,7 @@
  */
 import { REGION_DATA, REGION_SOURCES } from './region-table.generated'
 
-export type RegionLevel = 'province' | 'prefecture' | 'county'
+export type RegionLevel = 'province' | 'prefecture' | 'county' | 'township'
 
 export interface RegionName {
   name: string

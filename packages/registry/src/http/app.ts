@@ -10,7 +10,7 @@ import { Hono, type Context } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
 import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
-import { regionChoices } from '@ruhui/core/regions'
+import { pickerChoices } from '@ruhui/core/townships'
 import { createSession, markMatched, refreshSession, retrieveSession } from '../domain/sessions'
 import { listApplications, retrieveApplication, submitApplication, volunteerApplication, withdrawApplication } from '../domain/applications'
 import { actOnTransfer, requestTransfer, retrieveTransfer } from '../domain/transfers'
@@ -73,7 +73,7 @@ const HANDLERS: Record<RouteName, Handler> = {
   volunteerApplication: plain('volunteerApplication', (ctx, caller, a) => volunteerApplication(ctx, caller, a.id, a.body)),
   listRegions: plain('listRegions', async (ctx, _caller, a) => {
     const q = a.query as unknown as { parent?: string }
-    return { object: 'list', data: regionChoices(q.parent, ctx.directory().provinces), has_more: false, next_cursor: null }
+    return { object: 'list', data: pickerChoices(q.parent, ctx.directory().provinces), has_more: false, next_cursor: null }
   }),
 }
 
