@@ -4,14 +4,18 @@
 import { createServer } from 'node:http'
 import { createFetchTransport, createRegistryClient, isRegistryError } from '@ruhui/core/client'
 import { SIGNATURE_HEADER, isWebhookSignatureError, verifyWebhook } from '@ruhui/core/node'
+import { PhoneCodeError, createWechatPhoneExchange } from './wechat-phone.mjs'
 
 /**
- * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void, corsOrigins?: string[] }} options
+ * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void, corsOrigins?: string[], wechat?: { appId: string, appSecret: string, apiBase?: string } }} options
  *   corsOrigins: pages (origins) allowed to call the driver routes from a browser — the h5 build
  *   of the driver app when it is served from another origin. '*' allows any.
+ *   wechat: the mini-program's AppID and AppSecret, for the phone-number exchange (without them the
+ *   exchange answers 503: the h5 demo has no WeChat button anyway).
  */
-export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {}, corsOrigins = [] }) {
+export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {}, corsOrigins = [], wechat }) {
   const registry = createRegistryClient({ baseUrl: registryUrl, secretKey, transport })
+  const phoneFromCode = wechat ? createWechatPhoneExchange(wechat) : undefined
   /** Status-only events, newest last (the platform never receives personal data). */
   const events = []
 
@@ -67,6 +71,25 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
         if (!session) return
         return send(res, 200, { session_id: session.id, join_token: session.join_token, expires_at: session.expires_at })
       }
+      // WeChat's getPhoneNumber code → the driver's verified mobile (a host capability of the join flow).
+      const phone = /^\/api\/drivers\/([A-Za-z0-9_-]{1,64})\/phone-number$/.exec(url.pathname)
+      if (req.method === 'POST' && phone) {
+        if (!phoneFromCode) return send(res, 503, { error: { code: 'wechat_not_configured', message: '平台未配置微信小程序，请手动填写手机号' } })
+        let code
+        try {
+          code = JSON.parse((await readRaw(req)).toString('utf8') || '{}').code
+        } catch {
+          return send(res, 400, { error: { code: 'invalid_request', message: '请求内容不是有效的 JSON' } })
+        }
+        try {
+          const { mobile, verifiedAt } = await phoneFromCode(code)
+          log({ level: 'info', msg: 'phone number exchanged', driver: phone[1] })
+          return send(res, 200, { mobile, verified_at: verifiedAt })
+        } catch (e) {
+          if (!(e instanceof PhoneCodeError)) throw e
+          return send(res, e.code === 'wechat_unavailable' ? 502 : 400, { error: { code: e.code, message: e.message } })
+        }
+      }
       // The platform's own facial verification of its signed-in driver (a host capability of the join
       // flow). A real platform asks its face-verification provider here; the demo always passes.
       const face = /^\/api\/drivers\/([A-Za-z0-9_-]{1,64})\/face-check$/.exec(url.pathname)
@@ -113,7 +136,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('Set RUHUI_SECRET_KEY and RUHUI_WEBHOOK_SECRET (from `ruhui-registry platform create`).')
     process.exit(2)
   }
-  const { server } = createPlatformBackend({ registryUrl: RUHUI_REGISTRY_URL, secretKey: RUHUI_SECRET_KEY, webhookSecret: RUHUI_WEBHOOK_SECRET, corsOrigins: CORS_ORIGINS.split(',').filter(Boolean), log: (l) => console.log(JSON.stringify(l)) })
+  const { WECHAT_APPID, WECHAT_APPSECRET } = process.env
+  const wechat = WECHAT_APPID && WECHAT_APPSECRET ? { appId: WECHAT_APPID, appSecret: WECHAT_APPSECRET } : undefined
+  const { server } = createPlatformBackend({ registryUrl: RUHUI_REGISTRY_URL, secretKey: RUHUI_SECRET_KEY, webhookSecret: RUHUI_WEBHOOK_SECRET, corsOrigins: CORS_ORIGINS.split(',').filter(Boolean), wechat, log: (l) => console.log(JSON.stringify(l)) })
   server.listen(Number(PORT), '127.0.0.1', () => console.log(`platform backend example on http://127.0.0.1:${server.address().port} → registry ${RUHUI_REGISTRY_URL}`))
   // Stop: no new connections, idle keep-alive ones (a browser's) closed now, and out within 2 s.
   const stop = () => {

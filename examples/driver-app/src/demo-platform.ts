@@ -46,6 +46,13 @@ export async function faceCheck(): Promise<{ passed: boolean; verifiedAt?: strin
   const body = res.data as { passed?: boolean; verified_at?: string }
   return { passed: res.statusCode === 200 && body.passed === true, ...(body.verified_at ? { verifiedAt: body.verified_at } : {}) }
 }
+/** WeChat's getPhoneNumber code, exchanged by the platform's backend for the driver's verified mobile (a host capability). */
+export async function phoneFromCode(code: string): Promise<{ mobile: string; verifiedAt?: string }> {
+  const res = await request({ url: `${platformUrl()}/api/drivers/${driverId()}/phone-number`, method: 'POST', header: { 'content-type': 'application/json' }, data: JSON.stringify({ code }), dataType: 'json' })
+  const body = res.data as { mobile?: string; verified_at?: string; error?: { message?: string } }
+  if (res.statusCode !== 200 || !body.mobile) throw new Error(body.error?.message ?? `平台服务暂不可用（${res.statusCode}）`)
+  return { mobile: body.mobile, ...(body.verified_at ? { verifiedAt: body.verified_at } : {}) }
+}
 export const refreshJoinToken = (sessionId: string) => post(`/api/join-sessions/${sessionId}/refresh`).then((g) => g.joinToken)
 
 export interface DriverHome {

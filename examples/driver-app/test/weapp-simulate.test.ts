@@ -2,7 +2,8 @@
 // The built weapp output of the example (dist/weapp, from `npm run build`) loaded in
 // miniprogram-simulate with WeChat's official template compiler (TOOLCHAIN.md §4): the
 // "加入工会" button is tapped, and the flow page in the subpackage reaches the consent step, its
-// choices carrying roles and labels for screen readers.
+// choices carrying roles and labels for screen readers, then the identity step, where WeChat's
+// phone-number button fills the mobile through the platform's backend.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -17,7 +18,7 @@ const standIn = wxStandIn(sandbox, 'http://127.0.0.1:8788')
 
 type Simulate = {
   load(path: string, tagName: string, options: { rootPath: string; compiler: 'official' }): string
-  render(id: string): { dom: HTMLElement; attach(parent: HTMLElement): void; querySelector(sel: string): { dispatchEvent(name: string): void } | null; querySelectorAll(sel: string): Array<{ dom: HTMLElement; dispatchEvent(name: string): void }> }
+  render(id: string): { dom: HTMLElement; attach(parent: HTMLElement): void; querySelector(sel: string): { dispatchEvent(name: string, options?: { detail?: unknown }): void } | null; querySelectorAll(sel: string): Array<{ dom: HTMLElement; dispatchEvent(name: string, options?: { detail?: unknown }): void }> }
   sleep(ms: number): Promise<void>
 }
 let simulate: Simulate
@@ -107,6 +108,14 @@ describe('the example driver app, weapp build, in miniprogram-simulate (official
     expect(bound('aria-label')).toBe('与交通运输部门、行业协会共享（可选）')
     // The draft went to the mini-program's storage (private there, so the flow may keep it).
     expect([...standIn.storage.keys()].some((k) => k.startsWith('ruhui.flow.'))).toBe(true)
+
+    // Identity: WeChat's getPhoneNumber button hands its code to the host capability; the
+    // platform's backend exchanges it and the mobile is filled, marked verified.
+    flow.querySelector('.ruhui-btn--primary')!.dispatchEvent('tap')
+    await until(flow, '使用微信绑定的手机号')
+    flow.querySelector('.ruhui-btn--small')!.dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code-1' } })
+    await until(flow, '手机号已验证')
+    expect(standIn.phoneCodes).toEqual(['wx-phone-code-1'])
   })
 
   it('the main package stays far under 2 MB, and the flow is only in the subpackage', () => {

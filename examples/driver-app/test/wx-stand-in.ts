@@ -1,6 +1,7 @@
 // What WeChat gives a mini-program that miniprogram-simulate does not: wx.request answered
 // by the registry sandbox (and by a stand-in of the platform's backend that mints sessions
-// with the platform's secret key), and a storage that keeps what it is given.
+// with the platform's secret key and exchanges phone-number codes), and a storage that keeps
+// what it is given.
 import { createRegistryClient } from '@ruhui/core/client'
 import { TEST_SECRET_KEY, type RegistrySandbox, createSandboxTransport } from '@ruhui/testing'
 
@@ -20,10 +21,17 @@ export function wxStandIn(sandbox: RegistrySandbox, platformUrl: string) {
   const storage = new Map<string, unknown>()
   const requests: string[] = []
   const navigations: string[] = []
+  const phoneCodes: string[] = []
 
   async function answer(o: WxRequestOptions): Promise<{ statusCode: number; header: Record<string, string>; text: string }> {
     const url = new URL(o.url)
     if (o.url.startsWith(platformUrl)) {
+      // The platform's phone-number exchange (its backend asks WeChat; examples/platform-backend tests that).
+      if (/^\/api\/drivers\/[\w-]+\/phone-number$/.test(url.pathname)) {
+        const { code } = JSON.parse(String(o.data)) as { code: string }
+        phoneCodes.push(code)
+        return { statusCode: 200, header: { 'Content-Type': 'application/json' }, text: JSON.stringify({ mobile: '13912345678', verified_at: '2026-11-28T10:00:00.000Z' }) }
+      }
       const m = /^\/api\/drivers\/([\w-]+)\/join-session$/.exec(url.pathname)
       if (!m) return { statusCode: 404, header: {}, text: '{"error":{"code":"not_found"}}' }
       const s = await backend.joinSessions.create({ platform_user_id: `driver_${m[1]}` })
@@ -69,5 +77,5 @@ export function wxStandIn(sandbox: RegistrySandbox, platformUrl: string) {
       o.complete?.(res)
     },
   }
-  return { wx, requests, navigations, storage }
+  return { wx, requests, navigations, storage, phoneCodes }
 }

@@ -1,5 +1,6 @@
 // The example backend against the @ruhui/testing sandbox: real HTTP into the backend, the
 // backend's registry calls answered by the sandbox (msw), webhooks delivered signed over HTTP.
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -87,4 +88,53 @@ it('answers the flow’s face check for its driver (the demo passes everyone)', 
   const res = (await (await post('/api/drivers/42/face-check')).json()) as { passed: boolean; verified_at: string }
   expect(res.passed).toBe(true)
   expect(Date.parse(res.verified_at)).not.toBeNaN()
+})
+
+it('exchanges WeChat’s getPhoneNumber code for the driver’s verified mobile; a bad code gets a clear error', async () => {
+  // A stand-in of WeChat's API over real HTTP: the access token, then the phone number for a code.
+  const calls: string[] = []
+  const wechatApi = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    calls.push(url.pathname)
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      if (url.pathname === '/cgi-bin/token') return res.end(JSON.stringify(url.searchParams.get('secret') === 'app-secret' ? { access_token: 'AT1', expires_in: 7200 } : { errcode: 40125, errmsg: 'invalid appsecret' }))
+      if (url.pathname === '/wxa/business/getuserphonenumber' && url.searchParams.get('access_token') === 'AT1') {
+        const { code } = JSON.parse(Buffer.concat(chunks).toString()) as { code: string }
+        if (code === 'good-code') return res.end(JSON.stringify({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: '13912345678', purePhoneNumber: '13912345678', countryCode: '86' } }))
+        return res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }))
+      }
+      res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }))
+    })
+  })
+  await new Promise<void>((resolve) => wechatApi.listen(0, '127.0.0.1', resolve))
+  const apiBase = `http://127.0.0.1:${(wechatApi.address() as AddressInfo).port}`
+  const withWechat = createPlatformBackend({ registryUrl: sandbox.baseUrl, secretKey: TEST_SECRET_KEY, webhookSecret: WEBHOOK_SECRET, wechat: { appId: 'wx-app', appSecret: 'app-secret', apiBase } })
+  await new Promise<void>((resolve) => withWechat.server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(withWechat.server.address() as AddressInfo).port}/api/drivers/42/phone-number`
+  const ask = async (body: string) => {
+    const res = await fetch(url, { method: 'POST', body })
+    return { status: res.status, body: (await res.json()) as { mobile?: string; verified_at?: string; error?: { code: string; message: string } } }
+  }
+  try {
+    const ok = await ask(JSON.stringify({ code: 'good-code' }))
+    expect(ok.status).toBe(200)
+    expect(ok.body.mobile).toBe('13912345678')
+    expect(Date.parse(ok.body.verified_at as string)).toBeGreaterThan(Date.now() - 60_000)
+    const used = await ask(JSON.stringify({ code: 'used-code' }))
+    expect(used).toEqual({ status: 400, body: { error: { code: 'invalid_phone_code', message: '获取手机号失败，请重新点击按钮' } } })
+    expect((await ask('{"code":')).status).toBe(400)
+    expect((await ask(JSON.stringify({ code: '../../etc' }))).body.error?.code).toBe('invalid_phone_code')
+    // One access token served every exchange.
+    expect(calls.filter((c) => c === '/cgi-bin/token')).toHaveLength(1)
+    // Without WeChat configured (the h5 demo) the exchange says so rather than inventing a number.
+    const none = await post('/api/drivers/42/phone-number', { body: JSON.stringify({ code: 'good-code' }) })
+    expect(none.status).toBe(503)
+    expect(((await none.json()) as { error: { code: string } }).error.code).toBe('wechat_not_configured')
+  } finally {
+    await new Promise((resolve) => withWechat.server.close(resolve))
+    await new Promise((resolve) => wechatApi.close(resolve))
+  }
 })

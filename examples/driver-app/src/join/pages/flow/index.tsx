@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { navigateBack, showToast } from '@tarojs/taro'
 import { JoinUnionFlow } from '@ruhui/taro'
-import { type JoinSessionGrant, createJoinSession, faceCheck, refreshJoinToken, registryUrl } from '../../../demo-platform'
+import { type JoinSessionGrant, createJoinSession, faceCheck, phoneFromCode, refreshJoinToken, registryUrl } from '../../../demo-platform'
 
 export default function JoinFlowPage() {
   const [grant, setGrant] = useState<JoinSessionGrant | null>(null)
@@ -35,7 +35,7 @@ export default function JoinFlowPage() {
       sessionId={grant.sessionId}
       joinToken={grant.joinToken}
       onTokenExpired={() => refreshJoinToken(grant.sessionId)}
-      capabilities={{ verifyFace: faceCheck }}
+      capabilities={{ verifyFace: faceCheck, exchangePhoneCode: phoneFromCode }}
       onSuccess={() => void showToast({ title: '申请已提交', icon: 'success' })}
       onExit={({ reason }) => {
         if (reason === 'user_exit' || reason === 'consent_denied') void navigateBack().catch(() => undefined)
