@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
@@ -5,6 +6,10 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@ruhui/source'], externalConditions: ['@ruhui/source'] } },
   test: {
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
+    // Vitest's default (one worker less than the CPUs) runs everything one file at a time on this
+    // 2-core machine, and the clean-clone test spends its 4 minutes mostly waiting on npm ci and the
+    // build in child processes: a second worker runs the other files meanwhile (8.3 → 4.7 min).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
