@@ -33,7 +33,7 @@ let demo = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile
 if (!demo || demo.version !== 2) {
   if (!demo) cli(['seed'])
   const suffix = demo ? `-${Date.now().toString(36)}` : ''
-  const platform = demo?.platform ?? cli(['platform', 'create', '--name', '示例货运平台甲（演示）', '--id', 'P-DEMO', '--webhook-url', `http://127.0.0.1:${platformPort}/webhooks/ruhui`])
+  const platform = demo?.platform ?? cli(['platform', 'create', '--name', '示例货运平台甲（演示）', '--id', 'P-DEMO'])
   const reviewer = cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京市总工会审核员（演示）', '--login', `nanjing${suffix}`, '--role', 'admin'])
   const other = cli(['reviewer', 'create', '--org', 'org_lf_3401', '--name', '合肥市总工会审核员（演示）', '--login', `hefei${suffix}`])
   demo = { version: 2, platform, reviewer, other }
@@ -93,13 +93,8 @@ const platformUrl = await start(
   { PORT: platformPort, RUHUI_REGISTRY_URL: base, RUHUI_SECRET_KEY: demo.platform.secret_key, RUHUI_WEBHOOK_SECRET: demo.platform.webhook_secret, CORS_ORIGINS: base },
   /on (http:\/\/127\.0\.0\.1:\d+)/,
 )
-// Events go to the platform backend where it listens now (another PLATFORM_PORT than the first run's, or 0).
-const webhookUrl = `${platformUrl}/webhooks/ruhui`
-if (demo.webhook_url !== webhookUrl) {
-  cli(['platform', 'set-webhook', '--id', demo.platform.platform_id, '--webhook-url', webhookUrl])
-  demo.webhook_url = webhookUrl
-  writeFileSync(credentialsFile, JSON.stringify(demo, null, 2), { mode: 0o600 })
-}
+// Events go to the platform backend at the address it has now (PLATFORM_PORT may change between runs, or be 0).
+cli(['platform', 'set-webhook', '--id', demo.platform.platform_id, '--webhook-url', `${platformUrl}/webhooks/ruhui`])
 // The driver app was built to find the platform backend at 127.0.0.1:8788; another port goes in the address.
 const driverApp = platformUrl === 'http://127.0.0.1:8788' ? `${base}/` : `${base}/?platform=${encodeURIComponent(platformUrl)}`
 console.log(`

@@ -74,7 +74,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
           log.flush()
           // Always on stdout, whatever the log level: operators and test harnesses wait for it.
           process.stdout.write(`${JSON.stringify({ msg: 'listening', port: info.port, host: config.host, storage: storage.dialect })}\n`)
-          resolve({ port: info.port, close: once(() => closeGracefully(server as Server, config.shutdownGraceMs)) })
+          resolve({ port: info.port, close: () => closeGracefully(server as Server, config.shutdownGraceMs) })
         })
         ;(server as Server).keepAliveTimeout = 65_000
       })
@@ -103,10 +103,4 @@ function closeGracefully(server: Server, graceMs: number): Promise<void> {
       resolve()
     })
   })
-}
-
-/** A function that runs once; later calls get the first call's promise. */
-function once<T>(fn: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | undefined
-  return () => (running ??= fn())
 }

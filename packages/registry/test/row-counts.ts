@@ -22,30 +22,26 @@ export async function rowCounts(r: RegistryInstance): Promise<Record<string, num
 }
 
 /** One query's rows, straight from the database (for checking what an export or API reports). */
-export async function queryRows<T = Record<string, unknown>>(r: RegistryInstance, text: string): Promise<T[]> {
-  if (r.env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: r.env.DATABASE_URL })
-    await client.connect()
-    const rows = (await client.query(text)).rows as T[]
-    await client.end()
-    return rows
-  }
-  const db = new BetterSqlite3(join(r.dataDir, 'registry.sqlite'), { readonly: true })
-  const rows = db.prepare(text).all() as T[]
-  db.close()
-  return rows
+export function queryRows<T = Record<string, unknown>>(r: RegistryInstance, text: string): Promise<T[]> {
+  return onDatabase(r, text, false) as Promise<T[]>
 }
 
 /** Change rows straight in the database (to stand for time passing, e.g. an overlap running out). */
 export async function runSql(r: RegistryInstance, text: string): Promise<void> {
+  await onDatabase(r, text, true)
+}
+
+async function onDatabase(r: RegistryInstance, text: string, write: boolean): Promise<unknown[]> {
   if (r.env.DATABASE_URL) {
     const client = new pg.Client({ connectionString: r.env.DATABASE_URL })
     await client.connect()
-    await client.query(text)
+    const rows = (await client.query(text)).rows as unknown[]
     await client.end()
-    return
+    return rows
   }
-  const db = new BetterSqlite3(join(r.dataDir, 'registry.sqlite'))
-  db.exec(text)
+  const db = new BetterSqlite3(join(r.dataDir, 'registry.sqlite'), { readonly: !write })
+  const statement = db.prepare(text)
+  const rows = statement.reader ? statement.all() : (statement.run(), [])
   db.close()
+  return rows
 }

@@ -13,7 +13,7 @@ module.exports = (ctx) => {
     name: 'onSetupClose',
     fn(platform) {
       if (!platform.template) return // a web platform
-      platform.template.mergeComponents(ctx, structuredClone(components))
+      platform.template.mergeComponents(ctx, components)
       platform.runtimePath = [].concat(platform.runtimePath ?? [], RUNTIME)
     },
   })

@@ -24,10 +24,14 @@ function overlapMs(body: Record<string, unknown>): number {
   return hours * 3_600_000
 }
 
-async function activeOwner(ctx: RegistryContext, table: 'platforms' | 'partners', id: string) {
+async function findOwner(ctx: RegistryContext, table: 'platforms' | 'partners', id: string) {
   const row = await ctx.db.selectFrom(table).select(['id', 'revoked_at']).where('id', '=', id).executeTakeFirst()
   if (!row) throw new Refusal('not_found', { message: table === 'platforms' ? '没有这个平台' : '没有这个数据共享单位' })
-  if (row.revoked_at) throw new Refusal('invalid_request', { message: '已停用，不能再轮换密钥' })
+  return row
+}
+
+async function activeOwner(ctx: RegistryContext, table: 'platforms' | 'partners', id: string) {
+  if ((await findOwner(ctx, table, id)).revoked_at) throw new Refusal('invalid_request', { message: '已停用，不能再轮换密钥' })
 }
 
 export async function rollPlatformSecret(ctx: RegistryContext, reviewer: Reviewer, platformId: string, body: Record<string, unknown>) {
@@ -72,8 +76,7 @@ export async function rollPartnerKey(ctx: RegistryContext, reviewer: Reviewer, p
 /** Disable a platform or a partner for good. Disabling twice is a no-op. */
 export async function revokeOwner(ctx: RegistryContext, reviewer: Reviewer, table: 'platforms' | 'partners', id: string) {
   requireAdmin(reviewer, table === 'platforms' ? '只有管理员可以停用平台' : '只有管理员可以管理数据共享单位')
-  const row = await ctx.db.selectFrom(table).select(['id', 'revoked_at']).where('id', '=', id).executeTakeFirst()
-  if (!row) throw new Refusal('not_found', { message: table === 'platforms' ? '没有这个平台' : '没有这个数据共享单位' })
+  const row = await findOwner(ctx, table, id)
   const revokedAt = row.revoked_at ?? iso(ctx.now())
   if (!row.revoked_at) {
     await ctx.writer.run(async (trx) => {

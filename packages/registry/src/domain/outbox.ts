@@ -49,6 +49,13 @@ export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch =
     .orderBy('deliveries.id')
     .limit(20)
     .execute()
+  // A platform's rolled-out webhook secrets still honoured: read once per pass, not per delivery.
+  const retired = new Map<string, Promise<string[]>>()
+  const retiredFor = (platformId: string) => {
+    let secrets = retired.get(platformId)
+    if (!secrets) retired.set(platformId, (secrets = retiredWebhookSecrets(ctx.db, platformId, now)))
+    return secrets
+  }
   for (const d of due) {
     // Claim it: another registry process may be looking at the same row.
     const claimed = await ctx.db
@@ -62,7 +69,7 @@ export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch =
     let error: string | null = null
     try {
       // The current secret first, then any rolled out but still honoured: one v1 each.
-      const secrets = [d.webhook_secret_enc, ...(await retiredWebhookSecrets(ctx.db, d.platform_id, now))].map((enc) => decryptField(ctx.keys, enc, 'webhook_secret'))
+      const secrets = [d.webhook_secret_enc, ...(await retiredFor(d.platform_id))].map((enc) => decryptField(ctx.keys, enc, 'webhook_secret'))
       const res = await fetchImpl(d.webhook_url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'ruhui-signature': signWebhook(d.payload, secrets), 'user-agent': 'ruhui-registry' },
