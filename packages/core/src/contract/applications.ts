@@ -1,15 +1,16 @@
 /** Applications: what a driver submits with the join token, and its status. */
 import * as z from 'zod/mini'
+import { APPLICATION_STATUSES, CONSENT_KINDS, TIER_IDS, VERIFICATION_METHODS, VOLUNTEER_ROLES } from '../enums'
 import { baseRegion, employmentForm, prefixedId, reason, timestamp } from './common'
 
-export const APPLICATION_STATUSES = ['submitted', 'under_review', 'needs_info', 'approved', 'rejected', 'withdrawn', 'awaiting_assignment'] as const
+export { APPLICATION_STATUSES }
 
 export const consent = z.object({
   /**
    * Separate consents (PIPL Art. 29 and Art. 23); `share_with_partners` is optional: the driver's
    * record may be shared with transport departments and industry associations (共享数据信息).
    */
-  kind: z.enum(['sensitive_personal_info', 'share_with_union', 'share_with_partners']),
+  kind: z.enum(CONSENT_KINDS),
   text_version: z.string().check(z.minLength(1), z.maxLength(32)),
   /** SHA-256 of the consent text shown, hex. */
   text_hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -36,13 +37,13 @@ export const applicationSubmit = z.object({
   /** When the host verified the mobile (WeChat's phone-number button, exchanged by the host's backend). */
   mobile_verified_at: z.optional(z.string().check(z.maxLength(40))),
   /** The host's own check of the driver (its facial verification, or its real-name record). */
-  identity_verification: z.optional(z.object({ method: z.enum(['platform_realname', 'face_match']), verified_at: z.string().check(z.minLength(1), z.maxLength(40)) })),
+  identity_verification: z.optional(z.object({ method: z.enum(VERIFICATION_METHODS), verified_at: z.string().check(z.minLength(1), z.maxLength(40)) })),
   volunteer: z.optional(z.boolean()),
 })
 
 /** A driver offers to help as a union activist or volunteer (积极分子/志愿者). */
 export const volunteerOffer = z.object({
-  roles: z.array(z.enum(['activist', 'volunteer'])).check(z.minLength(1), z.maxLength(2)),
+  roles: z.array(z.enum(VOLUNTEER_ROLES)).check(z.minLength(1), z.maxLength(2)),
 })
 
 export const memberCard = z.object({
@@ -60,7 +61,7 @@ export const application = z.object({
   status: z.enum(APPLICATION_STATUSES),
   org_id: z.nullable(z.string()),
   org_name: z.nullable(z.string()),
-  tier: z.nullable(z.string()),
+  tier: z.nullable(z.enum(TIER_IDS)),
   status_reason: z.nullable(reason),
   member_card: z.nullable(memberCard),
   submitted_at: timestamp,
@@ -75,6 +76,6 @@ export const applicationListQuery = z.object({
 
 export type ApplicationSubmit = z.infer<typeof applicationSubmit>
 export type Application = z.infer<typeof application>
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+export type { ApplicationStatus } from '../enums'
 export type Consent = z.infer<typeof consent>
 export type VolunteerOffer = z.infer<typeof volunteerOffer>

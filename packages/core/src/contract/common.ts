@@ -1,5 +1,6 @@
 /** Wire conventions (ARCHITECTURE.md): snake_case, dated API version, +08:00 times, prefixed ids. */
 import * as z from 'zod/mini'
+import { EMPLOYMENT_FORMS, LOCALES } from '../enums'
 
 /** The API version this SDK speaks, sent as `Ruhui-Version` on every request. */
 export const API_VERSION = '2026-11-01'
@@ -34,8 +35,8 @@ export const baseRegion = z.object({
   village: z.optional(z.string().check(z.regex(/^\d{12}$/))),
 })
 
-export const employmentForm = z.enum(['employee', 'platform_self_employed', 'owner_operator_employer', 'other'])
-export const locale = z.enum(['zh-CN', 'en'])
+export const employmentForm = z.enum(EMPLOYMENT_FORMS)
+export const locale = z.enum(LOCALES)
 
 /** Issue-like reason with its words in the request's locale. */
 export const reason = z.object({

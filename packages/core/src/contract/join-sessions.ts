@@ -1,5 +1,6 @@
 /** Join sessions: the platform's backend mints a short-lived join token for one driver. */
 import * as z from 'zod/mini'
+import { SESSION_STATUSES, VERIFICATION_METHODS } from '../enums'
 import { baseRegion, employmentForm, locale, prefixedId, timestamp } from './common'
 
 export const joinSessionCreate = z.object({
@@ -15,7 +16,7 @@ export const joinSessionCreate = z.object({
       base_region: z.optional(baseRegion),
       plate: z.optional(z.string().check(z.maxLength(16))),
       /** The platform's real-name verification of this driver. */
-      verified: z.optional(z.object({ method: z.enum(['platform_realname', 'face_match']), verified_at: timestamp })),
+      verified: z.optional(z.object({ method: z.enum(VERIFICATION_METHODS), verified_at: timestamp })),
     }),
   ),
   locale: z.optional(locale),
@@ -26,7 +27,7 @@ export const joinSession = z.object({
   object: z.literal('join_session'),
   platform_id: z.string(),
   platform_user_id: z.string(),
-  status: z.enum(['open', 'completed', 'expired']),
+  status: z.enum(SESSION_STATUSES),
   /** Present only when minted (create, refresh): hand it to the driver's app, never log it. */
   join_token: z.optional(z.string().check(z.regex(/^jt_[A-Za-z0-9_]{16,128}$/))),
   expires_at: timestamp,

@@ -1,8 +1,9 @@
 /** Member services (关爱基金, 意外伤害险, 司机之家 …) by region and membership. */
 import * as z from 'zod/mini'
+import { SERVICE_KINDS } from '../enums'
 import { listOf, prefixedId } from './common'
 
-export const SERVICE_KINDS = ['care_fund', 'accident_mutual_aid', 'health_check', 'legal_aid', 'female_driver_care', 'driver_home', 'hardship_relief', 'welcome_pack'] as const
+export { SERVICE_KINDS }
 
 export const memberService = z.object({
   id: prefixedId('svc'),

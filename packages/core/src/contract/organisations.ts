@@ -1,9 +1,8 @@
 /** Organisations: matching for the session's driver, and search. */
 import * as z from 'zod/mini'
+import { DOCUMENT_KINDS, MATCH_STATUSES, ORG_LEVELS, ORG_TYPES, TIER_IDS } from '../enums'
 import { baseRegion, employmentForm, listOf, reason } from './common'
 
-const ORG_TYPE_VALUES = ['freight_federation', 'freight_committee', 'platform_union', 'park_union', 'new_form_federation', 'enterprise_union', 'township_union', 'devzone_union', 'village_union', 'local_federation'] as const
-const ORG_LEVEL_VALUES = ['national', 'province', 'prefecture', 'county', 'township', 'village', 'unit'] as const
 
 export const matchRequest = z.object({
   employment_form: employmentForm,
@@ -12,17 +11,17 @@ export const matchRequest = z.object({
   home_park_id: z.optional(z.string().check(z.maxLength(64))),
   /** For the age rules; derived from the ID number on the device, the number itself is not sent. */
   age: z.optional(z.number().check(z.int(), z.gte(0), z.lte(150))),
-  document_kind: z.optional(z.enum(['resident', 'hk', 'mo', 'tw', 'foreign_permanent'])),
+  document_kind: z.optional(z.enum(DOCUMENT_KINDS)),
 })
 
-const orgRef = z.object({ org_id: z.string(), name: z.string(), type: z.enum(ORG_TYPE_VALUES), level: z.enum(ORG_LEVEL_VALUES) })
+const orgRef = z.object({ org_id: z.string(), name: z.string(), type: z.enum(ORG_TYPES), level: z.enum(ORG_LEVELS) })
 
 export const organisationMatch = z.object({
   object: z.literal('organisation_match'),
-  status: z.enum(['matched', 'manual_review', 'transfer_required', 'already_member', 'needs_assignment', 'not_in_pilot', 'ineligible']),
+  status: z.enum(MATCH_STATUSES),
   config_version: z.string(),
-  tier: z.nullable(z.string()),
-  candidates: z.array(z.object({ ...orgRef.shape, tier: z.string(), rank: z.number(), reasons: z.array(reason) })),
+  tier: z.nullable(z.enum(TIER_IDS)),
+  candidates: z.array(z.object({ ...orgRef.shape, tier: z.enum(TIER_IDS), rank: z.number(), reasons: z.array(reason) })),
   assigner: z.nullable(orgRef),
   reasons: z.array(reason),
 })
@@ -31,8 +30,8 @@ export const organisation = z.object({
   id: z.string(),
   object: z.literal('organisation'),
   name: z.string(),
-  type: z.enum(ORG_TYPE_VALUES),
-  level: z.enum(ORG_LEVEL_VALUES),
+  type: z.enum(ORG_TYPES),
+  level: z.enum(ORG_LEVELS),
   region_code: z.string(),
   accepts_online: z.boolean(),
 })

@@ -1,5 +1,6 @@
 /** Regions for the driver's home-region picker: the pilot's provinces, a province's prefectures, a prefecture's counties, a county's townships. */
 import * as z from 'zod/mini'
+import { REGION_LEVELS } from '../enums'
 import { listOf } from './common'
 
 export const regionListQuery = z.object({
@@ -14,7 +15,7 @@ export const regionListQuery = z.object({
 export const region = z.object({
   code: z.string().check(z.regex(/^\d{6}(?:\d{3})?$/)),
   name: z.string(),
-  level: z.enum(['province', 'prefecture', 'county', 'township']),
+  level: z.enum(REGION_LEVELS),
 })
 
 export const regionList = listOf(region)

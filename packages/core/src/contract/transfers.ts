@@ -3,10 +3,10 @@
  * move. The person is the one whose submission in this join session came back `transfer_required`.
  */
 import * as z from 'zod/mini'
+import { TRANSFER_REASONS, TRANSFER_STATUSES } from '../enums'
 import { prefixedId, timestamp } from './common'
 
-export const TRANSFER_STATUSES = ['requested', 'released', 'completed', 'rejected'] as const
-export const TRANSFER_REASONS = ['job_change', 'platform_change', 'relocation', 'org_dissolved', 'other'] as const
+export { TRANSFER_REASONS, TRANSFER_STATUSES }
 
 export const transferRequest = z.object({
   to_org_id: prefixedId('org'),

@@ -5,13 +5,9 @@
 import { type Issue, issue } from '../issues'
 import type { IdCardKind } from './id-card'
 
-export type EmploymentForm =
-  | 'employee' // labour contract with a transport/logistics company
-  | 'platform_self_employed' // takes orders through platforms, owns or leases one truck
-  | 'owner_operator_employer' // runs a fleet / employs drivers: unions represent workers, so manual review
-  | 'other'
-
-export const EMPLOYMENT_FORMS: readonly EmploymentForm[] = ['employee', 'platform_self_employed', 'owner_operator_employer', 'other']
+export { EMPLOYMENT_FORMS } from '../enums'
+export type { EmploymentForm } from '../enums'
+import type { EmploymentForm } from '../enums'
 
 export interface Eligibility {
   /** False only for a hard bar (under the working-age floor). */

@@ -3,12 +3,14 @@
  * residence permits (810000/820000/830000) and the 2023 foreign permanent
  * resident card (first digit 9). Rules and vectors: DOMAIN.md §2.
  */
+import type { DocumentKind } from '../enums'
 import { type Check, type Issue, fail, issue, ok } from '../issues'
 import { unwrapCheck } from '../errors'
 import { type DateParts, ageFromParts, isRealDate, resolveAsOf } from './calendar'
 import { guardString, normalizeIdentifier } from './normalize'
 
-export type IdCardKind = 'resident' | 'hk' | 'mo' | 'tw' | 'foreign_permanent'
+/** The document behind the number (DOMAIN.md §2). */
+export type IdCardKind = DocumentKind
 export type Sex = 'male' | 'female'
 
 export interface IdCard {

@@ -8,16 +8,9 @@ import { unwrapCheck } from '../errors'
 import { type Check, fail, ok } from '../issues'
 import { fromZodIssue } from '../zod-issues'
 
-/** Tiers between the existing-membership pre-check and assignment, in DOMAIN.md's default order. */
-export const TIER_IDS = [
-  'enterprise', // 1: the employer's union (membership follows the labour relation)
-  'head_enterprise_federation', // 2: a freight federation relying on the driver's platform
-  'industry', // 3: freight federations / committees / new-form federations covering the base
-  'platform', // 4: the platform's union for the region (branch before HQ)
-  'park', // 5: the logistics park the driver works from, else a park union covering the base
-  'territorial', // 6: township / development-zone / village union (兜底)
-] as const
-export type TierId = (typeof TIER_IDS)[number]
+export { TIER_IDS } from '../enums'
+export type { TierId } from '../enums'
+import { TIER_IDS, type TierId } from '../enums'
 
 export interface ManualReviewRules {
   /** 16–17-year-olds. @default true */

@@ -3,8 +3,9 @@ import { type Check, type Issue, fail, issue, ok } from '../issues'
 import { EMPLOYMENT_FORMS, type EmploymentForm } from '../identity/eligibility'
 import type { IdCardKind } from '../identity/id-card'
 
-export const MEMBERSHIP_STATUSES = ['active', 'transferring', 'retained', 'withdrawn', 'expelled'] as const
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number]
+export { MEMBERSHIP_STATUSES } from '../enums'
+export type { MembershipStatus } from '../enums'
+import { MEMBERSHIP_STATUSES, type MembershipStatus } from '../enums'
 
 export interface MatchInput {
   employmentForm: EmploymentForm

@@ -3,26 +3,9 @@
  * where they are, whom they cover, and whether they take members online.
  */
 
-/** Organisation forms named in the notice's attachment (三（三）) plus the employer's own union and local federations. */
-export const ORG_TYPES = [
-  'freight_federation', // 道路货运行业工会联合会, often relying on a head enterprise (依托头部企业)
-  'freight_committee', // 货运行业工会委员会 / 联合工会
-  'platform_union', // 平台企业工会 (HQ and branch unions)
-  'park_union', // 物流园区工会
-  'new_form_federation', // 新就业形态/新业态 行业工会联合会
-  'enterprise_union', // the employer's grassroots union
-  'township_union', // 乡镇(街道)工会 — territorial fallback
-  'devzone_union', // 开发区(工业园区)工会 — territorial fallback
-  'village_union', // 村(社区)工会 — territorial fallback
-  'local_federation', // 地方总工会 (county/city/province): assigns, approves; not a joining target
-] as const
-export type OrgType = (typeof ORG_TYPES)[number]
-
-export const ORG_LEVELS = ['national', 'province', 'prefecture', 'county', 'township', 'village', 'unit'] as const
-export type OrgLevel = (typeof ORG_LEVELS)[number]
-
-export const ORG_STATUSES = ['active', 'suspended', 'dissolved'] as const
-export type OrgStatus = (typeof ORG_STATUSES)[number]
+export { ORG_LEVELS, ORG_STATUSES, ORG_TYPES } from '../enums'
+export type { OrgLevel, OrgStatus, OrgType } from '../enums'
+import type { OrgLevel, OrgStatus, OrgType } from '../enums'
 
 export interface OrgCoverage {
   /** Region codes this body covers: '32' Jiangsu, '3201' Nanjing, '320115' 江宁区; 9- and 12-digit codes too. */

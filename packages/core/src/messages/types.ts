@@ -1,6 +1,7 @@
 import type { Issue } from '../issues'
 
-export type Locale = 'zh-CN' | 'en'
+export type { Locale } from '../enums'
+import type { Locale } from '../enums'
 
 /** Turns one issue into words. `field` is the label of the field the issue sits on, when known. */
 export type IssueMessage = (params: NonNullable<Issue['params']>, field: string | undefined) => string
