@@ -43,13 +43,32 @@ export interface SecretKeyClientOptions extends CommonOptions {
   /** The platform's secret key: server-side only, never in an app. */
   secretKey: string
   joinToken?: never
+  auth?: never
 }
 
-export interface JoinTokenClientOptions extends CommonOptions {
-  /** A driver's short-lived join token, minted by the platform's backend. */
-  joinToken: string
-  secretKey?: never
+/** A driver's join token, and how to get a fresh one for the same session when it expires. */
+export interface JoinTokenAuth {
+  token: string
+  /**
+   * Ask the host's backend for a fresh join token (it calls `joinSessions.refresh`). Called once
+   * when a call is refused with `expired_token` or `invalid_token`; the call is then sent again
+   * with the same Idempotency-Key. Calls refused at the same moment share one refresh.
+   */
+  refresh?(): Promise<string>
 }
+
+export type JoinTokenClientOptions = CommonOptions & {
+  secretKey?: never
+  /** After `auth.refresh()` gave a new token (for the flow's TOKEN_REFRESHED event). */
+  onTokenRefreshed?(): void
+} & (
+    | {
+        /** A driver's short-lived join token, minted by the platform's backend (no refresh: see `auth`). */
+        joinToken: string
+        auth?: never
+      }
+    | { auth: JoinTokenAuth; joinToken?: never }
+  )
 
 type ListQuery = { status?: ApplicationStatus; limit?: number; starting_after?: string }
 type ServiceQuery = { region?: string; membership?: 'member' | 'non_member'; kind?: (typeof SERVICE_KINDS)[number]; near?: { lat: number; lng: number } }
@@ -114,10 +133,12 @@ const str = (n: number | undefined) => (n === undefined ? undefined : String(n))
 export function createRegistryClient(options: SecretKeyClientOptions): SecretKeyClient
 export function createRegistryClient(options: JoinTokenClientOptions): JoinTokenClient
 export function createRegistryClient(options: SecretKeyClientOptions | JoinTokenClientOptions): SecretKeyClient | JoinTokenClient {
-  const { secretKey, joinToken } = options as { secretKey?: unknown; joinToken?: unknown }
-  if ((secretKey === undefined) === (joinToken === undefined)) {
-    throw new SdkError('invalid_options', '[@ruhui/core] createRegistryClient needs exactly one of `secretKey` (platform backend) or `joinToken` (driver app)')
+  const { secretKey, auth } = options as { secretKey?: unknown; auth?: Partial<JoinTokenAuth> }
+  const joinToken = auth !== undefined && (options as { joinToken?: unknown }).joinToken === undefined ? auth?.token : (options as { joinToken?: unknown }).joinToken
+  if ([secretKey, (options as { joinToken?: unknown }).joinToken, auth].filter((v) => v !== undefined).length !== 1) {
+    throw new SdkError('invalid_options', '[@ruhui/core] createRegistryClient needs exactly one of `secretKey` (platform backend), `auth: { token, refresh }` or `joinToken` (driver app)')
   }
+  if (auth !== undefined && auth.refresh !== undefined && typeof auth.refresh !== 'function') throw new SdkError('invalid_options', '[@ruhui/core] auth.refresh must be a function')
   const credential = secretKey !== undefined ? { kind: 'secret_key' as const, value: secretKey } : { kind: 'join_token' as const, value: joinToken }
   if (typeof credential.value !== 'string' || credential.value === '') throw new SdkError('invalid_options', `[@ruhui/core] ${credential.kind.replace('_', ' ')} must be a non-empty string`)
   if (!/^https?:\/\/[^/]+/.test(options.baseUrl)) throw new SdkError('invalid_options', `[@ruhui/core] baseUrl must be absolute, got ${JSON.stringify(options.baseUrl)}`)
@@ -133,6 +154,12 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
     locale: options.locale ?? 'zh-CN',
   }
   if (options.onRetry) ctx.onRetry = options.onRetry
+  if (auth?.refresh) {
+    const refresh = auth.refresh.bind(auth) as () => Promise<string>
+    ctx.refresh = refresh
+    const onRefreshed = (options as { onTokenRefreshed?: () => void }).onTokenRefreshed
+    if (onRefreshed) ctx.onTokenRefreshed = onRefreshed
+  }
 
   // Both shapes share one implementation; the credential check in callRoute guards every call.
   const client = {

@@ -26,6 +26,11 @@ export interface ClientContext {
   locale: 'zh-CN' | 'en'
   /** Called before each retry (for logs and tests). */
   onRetry?: (info: { route: string; attempt: number; delayMs: number; reason: string }) => void
+  /** A join-token client's way to a fresh token (the host's backend refreshes the session). */
+  refresh?: () => Promise<string>
+  onTokenRefreshed?: () => void
+  /** The refresh under way, shared by every call that found the token expired at once. */
+  refreshing?: Promise<void> | undefined
 }
 
 export interface RequestOptions {
@@ -88,7 +93,10 @@ export async function callRoute<T>(ctx: ClientContext, route: Route, args: CallA
   const timeoutMs = args.options?.timeoutMs ?? ctx.timeoutMs
   const maxRetries = args.options?.maxRetries ?? ctx.maxRetries
 
+  let refreshed = false
   for (let attempt = 0; ; attempt++) {
+    const token = ctx.credential.value
+    headers.authorization = `Bearer ${token}`
     let res: TransportResponse
     try {
       res = await ctx.transport.send({ method: route.method, url, headers, ...(body === undefined ? {} : { body }), timeoutMs })
@@ -110,12 +118,39 @@ export async function callRoute<T>(ctx: ClientContext, route: Route, args: CallA
 
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'], ctx.platform.now())
     const error = mapError(what, res.status, res.body, res.headers, retryAfterMs)
+    // An expired (or already replaced) join token: get a fresh one once, then send the same request again.
+    if (!refreshed && ctx.refresh && ctx.credential.kind === 'join_token' && (error.code === 'expired_token' || error.code === 'invalid_token')) {
+      refreshed = true
+      try {
+        await refreshToken(ctx, token)
+      } catch {
+        throw error // the host could not refresh: the driver sees why the token was refused
+      }
+      attempt -= 1
+      continue
+    }
     if (isRetryableStatus(res.status, error.code) && attempt < maxRetries) {
       await pause(ctx, route, attempt, retryAfterMs, `${res.status} ${error.code}`)
       continue
     }
     throw error
   }
+}
+
+/** One refresh for all the calls that saw `stale` refused; a call that finds the token already replaced just uses the new one. */
+async function refreshToken(ctx: ClientContext, stale: string): Promise<void> {
+  if (ctx.credential.value !== stale) return
+  ctx.refreshing ??= (async () => {
+    try {
+      const fresh = await (ctx.refresh as () => Promise<string>)()
+      if (typeof fresh !== 'string' || fresh === '') throw new SdkError('invalid_options', '[@ruhui/core] auth.refresh() must resolve to a join token')
+      ctx.credential = { kind: 'join_token', value: fresh }
+      ctx.onTokenRefreshed?.()
+    } finally {
+      ctx.refreshing = undefined
+    }
+  })()
+  await ctx.refreshing
 }
 
 async function pause(ctx: ClientContext, route: Route, attempt: number, retryAfterMs: number | undefined, reason: string): Promise<void> {
