@@ -95,6 +95,18 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.alterTable('partners').addColumn('revoked_at', text).execute()
     },
   },
+  '0005_shared_state': {
+    async up(db: Kysely<unknown>) {
+      // Rate limits every process shares (PostgreSQL; SQLite keeps them in limits.sqlite, see http/rate-limit.ts):
+      // unlogged, so spending a token writes no WAL and waits for no fsync; lost on a crash, which a limit may be.
+      if (dialect === 'postgres') await sql`create unlogged table rate_limits (key text primary key, tokens float8 not null, at int8 not null, ok boolean not null)`.execute(db)
+      // Statistics and exports in SQL, scoped to a reviewer's organisations and a date range.
+      await db.schema.createIndex('applications_org_submitted').on('applications').columns(['org_id', 'submitted_at']).execute()
+      await db.schema.createIndex('applications_submitted').on('applications').column('submitted_at').execute()
+      await db.schema.createIndex('sessions_created').on('sessions').columns(['created_at', 'platform_id']).execute()
+      await db.schema.createIndex('transfers_due').on('transfers').columns(['status', 'expires_at']).execute()
+    },
+  },
 })
 
 class InCodeProvider implements MigrationProvider {

@@ -85,7 +85,7 @@ const require = createRequire(import.meta.url)
 
 export function createApp(ctx: RegistryContext) {
   const app = new Hono<Vars>()
-  const limiter = new RateLimiter(ctx.now)
+  const limiter = new RateLimiter(ctx)
   const openapi = readFileSync(require.resolve('@ruhui/core/openapi.json'), 'utf8')
 
   app.use('*', async (c, next) => {
@@ -109,7 +109,7 @@ export function createApp(ctx: RegistryContext) {
     const caller = await authenticate(ctx, c.req.header('authorization'))
     c.set('caller', caller)
     if (caller.kind !== 'none') {
-      const wait = limiter.take(caller.id, PER_SECOND(ctx, caller))
+      const wait = await limiter.take(caller.id, PER_SECOND(ctx, caller))
       if (wait !== undefined) return errorResponse(c, 'rate_limited', {}, 429, { 'retry-after': String(wait) })
     }
     await next()

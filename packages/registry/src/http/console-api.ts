@@ -26,7 +26,7 @@ type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 export interface ConsoleApiHelpers {
   reviewer(c: Context<Vars>): Reviewer
   readJson(c: Context<Vars>): Promise<Record<string, unknown>>
-  /** The process's rate limiter: undefined when allowed, else seconds to wait. */
+  /** The shared rate limiter (every process): undefined when allowed, else seconds to wait. */
   limiter: RateLimiter
 }
 
@@ -39,8 +39,8 @@ const partner = (c: Context<Vars>) => {
 export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewer, readJson, limiter }: ConsoleApiHelpers) {
   app.post('/v1/review/sign-in', async (c) => {
     const body = await readJson(c)
-    // Guessing passwords: two attempts a second per login (a burst of four), per process.
-    const wait = limiter.take(`sign-in:${String(body.login ?? '').slice(0, 64)}`, 2)
+    // Guessing passwords: two attempts a second per login (a burst of four), across every process.
+    const wait = await limiter.take(`sign-in:${String(body.login ?? '').slice(0, 64)}`, 2)
     if (wait !== undefined) return errorResponse(c, 'rate_limited', { message: '登录尝试太频繁，请稍后再试' }, 429, { 'retry-after': String(wait) })
     return c.json(await signIn(ctx, body))
   })
