@@ -16,6 +16,12 @@ export { zhCN } from './messages/zh-CN'
 export { en } from './messages/en'
 export type { Locale, Messages, IssueMessage } from './messages/types'
 
+// Enums, defined once, and their words (zh-CN, en); EMPLOYMENT_FORMS is exported with eligibility below
+export { ORG_TYPES, ORG_LEVELS, ORG_STATUSES, TIER_IDS, MATCH_STATUSES, DOCUMENT_KINDS, APPLICATION_STATUSES, MEMBERSHIP_STATUSES, SESSION_STATUSES, TRANSFER_STATUSES, TRANSFER_REASONS, CONSENT_KINDS, VERIFICATION_METHODS, VOLUNTEER_ROLES, SERVICE_KINDS, REGION_LEVELS, LOCALES } from './enums'
+export type { OrgType, OrgLevel, OrgStatus, TierId, MatchStatus, DocumentKind, ApplicationStatus, MembershipStatus, SessionStatus, TransferStatus, TransferReason, ConsentKind, VerificationMethod, VolunteerRole, ServiceKind, RegionLevel } from './enums'
+export { ENUM_VALUES, enumLabel, zhCNEnumLabels, enEnumLabels } from './messages/enum-labels'
+export type { EnumKind, EnumValue, EnumLabels } from './messages/enum-labels'
+
 // Identity checks (DOMAIN.md §1–6)
 export { checkIdCard, isIdCard, assertIdCard, idCard15To18, calcIdCardCheckDigit } from './identity/id-card'
 export type { IdCard, IdCardKind, IdCardOptions, RegionCodeSet, Sex } from './identity/id-card'
