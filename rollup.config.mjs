@@ -17,6 +17,7 @@ const packages = [
       webhooks: 'src/webhooks/index.ts',
       node: 'src/webhooks/node.ts',
       flow: 'src/flow/index.ts',
+      server: 'src/server/index.ts',
     },
   },
   // Node-only packages: a Node target keeps import.meta (ES2018 would erase it).

@@ -34,6 +34,18 @@ it('core/src imports only relative paths (and the listed exceptions)', () => {
   expect(bad).toEqual([])
 })
 
+it('matching/ and contract/ do not import each other (the server module joins them)', () => {
+  const bad: string[] = []
+  for (const file of sources(root)) {
+    const rel = relative(root, file)
+    const folder = rel.split('/')[0]
+    const other = folder === 'matching' ? 'contract' : folder === 'contract' ? 'matching' : undefined
+    if (!other) continue
+    for (const m of readFileSync(file, 'utf8').matchAll(/from\s+['"](\.\.\/[^'"]+)['"]/g)) if ((m[1] as string).startsWith(`../${other}`)) bad.push(`${rel}: ${m[1]}`)
+  }
+  expect(bad).toEqual([])
+})
+
 it('core/src does not reach for platform globals', () => {
   const bad: string[] = []
   for (const file of sources(root)) {

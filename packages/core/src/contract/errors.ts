@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   ineligible: { status: 422, type: 'invalid_request_error', zh: '暂不符合入会条件', en: 'Not eligible to join' },
   not_in_pilot: { status: 422, type: 'invalid_request_error', zh: '您所在地区暂未开通网上入会', en: 'Online joining is not open in this region' },
   org_not_offered: { status: 422, type: 'invalid_request_error', zh: '所选工会不在可加入的范围内，请重新选择', en: 'The chosen union is not one of the offered candidates' },
+  payload_too_large: { status: 413, type: 'invalid_request_error', zh: '请求内容太大', en: 'The request body is too large' },
   idempotency_conflict: { status: 409, type: 'idempotency_error', zh: '请求重复且内容不一致，请刷新后重试', en: 'This Idempotency-Key was used with a different request' },
   lock_conflict: { status: 409, type: 'api_error', zh: '系统繁忙，请稍后再试', en: 'A concurrent request holds this resource; retry', retryable: true },
   rate_limited: { status: 429, type: 'rate_limit_error', zh: '操作太频繁，请稍后再试', en: 'Too many requests', retryable: true },

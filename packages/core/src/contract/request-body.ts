@@ -3,7 +3,7 @@ import type { Route } from './routes'
 
 export type BodyCheck =
   | { ok: true; value: unknown }
-  | { ok: false; code: 'invalid_request' | 'parameter_missing' | 'parameter_invalid'; param?: string; message?: string }
+  | { ok: false; code: 'invalid_request' | 'parameter_missing' | 'parameter_invalid'; param?: string; message?: string; en?: string }
 
 export function checkRequestBody(route: Route, text: string): BodyCheck {
   if (!route.body) return { ok: true, value: undefined }
@@ -11,7 +11,7 @@ export function checkRequestBody(route: Route, text: string): BodyCheck {
   try {
     json = JSON.parse(text || 'null')
   } catch {
-    return { ok: false, code: 'invalid_request', message: '请求内容不是有效的 JSON' }
+    return { ok: false, code: 'invalid_request', message: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' }
   }
   const checked = route.body.safeParse(json, { reportInput: true })
   if (checked.success) return { ok: true, value: checked.data }

@@ -5,7 +5,8 @@
  * in the same transaction.
  */
 import { checkDriverIdentity, formatIssue, maskIdCard, maskMobile, maskPersonName } from '@ruhui/core'
-import { type Application, type ApplicationStatus, type ApplicationSubmit, applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/contract'
+import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import { applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/server'
 import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { encryptField } from '../crypto/field-cipher'
 import { newId, personKey } from '../crypto/hashing'
@@ -18,8 +19,8 @@ export const OPEN_STATUSES: ApplicationStatus[] = ['submitted', 'under_review', 
 
 type TokenCaller = Extract<Caller, { kind: 'join_token' }>
 
-/** Submit; a refusal that must be remembered (transfer_required) is returned, not thrown, so it commits. */
-export async function submitApplication(ctx: RegistryContext, caller: TokenCaller, body: ApplicationSubmit, locale: 'zh-CN' | 'en'): Promise<{ status: number; body: Application } | Refusal> {
+/** Submit; `transfer_required` / `already_member` first commit the pending transfer, then refuse. */
+export async function submitApplication(ctx: RegistryContext, caller: TokenCaller, body: ApplicationSubmit, locale: 'zh-CN' | 'en'): Promise<Application> {
   const a = body.applicant
   const now = ctx.now()
   const checked = checkDriverIdentity(applicantProfile(a), { asOf: new Date(now) })
@@ -40,7 +41,7 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
     const pending = encryptField(ctx.keys, JSON.stringify({ personKey: key, fromOrgId: member?.org_id }), 'pending_transfer')
     // Not the response's own write: keep the idempotency record (of the refusal) out of it.
     await jobHook.exit(() => ctx.writer.run((trx) => trx.updateTable('sessions').set({ pending_transfer_enc: pending }).where('id', '=', caller.sessionId).execute()))
-    return new Refusal(match.status)
+    throw new Refusal(match.status)
   }
   if (!offeredOrgIds(match).includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
 
@@ -86,7 +87,7 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
     await trx.updateTable('sessions').set({ status: 'completed', open_key: null, application_id: row.id }).where('id', '=', caller.sessionId).execute()
     const view = applicationView(row)
     await recordEvent(ctx, trx, 'application.submitted', caller.platformId, view)
-    return { status: 201, body: view }
+    return view
   })
 }
 
@@ -101,7 +102,7 @@ export async function retrieveApplication(ctx: RegistryContext, caller: Caller, 
   return applicationView(await ownApplication(ctx, caller, id))
 }
 
-export async function listApplications(ctx: RegistryContext, caller: Extract<Caller, { kind: 'secret_key' }>, q: { status?: ApplicationStatus; limit?: string; starting_after?: string }) {
+export async function listApplications(ctx: RegistryContext, caller: Extract<Caller, { kind: 'secret_key' }>, q: { status?: ApplicationStatus | undefined; limit?: string | undefined; starting_after?: string | undefined }) {
   const limit = Number(q.limit ?? 10)
   let query = ctx.db.selectFrom('applications').selectAll().where('platform_id', '=', caller.platformId)
   if (q.status) query = query.where('status', '=', q.status)

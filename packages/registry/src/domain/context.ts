@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ErrorCode } from '@ruhui/core/contract'
+import type { Locale } from '@ruhui/core'
 import type { Directory } from '@ruhui/core/matching'
 import type { RegistryConfig } from '../config'
 import type { KeyRing } from '../crypto/keys'
@@ -23,20 +23,13 @@ export interface RegistryContext {
 /** Who is calling, after authentication. */
 export type Caller =
   | { kind: 'secret_key'; id: string; platformId: string }
-  | { kind: 'join_token'; id: string; platformId: string; sessionId: string }
+  | { kind: 'join_token'; id: string; platformId: string; sessionId: string; locale: Locale }
   | { kind: 'reviewer'; id: string; reviewerId: string; orgId: string; role: 'reviewer' | 'admin' }
   /** A transport department or industry association receiving shared data (read-only). */
   | { kind: 'partner'; id: string; partnerId: string }
   | { kind: 'none'; id: 'anonymous' }
 
-/** A refusal the API answers with its error shape (never a 500). */
-export class Refusal extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly extra: { param?: string; message?: string } = {},
-  ) {
-    super(code)
-  }
-}
+/** A refusal the API answers with its error shape (never a 500): the one class of @ruhui/core/server. */
+export { Refusal } from '@ruhui/core/server'
 
 export const iso = (ms: number) => new Date(ms).toISOString()

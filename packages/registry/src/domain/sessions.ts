@@ -1,5 +1,6 @@
 /** Join sessions: one open session per platform user; short-lived tokens; refresh in place. */
 import type { JoinSession, JoinSessionCreate } from '@ruhui/core/contract'
+import { type Reply, reply } from '@ruhui/core/server'
 import { decryptField, encryptField } from '../crypto/field-cipher'
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { isUniqueViolation, jobHook } from '../db/write-queue'
@@ -8,14 +9,14 @@ import { sessionView } from './views'
 
 type PlatformCaller = Extract<Caller, { kind: 'secret_key' }>
 
-export async function createSession(ctx: RegistryContext, caller: PlatformCaller, body: JoinSessionCreate): Promise<{ status: number; body: JoinSession }> {
+export async function createSession(ctx: RegistryContext, caller: PlatformCaller, body: JoinSessionCreate): Promise<Reply<JoinSession>> {
   const openKey = `${caller.platformId}|${body.platform_user_id}`
   return ctx.writer.run(async (trx) => {
     const now = ctx.now()
     // A session whose token ran out no longer counts as open.
     await trx.updateTable('sessions').set({ status: 'expired', open_key: null }).where('open_key', '=', openKey).where('token_expires_at', '<', iso(now)).execute()
     const existing = await trx.selectFrom('sessions').selectAll().where('open_key', '=', openKey).executeTakeFirst()
-    if (existing) return { status: 200, body: sessionView(existing, now, decryptField(ctx.keys, existing.token_enc, 'join_token')) }
+    if (existing) return reply(200, sessionView(existing, now, decryptField(ctx.keys, existing.token_enc, 'join_token')))
     const token = newSecret('jt')
     const row = {
       id: newId('jsess'),
@@ -39,7 +40,7 @@ export async function createSession(ctx: RegistryContext, caller: PlatformCaller
       if (!isUniqueViolation(e)) throw e
       throw new Refusal('lock_conflict')
     }
-    return { status: 201, body: sessionView(row, now, token) }
+    return reply(201, sessionView(row, now, token))
   })
 }
 

@@ -30,7 +30,7 @@ export function applicationView(a: ApplicationTable): Application {
     status: a.status as Application['status'],
     org_id: a.org_id,
     org_name: a.org_name,
-    tier: a.tier,
+    tier: a.tier as Application['tier'],
     status_reason: a.status_reason ? JSON.parse(a.status_reason) : null,
     member_card: a.member_card ? JSON.parse(a.member_card) : null,
     submitted_at: cst(a.submitted_at),

@@ -1,7 +1,9 @@
+/** An error reply from Hono code outside the dispatcher (middleware, the reviewer API): the same shape, status and language rule. */
 import type { Context } from 'hono'
-import { API_VERSION, ERROR_CODES, type ErrorCode, makeErrorBody } from '@ruhui/core/contract'
+import type { ErrorCode } from '@ruhui/core/contract'
+import { type RefusalExtra, errorReply, localeFromHeader } from '@ruhui/core/server'
 
-export function errorResponse(c: Context, code: ErrorCode, extra: { param?: string; message?: string } = {}, status?: number, headers: Record<string, string> = {}) {
-  const body = makeErrorBody(code, c.get('requestId' as never) as string, extra)
-  return c.json(body, (status ?? ERROR_CODES[code].status) as 400, { 'ruhui-version': API_VERSION, ...headers })
+export function errorResponse(c: Context, code: ErrorCode, extra: RefusalExtra = {}) {
+  const r = errorReply(code, c.get('requestId' as never) as string, localeFromHeader(c.req.header('accept-language')), extra)
+  return c.body(r.body, r.status as 400, r.headers)
 }

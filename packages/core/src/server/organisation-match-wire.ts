@@ -3,7 +3,7 @@ import type { OrganisationMatch } from '../contract/organisations'
 import type { Issue } from '../issues'
 import { formatIssue } from '../messages/format'
 import type { Locale } from '../messages/types'
-import type { MatchCandidate, MatchResult, OrgRef } from './match-union'
+import type { MatchCandidate, MatchResult, OrgRef } from '../matching/match-union'
 
 function reasonWire(issue: Issue, locale: Locale) {
   return { code: issue.code, params: { ...(issue.params ?? {}) }, message: formatIssue(issue, locale) }

@@ -1,0 +1,63 @@
+/**
+ * The public API (`ROUTES` of @ruhui/core/contract) on Hono, through the one dispatcher of
+ * @ruhui/core/server: this file only supplies the registry's handlers, its authentication and
+ * where idempotent replies are kept.
+ */
+import type { Context, Hono } from 'hono'
+import { API_VERSION, ROUTES, type Route, type RouteName, toChinaTime } from '@ruhui/core/contract'
+import { type Handlers, createApiServer } from '@ruhui/core/server'
+import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
+import { listApplications, retrieveApplication, submitApplication, volunteerApplication, withdrawApplication } from '../domain/applications'
+import { requestTransfer, retrieveTransfer } from '../domain/transfers'
+import { listServices } from '../domain/services'
+import { matchForSession, searchOrganisations, listRegions } from '../domain/organisations'
+import type { Caller, RegistryContext } from '../domain/context'
+import { authenticate } from './auth'
+import { fingerprintOf, registryIdempotency } from './idempotency'
+
+function handlers(ctx: RegistryContext): Handlers<Caller> {
+  return {
+    health: () => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(ctx.now()) }),
+    createJoinSession: ({ caller, body }) => createSession(ctx, caller, body),
+    retrieveJoinSession: ({ caller, id }) => retrieveSession(ctx, caller, id),
+    refreshJoinSession: ({ caller, id }) => refreshSession(ctx, caller, id),
+    submitApplication: ({ caller, body, locale }) => submitApplication(ctx, caller, body, locale),
+    retrieveApplication: ({ caller, id }) => retrieveApplication(ctx, caller, id),
+    listApplications: ({ caller, query }) => listApplications(ctx, caller, query),
+    withdrawApplication: ({ caller, id }) => withdrawApplication(ctx, caller, id),
+    volunteerApplication: ({ caller, id, body }) => volunteerApplication(ctx, caller, id, body),
+    requestTransfer: ({ caller, body }) => requestTransfer(ctx, caller, body),
+    retrieveTransfer: ({ caller, id }) => retrieveTransfer(ctx, caller, id),
+    matchOrganisations: ({ caller, body, locale }) => matchForSession(ctx, caller, body, locale),
+    searchOrganisations: ({ query }) => searchOrganisations(ctx, query),
+    listMemberServices: ({ query }) => listServices(ctx, query),
+    listRegions: ({ query }) => listRegions(ctx, query),
+  }
+}
+
+type Vars = { Variables: { requestId: string; caller: Caller } }
+
+export function mountPublicApi(app: Hono<Vars>, ctx: RegistryContext) {
+  const api = createApiServer<Caller>({
+    handlers: handlers(ctx),
+    authenticate: (header) => authenticate(ctx, header ?? undefined),
+    idempotency: registryIdempotency(ctx),
+    requestId: () => 'unused', // the request-id middleware names every request first
+    maxBodyBytes: ctx.config.maxBodyBytes,
+    fingerprint: fingerprintOf,
+    onUnexpected: (err, requestId) => {
+      const e = err instanceof Error ? err : new Error(String(err))
+      ctx.log.error({ request_id: requestId, err: { name: e.name, message: e.message, stack: e.stack } }, 'unexpected error')
+    },
+  })
+  for (const [name, route] of Object.entries(ROUTES) as Array<[RouteName, Route]>) {
+    app.on(route.method, route.path.replace('{id}', ':id'), async (c: Context<Vars>) => {
+      const reply = await api.serve(
+        { name, route, id: c.req.param('id') ?? '' },
+        { method: c.req.method, path: c.req.path, query: c.req.query(), header: (n) => c.req.header(n), text: () => c.req.text() },
+        { caller: c.get('caller'), requestId: c.get('requestId') },
+      )
+      return c.body(reply.body, reply.status as 200, reply.headers)
+    })
+  }
+}
