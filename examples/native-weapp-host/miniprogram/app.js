@@ -1,0 +1,2 @@
+// A plain mini-program (WXML + JS, no framework): the freight platform's own app.
+App({})

@@ -1,0 +1,38 @@
+// Builds the native component (src/) into a folder: index.js bundled with esbuild as ES2017
+// CommonJS (core and zod/mini inside; no `?.`, `??` or object spread left for old phones),
+// regular expressions lowered too (lower-regexps.mjs), and the WXML, WXSS and JSON copied. The plugin build (packages/weapp-plugin) calls this too.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { lowerRegExps } from './lower-regexps.mjs'
+
+const src = join(dirname(fileURLToPath(import.meta.url)), '../src')
+
+/** @param {{ outDir: string, plugin?: boolean }} options */
+export async function buildComponent({ outDir, plugin = false }) {
+  rmSync(outDir, { recursive: true, force: true })
+  mkdirSync(outDir, { recursive: true })
+  await build({
+    entryPoints: [join(src, 'index.ts')],
+    outfile: join(outDir, 'index.js'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'neutral',
+    target: 'es2017',
+    // The monorepo's sources (same code as the published dist), resolved like vitest does.
+    conditions: ['@ruhui/source'],
+    mainFields: ['module', 'main'],
+    define: { RUHUI_PLUGIN: String(plugin) },
+    // The plugin's configure() and its component share one module (plugin/host.js).
+    external: ['../../host.js'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+  const js = join(outDir, 'index.js')
+  writeFileSync(js, lowerRegExps(readFileSync(js, 'utf8')))
+  for (const f of ['index.json', 'index.wxml', 'index.wxss']) copyFileSync(join(src, f), join(outDir, f))
+  // WeChat forbids the phone-number button in plugins: the plugin build never contains it.
+  copyFileSync(join(src, plugin ? 'phone-plugin.wxml' : 'phone.wxml'), join(outDir, 'phone.wxml'))
+}

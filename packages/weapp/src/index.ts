@@ -1,0 +1,217 @@
+/**
+ * `@ruhui/weapp`: the join flow as a native WeChat custom component. It renders the state of
+ * @ruhui/core/flow in WXML and nothing else. Host capabilities are events out and methods back:
+ * needtoken → provideToken(token), needface → provideFace({ passed }), phonecode → providePhone({ mobile }).
+ * Events: success, exit, flowevent.
+ */
+import { createRegistryClient, type JoinTokenClient } from '@ruhui/core/client'
+import { createJoinFlow, type FieldName, type FlowState, type HostCapabilities, type JoinFlow } from '@ruhui/core/flow'
+import { createHostRequest } from './host-request'
+import { labelsFor, zhCN } from './labels'
+import { pluginHost } from './plugin-host'
+import { toView } from './view'
+import { createWxTransport } from './wx-transport'
+import { wxLifecycle, wxNetwork, wxStorage } from './wx-ports'
+
+type Phone = { mobile: string; verifiedAt?: string }
+type Face = { passed: boolean; verifiedAt?: string }
+
+/** What one mounted component keeps outside `data` (instances share the methods, not these). */
+interface Inner {
+  flow: JoinFlow | null
+  client: JoinTokenClient | null
+  poll: ReturnType<typeof setInterval> | null
+  token: ReturnType<typeof createHostRequest<string>>
+  phone: ReturnType<typeof createHostRequest<Phone>>
+  face: ReturnType<typeof createHostRequest<Face>>
+}
+
+interface Self {
+  data: { registryUrl: string; sessionId: string; joinToken: string; locale: string; capabilities: string; statusPollMs: number }
+  setData(data: Record<string, unknown>): void
+  triggerEvent(name: string, detail?: unknown): void
+  _ruhui: Inner
+}
+
+type TapEvent = { currentTarget: { dataset: Record<string, string> }; detail: { value?: string; code?: string; errMsg?: string } }
+
+const inner = (self: Self) => (self._ruhui ??= { flow: null, client: null, poll: null, token: createHostRequest('needtoken'), phone: createHostRequest('phonecode'), face: createHostRequest('needface') })
+const has = (self: Self, what: 'phone' | 'face') => self.data.capabilities.split(/[\s,]+/).includes(what)
+const withFlow = (self: Self, fn: (flow: JoinFlow) => unknown) => {
+  const flow = inner(self).flow
+  if (flow) void fn(flow)
+}
+
+function render(self: Self, state: FlowState) {
+  const locale = self.data.locale === 'en' ? 'en' : 'zh-CN'
+  const host = pluginHost()
+  const view = toView(state, { labels: labelsFor(locale), locale, phone: host ? Boolean(host.getPhone) : has(self, 'phone'), face: host ? Boolean(host.verifyFace) : has(self, 'face') })
+  self.setData({ ready: true, view })
+  // The result step asks for the review's outcome now and then, so the approval and the e-card show here.
+  const i = inner(self)
+  const waiting = Boolean(view.result && view.result.waiting) && self.data.statusPollMs > 0
+  if (waiting && !i.poll) i.poll = setInterval(() => withFlow(self, (f) => f.refreshResult()), self.data.statusPollMs)
+  if (!waiting && i.poll) {
+    clearInterval(i.poll)
+    i.poll = null
+  }
+}
+
+function stop(self: Self) {
+  const i = inner(self)
+  if (i.poll) clearInterval(i.poll)
+  i.poll = null
+  i.flow?.destroy()
+  i.flow = null
+  i.client = null
+}
+
+function start(self: Self) {
+  stop(self)
+  const { registryUrl, sessionId, joinToken } = self.data
+  if (!registryUrl || !sessionId || !joinToken) return
+  const i = inner(self)
+  const host = pluginHost()
+  const locale = self.data.locale === 'en' ? 'en' : 'zh-CN'
+  const client = createRegistryClient({ baseUrl: registryUrl, joinToken, transport: createWxTransport(), locale })
+  const capabilities: HostCapabilities = {
+    // The flow asks with the button's code; in the plugin there is no button, the host's own result comes through configure().
+    exchangePhoneCode: (code) => (host ? (host.getPhone ? host.getPhone() : Promise.reject(new Error('no getPhone'))) : i.phone.ask(() => self.triggerEvent('phonecode', { code }))),
+    verifyFace: () => (host && host.verifyFace ? host.verifyFace() : i.face.ask(() => self.triggerEvent('needface', { sessionId }))),
+  }
+  self.setData({ t: labelsFor(locale) })
+  const flow = createJoinFlow({
+    client,
+    sessionId,
+    storage: wxStorage(),
+    network: wxNetwork(),
+    lifecycle: wxLifecycle(),
+    locale,
+    capabilities,
+    onTokenExpired: () => (host && host.refreshToken ? host.refreshToken() : i.token.ask(() => self.triggerEvent('needtoken', { sessionId }))),
+    onSuccess: (result) => {
+      self.triggerEvent('success', result)
+      host?.onSuccess?.(result)
+    },
+    onExit: (details) => {
+      self.triggerEvent('exit', details)
+      host?.onExit?.(details)
+    },
+    onEvent: (event) => {
+      self.triggerEvent('flowevent', event)
+      host?.onEvent?.(event)
+    },
+  })
+  i.flow = flow
+  i.client = client
+  flow.subscribe((state) => render(self, state))
+  render(self, flow.getState())
+  void flow.start()
+}
+
+Component({
+  options: { multipleSlots: false },
+  properties: {
+    registryUrl: { type: String, value: '' },
+    sessionId: { type: String, value: '' },
+    joinToken: { type: String, value: '' },
+    locale: { type: String, value: 'zh-CN' },
+    /** A named look: '' (the union's red) or 'plain' (neutral, for hosts with their own brand colour). */
+    theme: { type: String, value: '' },
+    /** What the host answers: 'phone' (phonecode → providePhone), 'face' (needface → provideFace); space-separated. */
+    capabilities: { type: String, value: '' },
+    statusPollMs: { type: Number, value: 15000 },
+  },
+  data: { ready: false, view: null, t: zhCN },
+  observers: {
+    'registryUrl, sessionId'(this: Self) {
+      start(this)
+    },
+    joinToken(this: Self, token: string) {
+      // A fresh token for the same session (the host refreshed it on its own).
+      const client = inner(this).client
+      if (client && token) client.setJoinToken(token)
+      else if (!client) start(this)
+    },
+  },
+  lifetimes: {
+    detached(this: Self) {
+      stop(this)
+    },
+  },
+  methods: {
+    /** The host's answer to `needtoken`: a fresh join token for this session (or nothing, if it has none). */
+    provideToken(this: Self, token: string | null) {
+      return inner(this).token.answer(token || null)
+    },
+    /** The host's answer to `phonecode`: the number its backend got for the code (or nothing). */
+    providePhone(this: Self, phone: Phone | null) {
+      return inner(this).phone.answer(phone && phone.mobile ? phone : null)
+    },
+    /** The host's answer to `needface`. */
+    provideFace(this: Self, face: Face | null) {
+      return inner(this).face.answer(face || null)
+    },
+    onNext(this: Self) {
+      withFlow(this, (f) => f.next())
+    },
+    onExit(this: Self) {
+      withFlow(this, (f) => f.exit())
+    },
+    onAccept(this: Self) {
+      withFlow(this, (f) => f.grantConsent())
+    },
+    onDecline(this: Self) {
+      withFlow(this, (f) => f.denyConsent())
+    },
+    onPartners(this: Self) {
+      withFlow(this, (f) => f.setShareWithPartners(!f.getState().consent.shareWithPartners))
+    },
+    onInput(this: Self, e: TapEvent) {
+      withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.detail.value ?? ''))
+    },
+    onEmployment(this: Self, e: TapEvent) {
+      withFlow(this, (f) => f.setField('employmentForm', e.currentTarget.dataset.value ?? ''))
+    },
+    onOpenRegions(this: Self) {
+      withFlow(this, (f) => f.openRegionPicker())
+    },
+    onPickRegion(this: Self, e: TapEvent) {
+      withFlow(this, (f) => f.pickRegion(e.currentTarget.dataset.code ?? ''))
+    },
+    onRegionBack(this: Self) {
+      withFlow(this, (f) => f.regionPickerBack())
+    },
+    onSkipTownship(this: Self) {
+      withFlow(this, (f) => f.closeRegionPicker())
+    },
+    onPhoneNumber(this: Self, e: TapEvent) {
+      // WeChat's getPhoneNumber button: a code on success; a refusal leaves the field to be typed.
+      if (e.detail && e.detail.code) withFlow(this, (f) => f.applyPhoneCode(e.detail.code as string))
+    },
+    onHostPhone(this: Self) {
+      withFlow(this, (f) => f.applyPhoneCode('plugin-host'))
+    },
+    onFace(this: Self) {
+      withFlow(this, (f) => f.verifyFace())
+    },
+    onConfirmIdentity(this: Self) {
+      withFlow(this, (f) => f.confirmIdentity())
+    },
+    onSelectUnion(this: Self, e: TapEvent) {
+      withFlow(this, (f) => f.selectUnion(e.currentTarget.dataset.id ?? ''))
+    },
+    onSubmit(this: Self) {
+      withFlow(this, (f) => f.submit())
+    },
+    onRefresh(this: Self) {
+      withFlow(this, (f) => f.refreshResult())
+    },
+    onVolunteer(this: Self) {
+      withFlow(this, (f) => f.volunteer())
+    },
+    onTransfer(this: Self) {
+      withFlow(this, (f) => f.requestTransfer('other'))
+    },
+  },
+})

@@ -1,0 +1,24 @@
+/**
+ * In the plugin build, what the host mini-program passed to `requirePlugin('ruhui').configure()`
+ * (packages/weapp-plugin): a plugin's component cannot ask the host through events alone (its
+ * page has no host to listen), and WeChat forbids the phone-number button inside plugins.
+ */
+export interface PluginHostOptions {
+  /** A fresh join token for this session, from the host's backend. */
+  refreshToken?(): Promise<string>
+  /** The driver's mobile as the host verified it (the host runs WeChat's phone button itself). */
+  getPhone?(): Promise<{ mobile: string; verifiedAt?: string }>
+  /** The host's facial verification of the driver. */
+  verifyFace?(): Promise<{ passed: boolean; verifiedAt?: string }>
+  onSuccess?(result: { sessionId: string; applicationId?: string; transferId?: string; status: string }): void
+  onExit?(details: { sessionId: string; reason: string }): void
+  onEvent?(event: { name: string; sessionId: string; at: string }): void
+}
+
+declare const require: (id: string) => { current(): PluginHostOptions }
+
+/** The configured host options in the plugin build; null in the npm component. */
+export function pluginHost(): PluginHostOptions | null {
+  // plugin/host.js sits two folders above plugin/components/join/index.js (kept out of the bundle: one copy for configure() and the component).
+  return RUHUI_PLUGIN ? require('../../host.js').current() : null
+}
