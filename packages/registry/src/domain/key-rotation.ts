@@ -24,6 +24,13 @@ function overlapMs(body: Record<string, unknown>): number {
   return hours * 3_600_000
 }
 
+/**
+ * Two admins rolling the same key at once: the key each read is compared when written (the row is
+ * locked by the first write on PostgreSQL, and SQLite has one writer), so the second gets a clean
+ * 409 instead of silently retiring the key the first was just shown.
+ */
+const rolledMeanwhile = () => new Refusal('lock_conflict', { message: '另一位管理员刚刚轮换了这个密钥，请刷新后查看；新密钥只向轮换的人显示一次' })
+
 async function findOwner(ctx: RegistryContext, table: 'platforms' | 'partners', id: string) {
   const row = await ctx.db.selectFrom(table).select(['id', 'revoked_at']).where('id', '=', id).executeTakeFirst()
   if (!row) throw new Refusal('not_found', { message: table === 'platforms' ? '没有这个平台' : '没有这个数据共享单位' })
@@ -40,17 +47,21 @@ export async function rollPlatformSecret(ctx: RegistryContext, reviewer: Reviewe
   if (!PLATFORM_SECRETS.includes(what as never)) throw new Refusal(what === undefined ? 'parameter_missing' : 'parameter_invalid', { param: 'what', message: '请选择轮换 secret_key（接口密钥）或 webhook_secret（事件签名密钥）' })
   const overlap = overlapMs(body)
   await activeOwner(ctx, 'platforms', platformId)
+  // What the admin is rolling: the roll applies only if it is still current when written.
+  const seen = await ctx.db.selectFrom('platforms').select(['secret_key_hash', 'webhook_secret_enc']).where('id', '=', platformId).executeTakeFirstOrThrow()
   const now = ctx.now()
   const expiresAt = iso(now + overlap)
   const fresh = newSecret(what === 'secret_key' ? 'sk_live' : 'whsec')
   await ctx.writer.run(async (trx) => {
-    const current = await trx.selectFrom('platforms').select(['secret_key_hash', 'webhook_secret_enc']).where('id', '=', platformId).executeTakeFirstOrThrow()
     if (what === 'secret_key') {
-      if (overlap > 0) await trx.insertInto('retired_secrets').values({ kind: 'secret_key', owner_id: platformId, secret_hash: current.secret_key_hash, secret_enc: null, expires_at: expiresAt, created_at: iso(now) }).execute()
-      await trx.updateTable('platforms').set({ secret_key_hash: hashSecret(fresh) }).where('id', '=', platformId).execute()
+      const r = await trx.updateTable('platforms').set({ secret_key_hash: hashSecret(fresh) }).where('id', '=', platformId).where('secret_key_hash', '=', seen.secret_key_hash).executeTakeFirst()
+      if (Number(r.numUpdatedRows) !== 1) throw rolledMeanwhile()
+      if (overlap > 0) await trx.insertInto('retired_secrets').values({ kind: 'secret_key', owner_id: platformId, secret_hash: seen.secret_key_hash, secret_enc: null, expires_at: expiresAt, created_at: iso(now) }).execute()
     } else {
-      if (overlap > 0 && current.webhook_secret_enc) await trx.insertInto('retired_secrets').values({ kind: 'webhook_secret', owner_id: platformId, secret_hash: null, secret_enc: current.webhook_secret_enc, expires_at: expiresAt, created_at: iso(now) }).execute()
-      await trx.updateTable('platforms').set({ webhook_secret_enc: encryptField(ctx.keys, fresh, 'webhook_secret') }).where('id', '=', platformId).execute()
+      const r = await trx.updateTable('platforms').set({ webhook_secret_enc: encryptField(ctx.keys, fresh, 'webhook_secret') }).where('id', '=', platformId)
+        .where((eb) => (seen.webhook_secret_enc === null ? eb('webhook_secret_enc', 'is', null) : eb('webhook_secret_enc', '=', seen.webhook_secret_enc))).executeTakeFirst()
+      if (Number(r.numUpdatedRows) !== 1) throw rolledMeanwhile()
+      if (overlap > 0 && seen.webhook_secret_enc) await trx.insertInto('retired_secrets').values({ kind: 'webhook_secret', owner_id: platformId, secret_hash: null, secret_enc: seen.webhook_secret_enc, expires_at: expiresAt, created_at: iso(now) }).execute()
     }
     await trx.insertInto('audit_log').values({ actor: reviewer.id, action: `platform_roll_${what}`, subject: platformId, created_at: iso(now) }).execute()
   })
@@ -61,13 +72,14 @@ export async function rollPartnerKey(ctx: RegistryContext, reviewer: Reviewer, p
   requireAdmin(reviewer, '只有管理员可以管理数据共享单位')
   const overlap = overlapMs(body)
   await activeOwner(ctx, 'partners', partnerId)
+  const seen = await ctx.db.selectFrom('partners').select(['key_hash']).where('id', '=', partnerId).executeTakeFirstOrThrow()
   const now = ctx.now()
   const expiresAt = iso(now + overlap)
   const fresh = newSecret('pk_live')
   await ctx.writer.run(async (trx) => {
-    const current = await trx.selectFrom('partners').select(['key_hash']).where('id', '=', partnerId).executeTakeFirstOrThrow()
-    if (overlap > 0) await trx.insertInto('retired_secrets').values({ kind: 'partner_key', owner_id: partnerId, secret_hash: current.key_hash, secret_enc: null, expires_at: expiresAt, created_at: iso(now) }).execute()
-    await trx.updateTable('partners').set({ key_hash: hashSecret(fresh) }).where('id', '=', partnerId).execute()
+    const r = await trx.updateTable('partners').set({ key_hash: hashSecret(fresh) }).where('id', '=', partnerId).where('key_hash', '=', seen.key_hash).executeTakeFirst()
+    if (Number(r.numUpdatedRows) !== 1) throw rolledMeanwhile()
+    if (overlap > 0) await trx.insertInto('retired_secrets').values({ kind: 'partner_key', owner_id: partnerId, secret_hash: seen.key_hash, secret_enc: null, expires_at: expiresAt, created_at: iso(now) }).execute()
     await trx.insertInto('audit_log').values({ actor: reviewer.id, action: 'partner_roll_key', subject: partnerId, created_at: iso(now) }).execute()
   })
   return { object: 'partner', id: partnerId, key: fresh, previous_expires_at: overlap > 0 ? expiresAt : iso(now), shown_once: true }

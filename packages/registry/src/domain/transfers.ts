@@ -3,7 +3,7 @@
  * accepted by the target union → completed (the org switches atomically, join date kept);
  * either side may refuse, and a transfer not finished in time is refused by the sweeper.
  */
-import type { Transfer, TransferRequest } from '@ruhui/core/contract'
+import { type Transfer, type TransferRequest, toChinaTime } from '@ruhui/core/contract'
 import type { Transaction } from 'kysely'
 import { decryptField } from '../crypto/field-cipher'
 import { newId } from '../crypto/hashing'
@@ -13,7 +13,7 @@ import { recordEvent } from './outbox'
 import { requireInScope, reviewerScope } from './scope'
 import { transferView } from './views'
 
-export async function requestTransfer(ctx: RegistryContext, caller: Extract<Caller, { kind: 'join_token' }>, body: TransferRequest): Promise<{ status: number; body: Transfer }> {
+export async function requestTransfer(ctx: RegistryContext, caller: Extract<Caller, { kind: 'join_token' }>, body: TransferRequest): Promise<Transfer> {
   const session = await ctx.db.selectFrom('sessions').select(['pending_transfer_enc']).where('id', '=', caller.sessionId).executeTakeFirstOrThrow()
   if (!session.pending_transfer_enc) throw new Refusal('invalid_request', { message: '请先提交入会申请，确认已有会籍后再申请转接' })
   const target = ctx.directory().byId.get(body.to_org_id)
@@ -30,7 +30,7 @@ export async function requestTransfer(ctx: RegistryContext, caller: Extract<Call
     await trx.updateTable('members').set({ status: 'transferring', updated_at: iso(now) }).where('person_key', '=', pending.personKey).execute()
     const view = transferView(row)
     await recordEvent(ctx, trx, 'transfer.requested', caller.platformId, view)
-    return { status: 201, body: view }
+    return view
   })
 }
 
@@ -52,13 +52,29 @@ async function platformOf(trx: Transaction<Database>, sessionId: string): Promis
   return (await trx.selectFrom('sessions').select(['platform_id']).where('id', '=', sessionId).executeTakeFirstOrThrow()).platform_id
 }
 
-async function refuse(ctx: RegistryContext, trx: Transaction<Database>, t: TransferTable, now: number): Promise<Transfer> {
+const OPEN = ['requested', 'released']
+const ACTION_ZH = { release: '同意转出', accept: '接收', reject: '退回' } as const
+
+/**
+ * Refuse a transfer that is still open, in the caller's transaction, the state checked by the
+ * write itself: undefined when it is no longer open (accepted or refused meanwhile, by another
+ * reviewer or another registry process). `dueBy` refuses only if it also ran out of time by then.
+ */
+async function refuse(ctx: RegistryContext, trx: Transaction<Database>, t: TransferTable, now: number, dueBy?: string): Promise<Transfer | undefined> {
   const patch = { status: 'rejected', updated_at: iso(now) }
-  await trx.updateTable('transfers').set(patch).where('id', '=', t.id).execute()
+  let q = trx.updateTable('transfers').set(patch).where('id', '=', t.id).where('status', 'in', OPEN)
+  if (dueBy) q = q.where('expires_at', '<', dueBy)
+  if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) return undefined
   await trx.updateTable('members').set({ status: 'active', updated_at: iso(now) }).where('person_key', '=', t.person_key).execute() // stays at the source
   const view = transferView({ ...t, ...patch })
   await recordEvent(ctx, trx, 'transfer.rejected', await platformOf(trx, t.session_id), view)
   return view
+}
+
+/** Move an open transfer from one state to the next, only if it is still in the state read and not past its time. */
+async function advance(trx: Transaction<Database>, t: TransferTable, from: string, to: string, now: number): Promise<void> {
+  const r = await trx.updateTable('transfers').set({ status: to, updated_at: iso(now) }).where('id', '=', t.id).where('status', '=', from).where('expires_at', '>=', iso(now)).executeTakeFirst()
+  if (Number(r.numUpdatedRows) !== 1) throw new Refusal('lock_conflict', { message: '这项转接刚刚被他人办理或已超过期限，请刷新后查看' })
 }
 
 export async function actOnTransfer(ctx: RegistryContext, reviewer: Extract<Caller, { kind: 'reviewer' }>, id: string, action: 'release' | 'accept' | 'reject'): Promise<Transfer> {
@@ -71,13 +87,20 @@ export async function actOnTransfer(ctx: RegistryContext, reviewer: Extract<Call
   return ctx.writer.run(async (trx) => {
     const t = await trx.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
     const now = ctx.now()
-    if (action === 'reject' && (t.status === 'requested' || t.status === 'released')) return refuse(ctx, trx, t, now)
+    if (OPEN.includes(t.status) && t.expires_at < iso(now)) {
+      throw new Refusal('invalid_request', { message: `这项转接已超过办理期限（${toChinaTime(Date.parse(t.expires_at))}），不能再${ACTION_ZH[action]}；期限已过的转接会自动退回，请司机重新申请` })
+    }
+    if (action === 'reject' && OPEN.includes(t.status)) {
+      const view = await refuse(ctx, trx, t, now)
+      if (view) return view
+      throw new Refusal('lock_conflict', { message: '这项转接刚刚被他人办理，请刷新后查看' })
+    }
     if (action === 'release' && t.status === 'requested') {
-      await trx.updateTable('transfers').set({ status: 'released', updated_at: iso(now) }).where('id', '=', id).execute()
+      await advance(trx, t, 'requested', 'released', now)
       return transferView({ ...t, status: 'released', updated_at: iso(now) })
     }
     if (action === 'accept' && t.status === 'released') {
-      await trx.updateTable('transfers').set({ status: 'completed', updated_at: iso(now) }).where('id', '=', id).execute()
+      await advance(trx, t, 'released', 'completed', now)
       // The switch of organisation is atomic here; join_date is untouched (会龄 continues).
       await trx.updateTable('members').set({ org_id: t.to_org_id, status: 'active', updated_at: iso(now) }).where('person_key', '=', t.person_key).execute()
       const view = transferView({ ...t, status: 'completed', updated_at: iso(now) })
@@ -88,11 +111,22 @@ export async function actOnTransfer(ctx: RegistryContext, reviewer: Extract<Call
   })
 }
 
-/** Refuse transfers that ran out of time; returns how many. */
+/**
+ * Refuse transfers that ran out of time; returns how many. Read and refused in one transaction,
+ * each refusal conditional on the transfer being still open and due: a transfer accepted (by
+ * this or another process) after the read is left as it is.
+ */
 export async function expireTransfers(ctx: RegistryContext): Promise<number> {
-  const due = await ctx.db.selectFrom('transfers').selectAll().where('status', 'in', ['requested', 'released']).where('expires_at', '<', iso(ctx.now())).limit(50).execute()
-  for (const t of due) await ctx.writer.run((trx) => refuse(ctx, trx, t, ctx.now()))
-  return due.length
+  // Most passes find nothing: a plain read first keeps them out of the write queue.
+  const any = await ctx.db.selectFrom('transfers').select('id').where('status', 'in', OPEN).where('expires_at', '<', iso(ctx.now())).limit(1).executeTakeFirst()
+  if (!any) return 0
+  return ctx.writer.run(async (trx) => {
+    const now = ctx.now()
+    const due = await trx.selectFrom('transfers').selectAll().where('status', 'in', OPEN).where('expires_at', '<', iso(now)).limit(50).execute()
+    let refused = 0
+    for (const t of due) if (await refuse(ctx, trx, t, now, iso(now))) refused++
+    return refused
+  })
 }
 
 /** Transfers touching the reviewer's subtree (out of it or into it), newest first. */
