@@ -6,10 +6,11 @@
  */
 import { http, HttpResponse, delay } from 'msw'
 import { signWebhook } from '@ruhui/core/node'
-import { API_VERSION, ROUTES, type Route, type RouteName, checkRequestBody, toChinaTime } from '@ruhui/core/contract'
+import { API_VERSION, toChinaTime } from '@ruhui/core/contract'
+import { type Handlers, type ServerReply, createApiServer, errorReply, localeFromHeader } from '@ruhui/core/server'
 import { createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { pickerChoices } from '@ruhui/core/townships'
-import { type Ctx, Refusal, fail, json } from './http-kit'
+import { type Ctx, Refusal } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
 import { findApplication, listApplications, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
 import { advanceTransfer, findTransfer, requestTransfer } from './resources/transfers'
@@ -37,31 +38,46 @@ export interface SandboxOptions {
   timeoutDelayMs?: number
 }
 
-type Handler = (ctx: Ctx, args: { id: string; body: never; query: never }) => unknown
+/** Who is calling the sandbox, after authentication. */
+type SandboxCaller =
+  | { kind: 'secret_key'; id: string; platformId: string }
+  | { kind: 'join_token'; id: string; platformId: string; sessionId: string; locale: 'zh-CN' | 'en' }
+  | { kind: 'none'; id: 'anonymous' }
 
-const HANDLERS: Record<RouteName, Handler> = {
-  health: (ctx) => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(ctx.state.now()) }),
-  createJoinSession: (ctx, a) => createSession(ctx, a.body),
-  retrieveJoinSession: (ctx, a) => retrieveSession(ctx, a.id),
-  refreshJoinSession: (ctx, a) => refreshSession(ctx, a.id),
-  submitApplication: (ctx, a) => submitApplication(ctx, a.body),
-  retrieveApplication: (ctx, a) => findApplication(ctx, a.id).application,
-  listApplications: (ctx, a) => listApplications(ctx, a.query),
-  withdrawApplication: (ctx, a) => withdrawApplication(ctx, a.id),
-  volunteerApplication: (ctx, a) => volunteerApplication(ctx, a.id, a.body),
-  requestTransfer: (ctx, a) => requestTransfer(ctx, a.body),
-  retrieveTransfer: (ctx, a) => findTransfer(ctx, a.id),
-  matchOrganisations: (ctx, a) => matchOrganisations(ctx, a.body),
-  searchOrganisations: (ctx, a) => searchOrganisations(ctx, a.query),
-  listMemberServices: (_ctx, a) => listServices(a.query),
-  listRegions: (ctx, a) => ({ object: 'list', data: pickerChoices((a.query as { parent?: string }).parent, ctx.state.directory.provinces), has_more: false, next_cursor: null }),
+function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<SandboxCaller> {
+  // The resources take the sandbox's Ctx: the state, who calls, and the language.
+  const ctx = (i: { caller: SandboxCaller; requestId: string; locale: 'zh-CN' | 'en' }): Ctx => ({
+    state: state(),
+    requestId: i.requestId,
+    credential: i.caller.kind,
+    locale: i.locale,
+    ...(i.caller.kind !== 'none' ? { platformId: i.caller.platformId } : {}),
+    ...(i.caller.kind === 'join_token' ? { sessionId: i.caller.sessionId } : {}),
+  })
+  return {
+    health: () => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(state().now()) }),
+    createJoinSession: async (i) => {
+      // Magic: a platform user id starting `user_timeout_` is answered only after the client has given up.
+      if (i.body.platform_user_id.startsWith('user_timeout_')) await delay(timeoutDelayMs)
+      return createSession(ctx(i), i.body)
+    },
+    retrieveJoinSession: (i) => retrieveSession(ctx(i), i.id),
+    refreshJoinSession: (i) => refreshSession(ctx(i), i.id),
+    submitApplication: (i) => submitApplication(ctx(i), i.body),
+    retrieveApplication: (i) => findApplication(ctx(i), i.id).application,
+    listApplications: (i) => listApplications(ctx(i), i.query),
+    withdrawApplication: (i) => withdrawApplication(ctx(i), i.id),
+    volunteerApplication: (i) => volunteerApplication(ctx(i), i.id, i.body),
+    requestTransfer: (i) => requestTransfer(ctx(i), i.body),
+    retrieveTransfer: (i) => findTransfer(ctx(i), i.id),
+    matchOrganisations: (i) => matchOrganisations(ctx(i), i.body),
+    searchOrganisations: (i) => searchOrganisations(ctx(i), i.query),
+    listMemberServices: (i) => listServices(i.query),
+    listRegions: (i) => ({ object: 'list', data: pickerChoices(i.query.parent, state().directory.provinces), has_more: false, next_cursor: null }),
+  }
 }
 
-const ROUTE_LIST = (Object.entries(ROUTES) as Array<[RouteName, Route]>).map(([name, route]) => ({
-  name,
-  route,
-  pattern: new RegExp(`^${route.path.replace('{id}', '([^/]+)')}$`),
-}))
+const toResponse = (r: ServerReply) => new Response(r.body, { status: r.status, headers: r.headers })
 
 export function createRegistrySandbox(options: SandboxOptions = {}) {
   const baseUrl = (options.baseUrl ?? SANDBOX_BASE_URL).replace(/\/+$/, '')
@@ -86,77 +102,46 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
   let requestSeq = 0
   let delivered = 0
 
+  const api = createApiServer<SandboxCaller>({
+    handlers: handlers(() => state, options.timeoutDelayMs ?? 20_000),
+    authenticate: async (header) => authenticate(header),
+    requestId: () => `req_sandbox${String(++requestSeq).padStart(8, '0')}`,
+    idempotency: {
+      async find(scope, fingerprint) {
+        const seen = state.idempotency.get(scope)
+        return seen ? (seen.fingerprint === fingerprint ? seen : 'conflict') : undefined
+      },
+      async save(scope, fingerprint, reply) {
+        if (!state.idempotency.has(scope)) state.idempotency.set(scope, { ...reply, fingerprint })
+      },
+    },
+  })
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url)
-    const ctx: Ctx = { state, requestId: `req_sandbox${String(++requestSeq).padStart(8, '0')}`, credential: 'none', locale: request.headers.get('accept-language') === 'en' ? 'en' : 'zh-CN' }
+    const call = { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), header: (n: string) => request.headers.get(n), text: () => request.text() }
+    const reply = await api.dispatch(call)
+    if (reply) return toResponse(reply)
     const path = url.pathname
-    const hit = ROUTE_LIST.find((r) => r.route.method === request.method && r.pattern.test(path))
-    if (!hit) return fail(ctx, 'not_found', { message: `没有这个接口：${request.method} ${path}` })
-    const { name, route } = hit
-    const id = decodeURIComponent(hit.pattern.exec(path)?.[1] ?? '')
-
-    const denied = authenticate(ctx, route, request.headers.get('authorization'))
-    if (denied) return denied
-
-    const text = request.method === 'GET' ? '' : await request.text()
-    const checkedBody = checkRequestBody(route, text)
-    if (!checkedBody.ok) return fail(ctx, checkedBody.code, { ...(checkedBody.param !== undefined ? { param: checkedBody.param } : {}), ...(checkedBody.message ? { message: checkedBody.message } : {}) })
-    const body = checkedBody.value
-    // Magic: a platform user id starting `user_timeout_` is answered only after the client has given up.
-    if (name === 'createJoinSession' && String((body as { platform_user_id?: unknown }).platform_user_id).startsWith('user_timeout_')) {
-      await delay(options.timeoutDelayMs ?? 20_000)
-    }
-    let query: unknown = Object.fromEntries(url.searchParams)
-    if (route.query) {
-      const checked = route.query.safeParse(query)
-      if (!checked.success) return fail(ctx, 'parameter_invalid', { param: checked.error.issues[0]?.path.join('.') ?? '' })
-      query = checked.data
-    }
-
-    // Idempotency: the same key with the same request replays the first answer; with another, 409.
-    const key = request.method === 'POST' ? request.headers.get('idempotency-key') : null
-    const scope = `${request.headers.get('authorization')}|${key}`
-    const fingerprint = `${request.method} ${path} ${text}`
-    if (key) {
-      const seen = state.idempotency.get(scope)
-      if (seen && seen.fingerprint !== fingerprint) return fail(ctx, 'idempotency_conflict')
-      if (seen) return new Response(seen.body, { status: seen.status, headers: { 'content-type': 'application/json', 'request-id': ctx.requestId, 'idempotent-replayed': 'true' } })
-    }
-
-    let response: Response
-    try {
-      const result = HANDLERS[name](ctx, { id, body: body as never, query: query as never }) as { status?: number; body?: unknown } | object
-      const created = name === 'createJoinSession' ? (result as { status: number; body: unknown }) : { status: route.status, body: result }
-      response = json(ctx, created.status, created.body)
-    } catch (e) {
-      if (!(e instanceof Refusal)) throw e
-      response = fail(ctx, e.code, e.extra)
-    }
-    if (key && response.status < 500) state.idempotency.set(scope, { fingerprint, status: response.status, body: await response.clone().text() })
-    return response
+    return toResponse(errorReply('not_found', `req_sandbox${String(++requestSeq).padStart(8, '0')}`, localeFromHeader(request.headers.get('accept-language')), { message: `没有这个接口：${request.method} ${path}`, en: `No such endpoint: ${request.method} ${path}` }))
   }
 
-  function authenticate(ctx: Ctx, route: Route, header: string | null): Response | undefined {
-    if (route.auth === 'none') return undefined
+  async function authenticate(header: string | null | undefined): Promise<SandboxCaller> {
     const value = header?.startsWith('Bearer ') ? header.slice(7) : ''
+    if (value === '') return { kind: 'none', id: 'anonymous' }
     if (value.startsWith('sk_')) {
       const platform = state.platforms.find((p) => p.secretKey === value)
-      if (!platform) return fail(ctx, 'invalid_api_key')
-      ctx.credential = 'secret_key'
-      ctx.platformId = platform.id
-    } else if (value.startsWith('jt_')) {
+      if (!platform) throw new Refusal('invalid_api_key')
+      return { kind: 'secret_key', id: `platform:${platform.id}`, platformId: platform.id }
+    }
+    if (value.startsWith('jt_')) {
       const sessionId = state.tokens.get(value)
       const session = sessionId ? state.sessions.get(sessionId) : undefined
-      if (!session) return fail(ctx, 'invalid_token')
-      if (state.now() > session.tokenExpiresAt) return fail(ctx, 'expired_token')
-      ctx.credential = 'join_token'
-      ctx.sessionId = session.session.id
-      ctx.platformId = session.session.platform_id
-    } else {
-      return fail(ctx, route.auth === 'join_token' ? 'invalid_token' : 'invalid_api_key')
+      if (!session) throw new Refusal('invalid_token')
+      if (state.now() > session.tokenExpiresAt) throw new Refusal('expired_token')
+      return { kind: 'join_token', id: `session:${session.session.id}`, platformId: session.session.platform_id, sessionId: session.session.id, locale: session.session.locale }
     }
-    if (route.auth !== 'either' && route.auth !== ctx.credential) return fail(ctx, 'forbidden', { message: route.auth === 'secret_key' ? '此操作需要平台密钥' : '此操作需要入会令牌' })
-    return undefined
+    throw new Refusal('invalid_api_key')
   }
 
   const all = (resolver: (request: Request) => Promise<Response | undefined> | Response | undefined) => http.all(`${baseUrl}/v1/*`, ({ request }) => resolver(request))

@@ -1,5 +1,6 @@
 import { checkDriverIdentity, formatIssue } from '@ruhui/core'
-import { type Application, type ApplicationStatus, type ApplicationSubmit, applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/contract'
+import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import { applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/server'
 import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { emit } from '../events'
 import { MAGIC_SEQUENCES } from '../fixtures'
@@ -88,7 +89,7 @@ export function findApplication(ctx: Ctx, id: string): ApplicationRecord {
   return r
 }
 
-export function listApplications(ctx: Ctx, query: { status?: ApplicationStatus; limit?: string; starting_after?: string }) {
+export function listApplications(ctx: Ctx, query: { status?: ApplicationStatus | undefined; limit?: string | undefined; starting_after?: string | undefined }) {
   const all = [...ctx.state.applications.values()].map((r) => r.application).filter((a) => a.platform_id === ctx.platformId && (query.status === undefined || a.status === query.status))
   let start = 0
   if (query.starting_after !== undefined) {

@@ -1,5 +1,6 @@
 import type { MatchRequest, Organisation, OrganisationMatch } from '@ruhui/core/contract'
-import { matchUnion, toOrganisationMatchWire } from '@ruhui/core/matching'
+import { matchUnion } from '@ruhui/core/matching'
+import { toOrganisationMatchWire } from '@ruhui/core/server'
 import type { Ctx } from '../http-kit'
 
 export function matchOrganisations(ctx: Ctx, body: MatchRequest): OrganisationMatch {
@@ -18,7 +19,7 @@ export function matchOrganisations(ctx: Ctx, body: MatchRequest): OrganisationMa
   return toOrganisationMatchWire(r, ctx.locale)
 }
 
-export function searchOrganisations(ctx: Ctx, query: { q?: string; region_prefix?: string; limit?: string }) {
+export function searchOrganisations(ctx: Ctx, query: { q?: string | undefined; region_prefix?: string | undefined; limit?: string | undefined }) {
   const limit = Number(query.limit ?? 20)
   const found: Organisation[] = ctx.state.directory.orgs
     .filter((o) => (query.q === undefined || o.name.includes(query.q)) && (query.region_prefix === undefined || o.regionCode.startsWith(query.region_prefix)))

@@ -1,5 +1,6 @@
 import type { JoinSession, JoinSessionCreate } from '@ruhui/core/contract'
 import { toChinaTime } from '@ruhui/core/contract'
+import { type Reply, reply } from '@ruhui/core/server'
 import { type Ctx, Refusal, nextId, nowIso } from '../http-kit'
 import type { SessionRecord } from '../state'
 
@@ -12,14 +13,14 @@ function view(ctx: Ctx, r: SessionRecord, withToken: boolean): JoinSession {
   return { ...r.session, status, expires_at: toChinaTime(r.tokenExpiresAt), ...(withToken ? { join_token: r.token } : {}) }
 }
 
-export function createSession(ctx: Ctx, body: JoinSessionCreate): { status: number; body: JoinSession } {
+export function createSession(ctx: Ctx, body: JoinSessionCreate): Reply<JoinSession> {
   const { state } = ctx
   const platformId = ctx.platformId as string
   if (body.platform_user_id.startsWith('user_error_')) throw new Refusal('internal_error')
   // Idempotent per platform user: an open, unexpired session is handed back, with its token.
   for (const r of state.sessions.values()) {
     if (r.session.platform_id === platformId && r.session.platform_user_id === body.platform_user_id && r.session.status === 'open' && state.now() <= r.tokenExpiresAt) {
-      return { status: 200, body: view(ctx, r, true) }
+      return reply(200, view(ctx, r, true))
     }
   }
   const record: SessionRecord = {
@@ -39,7 +40,7 @@ export function createSession(ctx: Ctx, body: JoinSessionCreate): { status: numb
   }
   state.sessions.set(record.session.id, record)
   state.tokens.set(record.token, record.session.id)
-  return { status: 201, body: view(ctx, record, true) }
+  return reply(201, view(ctx, record, true))
 }
 
 export function findSession(ctx: Ctx, id: string): SessionRecord {
