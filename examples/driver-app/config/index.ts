@@ -1,7 +1,7 @@
 // Taro build config of the example driver app (weapp + h5). Output: dist/weapp and dist/h5.
 // @ruhui/taro is consumed prebuilt (packages/taro/dist), as a freight platform consumes the
 // published package; its stylesheet is written for a 375-px design width.
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from '@tarojs/cli'
 import type { IProjectConfig } from '@tarojs/taro/types/compile'
@@ -18,6 +18,14 @@ function packageDir(fromDir: string, name: string): string {
     if (dir === path.dirname(dir)) throw new Error(`${name} not found from ${fromDir}`)
   }
 }
+
+// ES2017 on every phone, whatever the host's project.config.json says (its "es6" switch may be
+// off): Taro's Babel skips node_modules and the workspace packages, but the prebuilt @ruhui/core
+// and zod carry `?.` and `??`. Babel (babel-preset-taro, the browserslist above) lowers them too.
+const appDir = path.resolve(__dirname, '..')
+const coreDir = realpathSync(packageDir(appDir, '@ruhui/core'))
+const lowered = [coreDir, realpathSync(packageDir(appDir, '@ruhui/taro')), realpathSync(packageDir(coreDir, 'zod'))].map((d) => d + path.sep)
+const es2017Include = [(file: string) => lowered.some((d) => file.startsWith(d))]
 
 type Chain = {
   resolve: {
@@ -56,6 +64,7 @@ export default defineConfig<'webpack5'>(async (merge: (...configs: object[]) => 
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      compile: { include: es2017Include },
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
       webpackChain: preferAppModules,
     },
