@@ -124,17 +124,33 @@ describe('exactly once under races', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1)
   })
 
-  it('the token expires during submit: refreshed in place, the flow goes on', async () => {
-    const onTokenExpired = vi.fn(async () => (await backend.joinSessions.refresh(sessionId)).join_token as string)
-    let sessionId = ''
-    const { flow, onSuccess, events, session } = await open({ onTokenExpired: () => onTokenExpired() })
-    sessionId = session.id
+  it('the token expires during submit: the client refreshes it once (auth.refresh), the flow goes on and reports TOKEN_REFRESHED', async () => {
+    const session = await backend.joinSessions.create({ platform_user_id: 'refresh-driver' })
+    const refresh = vi.fn(async () => (await backend.joinSessions.refresh(session.id)).join_token as string)
+    let flow: ReturnType<typeof createJoinFlow> | null = null
+    const client = createRegistryClient({ baseUrl: sandbox.baseUrl, auth: { token: session.join_token as string, refresh }, onTokenRefreshed: () => flow?.tokenRefreshed(), transport: createFetchTransport(), maxRetries: 0, platform: fakePlatform().platform })
+    const events: FlowEvent[] = []
+    const onSuccess = vi.fn()
+    flow = createJoinFlow({ client, sessionId: session.id, storage: memoryStorage(), network: fakeNetwork(), onSuccess, onExit: vi.fn(), onEvent: (e) => events.push(e) })
     await toUnion(flow)
     sandbox.expireToken(session.join_token as string)
     await flow.submit()
-    expect(onTokenExpired).toHaveBeenCalledTimes(1)
+    expect(refresh).toHaveBeenCalledTimes(1)
     expect(onSuccess).toHaveBeenCalledTimes(1)
-    expect(events.map((e) => e.name)).toContain('TOKEN_REFRESHED')
+    expect(sandbox.state.applications.size).toBe(1)
+    expect(events.map((e) => e.name).slice(-2)).toEqual(['TOKEN_REFRESHED', 'SUBMITTED'])
+  })
+
+  it('a token the host cannot refresh: the session is over (session_unavailable), with the registry\'s words', async () => {
+    const session = await backend.joinSessions.create({ platform_user_id: 'no-refresh-driver' })
+    const client = createRegistryClient({ baseUrl: sandbox.baseUrl, auth: { token: session.join_token as string, refresh: async () => Promise.reject(new Error('backend down')) }, transport: createFetchTransport(), maxRetries: 0, platform: fakePlatform().platform })
+    const onExit = vi.fn()
+    const flow = createJoinFlow({ client, sessionId: session.id, storage: memoryStorage(), network: fakeNetwork(), onSuccess: vi.fn(), onExit })
+    await toUnion(flow)
+    sandbox.expireToken(session.join_token as string)
+    await flow.submit()
+    expect(onExit.mock.calls).toEqual([[{ sessionId: session.id, reason: 'session_unavailable' }]])
+    expect(flow.getState().error?.code).toBe('expired_token')
   })
 
   it('the network drops mid-request after the registry committed: queued, then synced exactly once', async () => {

@@ -1,16 +1,18 @@
 /** `useJoinFlow`: the headless flow of @ruhui/core in a React hook, on Taro's request, storage, network and lifecycle. */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { createRegistryClient, type HttpTransport, type JoinTokenClient } from '@ruhui/core/client'
 import { createJoinFlow, type FlowState, type FlowStorage, type JoinFlow, type JoinFlowOptions, type LifecyclePort, type NetworkPort } from '@ruhui/core/flow'
 import { taroLifecycle, taroNetwork, taroStorage } from './ports'
 import { createTaroTransport } from './transport'
 
-export interface UseJoinFlowOptions extends Pick<JoinFlowOptions, 'onSuccess' | 'onExit' | 'onEvent' | 'onTokenExpired' | 'prefill' | 'capabilities' | 'consentTexts' | 'locale'> {
+export interface UseJoinFlowOptions extends Pick<JoinFlowOptions, 'onSuccess' | 'onExit' | 'onEvent' | 'prefill' | 'capabilities' | 'consentTexts' | 'locale'> {
   /** The registry's address, e.g. 'https://ruhui.example.org'. */
   registryUrl: string
   /** The join session and its token, minted by the platform's backend for this driver. */
   sessionId: string
   joinToken: string
+  /** Ask the host's backend for a fresh join token for this session; the client calls it once when the token expires and resends the call. */
+  onTokenExpired?(): Promise<string>
   /** Ports, for hosts that bring their own (defaults: Taro.request, Taro storage, Taro network and app events). */
   transport?: HttpTransport
   storage?: FlowStorage
@@ -24,19 +26,30 @@ export interface UseJoinFlowResult {
   flow: JoinFlow | null
 }
 
+const noFlow = () => () => undefined
+const noState = () => null
+
 export function useJoinFlow(options: UseJoinFlowOptions): UseJoinFlowResult {
   // Callbacks change on every render of the host; the flow keeps calling the latest ones.
   const latest = useRef(options)
   latest.current = options
   const clientRef = useRef<JoinTokenClient | null>(null)
   const [flow, setFlow] = useState<JoinFlow | null>(null)
-  const [state, setState] = useState<FlowState | null>(null)
   const { registryUrl, sessionId, joinToken } = options
 
   useEffect(() => {
     const o = latest.current
-    const client = createRegistryClient({ baseUrl: registryUrl, joinToken, transport: o.transport ?? createTaroTransport(), ...(o.locale ? { locale: o.locale } : {}) })
-    const f = createJoinFlow({
+    let f: JoinFlow | null = null
+    // The client refreshes an expired token itself (once, shared by concurrent calls) and tells the flow.
+    const refresh = () => (latest.current.onTokenExpired ? latest.current.onTokenExpired() : Promise.reject(new Error('no onTokenExpired')))
+    const client = createRegistryClient({
+      baseUrl: registryUrl,
+      auth: { token: joinToken, refresh },
+      onTokenRefreshed: () => f?.tokenRefreshed(),
+      transport: o.transport ?? createTaroTransport(),
+      ...(o.locale ? { locale: o.locale } : {}),
+    })
+    f = createJoinFlow({
       client,
       sessionId,
       storage: o.storage ?? taroStorage(),
@@ -49,17 +62,12 @@ export function useJoinFlow(options: UseJoinFlowOptions): UseJoinFlowResult {
       onSuccess: (r) => latest.current.onSuccess(r),
       onExit: (r) => latest.current.onExit(r),
       onEvent: (e) => latest.current.onEvent?.(e),
-      ...(o.onTokenExpired ? { onTokenExpired: () => (latest.current.onTokenExpired ?? o.onTokenExpired!)() } : {}),
     })
     clientRef.current = client
-    const unsubscribe = f.subscribe(setState)
     setFlow(f)
-    setState(f.getState())
     void f.start()
-    return () => {
-      unsubscribe()
-      f.destroy()
-    }
+    const created = f
+    return () => created.destroy()
     // A new session is a new flow; a refreshed token for the same session is handled inside it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [registryUrl, sessionId])
@@ -69,5 +77,7 @@ export function useJoinFlow(options: UseJoinFlowOptions): UseJoinFlowResult {
     clientRef.current?.setJoinToken(joinToken)
   }, [joinToken])
 
+  // The flow is an external store: React reads its state where it renders (no copy, no tearing).
+  const state = useSyncExternalStore(flow ? flow.subscribe : noFlow, flow ? flow.getState : noState, flow ? flow.getState : noState)
   return { state, flow }
 }

@@ -1,8 +1,8 @@
 /** `@ruhui/core/flow`: the headless join flow the Taro component renders. */
 export { createJoinFlow } from './create-join-flow'
-export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities } from './create-join-flow'
+export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities } from './types'
 export { memoryStorage, alwaysOnline } from './ports'
 export type { FlowStorage, NetworkPort, LifecyclePort } from './ports'
 export { DEFAULT_CONSENT_TEXTS } from './consent-texts'
 export type { ConsentText, ConsentTexts } from './consent-texts'
-export { sha256Hex } from './sha256'
+// Held back: sha256Hex (consent-text hashing inside the flow), the reducer, actions and effects (internal parts).
