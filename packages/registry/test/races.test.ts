@@ -3,12 +3,17 @@
 // outside its transaction and refused a transfer accepted meanwhile (the transfer said `rejected`
 // while the member had moved), and a reviewer could act on a transfer after its `expires_at`;
 // (2) two admins rolling the same key at once both succeeded, the first one's new key silently
-// retired (or, across PostgreSQL processes, a 500 from the unique index): now one gets a clean 409.
+// retired (or, across PostgreSQL processes, a 500 from the unique index): now one gets a clean 409;
+// (3) an event written within seconds of `platform set-webhook` (another process) was never
+// delivered: whether the platform had an address was cached per process and never cleared.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
 import type { Caller } from '../src/domain/context'
 import { rollPlatformSecret } from '../src/domain/key-rotation'
+import { deliverDue } from '../src/domain/outbox'
 import { actOnTransfer, expireTransfers } from '../src/domain/transfers'
 import { type PgCluster, createDatabase, startPgCluster } from './pg-cluster.mjs'
 import { type InProcessRegistry, startInProcess } from './in-process-registry'
@@ -65,12 +70,12 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const realNow = ctx.now
       ctx.now = () => realNow() + 120_000 // two minutes on: the one-minute transfer ran out
       try {
-        // The accept's read goes first, the sweep's read second; both then queue their writes.
+        // Past expires_at, before any sweep: refused, saying why.
+        await expect(actOnTransfer(ctx, admin, id, 'accept')).rejects.toMatchObject({ code: 'invalid_request', extra: { message: expect.stringMatching(/已超过办理期限/) } })
+        expect((await stateOf(id)).transfer).toBe('released')
+        // Now racing the sweep (on SQLite the accept's write queues first; on PostgreSQL either may).
         const [accepted, swept] = await Promise.allSettled([actOnTransfer(ctx, admin, id, 'accept'), expireTransfers(ctx)])
-        expect(accepted.status).toBe('rejected')
-        const refusal = (accepted as PromiseRejectedResult).reason as { code: string; extra: { message: string } }
-        expect(refusal.code).toBe('invalid_request')
-        expect(refusal.extra.message).toMatch(/已超过办理期限/)
+        expect(accepted).toMatchObject({ status: 'rejected', reason: { code: 'invalid_request' } })
         expect(swept).toMatchObject({ status: 'fulfilled', value: 1 })
       } finally {
         ctx.now = realNow
@@ -107,6 +112,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     it('two admins rolling the same key at once: one succeeds, the other gets a clean 409 (lock_conflict), and the new key is the one shown', async () => {
       const p = r.cli(['platform', 'create', '--name', '轮换竞争平台', '--id', 'P-ROLL-RACE'])
       const ctx = r.registry.ctx
+      // Open the pool's connections first, so that the four reads of the current key are at once.
+      await Promise.all(Array.from({ length: 8 }, () => ctx.db.selectFrom('platforms').select('id').where('id', '=', 'P-ROLL-RACE').execute()))
       const results = await Promise.allSettled([0, 1, 2, 3].map(() => rollPlatformSecret(ctx, admin, 'P-ROLL-RACE', { what: 'secret_key', expires_in_hours: 1 })))
       const won = results.filter((x): x is PromiseFulfilledResult<Record<string, unknown>> => x.status === 'fulfilled')
       const lost = results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')
@@ -123,6 +130,36 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(retired).toHaveLength(1)
       // Rolled again afterwards (not at once): no conflict.
       await expect(rollPlatformSecret(ctx, admin, 'P-ROLL-RACE', { what: 'secret_key', expires_in_hours: 0 })).resolves.toMatchObject({ object: 'platform' })
+    })
+
+    it('an event right after `platform set-webhook` (run by another process) is delivered to the new address', async () => {
+      const received: string[] = []
+      const hook = createServer((req, res) => {
+        const chunks: Buffer[] = []
+        req.on('data', (c: Buffer) => chunks.push(c))
+        req.on('end', () => {
+          received.push((JSON.parse(Buffer.concat(chunks).toString()) as { data: { object: { id: string } } }).data.object.id)
+          res.writeHead(200).end()
+        })
+      })
+      await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve))
+      try {
+        const p = r.cli(['platform', 'create', '--name', '后设地址平台', '--id', 'P-HOOK-LATE'])
+        const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: p.secret_key as string, transport: createFetchTransport() })
+        const submit = async (sequence: string) => {
+          const s = await api.joinSessions.create({ platform_user_id: `hook-${sequence}` })
+          const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }) }
+          return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() }).applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+        }
+        const before = await submit('621') // no address yet: nothing to deliver
+        r.cli(['platform', 'set-webhook', '--id', 'P-HOOK-LATE', '--webhook-url', `http://127.0.0.1:${(hook.address() as AddressInfo).port}/events`])
+        const after = await submit('622') // a moment later, on this process
+        for (let i = 0; i < 3; i++) await deliverDue(r.registry.ctx)
+        expect(received).toEqual([after.id])
+        expect(received).not.toContain(before.id)
+      } finally {
+        hook.close()
+      }
     })
   })
 }

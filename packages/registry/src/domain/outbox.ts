@@ -2,8 +2,9 @@
  * Transactional outbox: an event is written in the same transaction as the change that
  * caused it, with one delivery row per platform that has a webhook URL. A worker delivers
  * due rows, signed with signWebhook, retrying with backoff; the rows are the delivery history.
+ * Any number of registry processes may run the worker: each delivery is claimed with a lease.
  */
-import type { Transaction } from 'kysely'
+import { type Transaction, sql } from 'kysely'
 import { API_VERSION, type Application, type EventType, type Transfer, toChinaTime } from '@ruhui/core/contract'
 import { signWebhook } from '@ruhui/core/node'
 import { decryptField } from '../crypto/field-cipher'
@@ -12,42 +13,53 @@ import type { Database } from '../db/schema'
 import { type RegistryContext, iso } from './context'
 import { retiredWebhookSecrets } from './key-rotation'
 
-// Whether a platform has a webhook URL, cached briefly: it is asked on every event.
-const webhookCache = new Map<string, { has: boolean; until: number }>()
-async function hasWebhook(ctx: RegistryContext, trx: Transaction<Database>, platformId: string): Promise<boolean> {
-  const now = ctx.now()
-  const hit = webhookCache.get(platformId)
-  if (hit && hit.until > now) return hit.has
-  const platform = await trx.selectFrom('platforms').select(['webhook_url']).where('id', '=', platformId).executeTakeFirst()
-  const has = Boolean(platform?.webhook_url)
-  webhookCache.set(platformId, { has, until: now + 5000 })
-  return has
-}
-
 export async function recordEvent(ctx: RegistryContext, trx: Transaction<Database>, type: EventType, platformId: string, object: Application | Transfer): Promise<string> {
   const now = ctx.now()
   const id = newId('evt')
   const payload = JSON.stringify({ id, object: 'event', type, api_version: API_VERSION, created_at: toChinaTime(now), data: { object } })
   await trx.insertInto('events').values({ id, type, platform_id: platformId, payload, created_at: iso(now) }).execute()
-  if (await hasWebhook(ctx, trx, platformId)) {
-    await trx.insertInto('deliveries').values({ event_id: id, platform_id: platformId, status: 'pending', attempts: 0, next_attempt_at: iso(now), last_status: null, last_error: null, updated_at: iso(now) }).execute()
-  }
+  // A delivery if the platform has a webhook address now, read in this transaction: never from a
+  // cache, so an address set a moment ago (by `platform set-webhook` or another process) is used.
+  await trx
+    .insertInto('deliveries')
+    .columns(['event_id', 'platform_id', 'status', 'attempts', 'next_attempt_at', 'last_status', 'last_error', 'updated_at'])
+    .expression((eb) =>
+      eb.selectFrom('platforms').select([sql.lit(id).as('event_id'), 'id', sql.lit('pending').as('status'), sql.lit(0).as('attempts'), sql.lit(iso(now)).as('next_attempt_at'), sql.lit(null).as('last_status'), sql.lit(null).as('last_error'), sql.lit(iso(now)).as('updated_at')]).where('id', '=', platformId).where('webhook_url', 'is not', null),
+    )
+    .execute()
   return id
+}
+
+/**
+ * Claim up to `limit` due deliveries with a lease: their next attempt is moved to the lease's end,
+ * in one statement, so no other process takes them meanwhile; if this process dies, they are due
+ * again when the lease runs out. PostgreSQL skips rows another process is claiming (SKIP LOCKED);
+ * SQLite runs one writer at a time, so the statement alone is enough.
+ */
+async function claimDue(ctx: RegistryContext, now: number, leaseUntil: string, limit: number): Promise<number[]> {
+  const lock = ctx.dialect === 'postgres' ? sql` for update of d skip locked` : sql``
+  const res = await sql<{ id: number }>`update deliveries set next_attempt_at = ${leaseUntil}
+    where id in (select d.id from deliveries d join platforms p on p.id = d.platform_id
+      where d.status = 'pending' and d.next_attempt_at <= ${iso(now)} and p.revoked_at is null
+      order by d.id limit ${limit}${lock})
+    returning id`.execute(ctx.db)
+  return res.rows.map((r) => Number(r.id))
 }
 
 /** Deliver what is due once; returns how many were attempted. */
 export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch = fetch): Promise<number> {
   const now = ctx.now()
+  const leaseUntil = iso(now + ctx.config.webhook.timeoutMs * 3)
+  const ids = await claimDue(ctx, now, leaseUntil, 20)
+  if (ids.length === 0) return 0
+  // The address and secret as they are now (a change on any process is seen at the next pass).
   const due = await ctx.db
     .selectFrom('deliveries')
     .innerJoin('events', 'events.id', 'deliveries.event_id')
     .innerJoin('platforms', 'platforms.id', 'deliveries.platform_id')
-    .select(['deliveries.id', 'deliveries.attempts', 'deliveries.next_attempt_at', 'events.payload', 'platforms.id as platform_id', 'platforms.webhook_url', 'platforms.webhook_secret_enc'])
-    .where('deliveries.status', '=', 'pending')
-    .where('platforms.revoked_at', 'is', null) // a disabled platform gets nothing more
-    .where('deliveries.next_attempt_at', '<=', iso(now))
+    .select(['deliveries.id', 'deliveries.attempts', 'events.payload', 'platforms.id as platform_id', 'platforms.webhook_url', 'platforms.webhook_secret_enc'])
+    .where('deliveries.id', 'in', ids)
     .orderBy('deliveries.id')
-    .limit(20)
     .execute()
   // A platform's rolled-out webhook secrets still honoured: read once per pass, not per delivery.
   const retired = new Map<string, Promise<string[]>>()
@@ -57,14 +69,7 @@ export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch =
     return secrets
   }
   for (const d of due) {
-    // Claim it: another registry process may be looking at the same row.
-    const claimed = await ctx.db
-      .updateTable('deliveries')
-      .set({ next_attempt_at: iso(now + ctx.config.webhook.timeoutMs * 3) })
-      .where('id', '=', d.id)
-      .where('next_attempt_at', '=', d.next_attempt_at)
-      .executeTakeFirst()
-    if (Number(claimed.numUpdatedRows) !== 1 || !d.webhook_url || !d.webhook_secret_enc) continue
+    if (!d.webhook_url || !d.webhook_secret_enc) continue // tried again when the lease runs out
     let status: number | null = null
     let error: string | null = null
     try {
@@ -89,6 +94,7 @@ export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch =
       .updateTable('deliveries')
       .set({ status: delivered ? 'delivered' : gaveUp ? 'failed' : 'pending', attempts, last_status: status, last_error: error, next_attempt_at: iso(ctx.now() + delay), updated_at: iso(ctx.now()) })
       .where('id', '=', d.id)
+      .where('next_attempt_at', '=', leaseUntil) // still our lease (not expired and taken by another process)
       .execute()
   }
   return due.length
