@@ -27,16 +27,17 @@ const cli = (args) => {
   return JSON.parse(r.stdout.trim().split('\n').pop())
 }
 
-// Demo credentials, made once per data directory (v2: console sign-ins and a second union).
+// Demo credentials, made once per data directory (v2: console sign-ins and a second union; v3: the
+// Nanjing admin is a registry admin, who may roll platform keys: packages/registry/README.md, roles).
 const credentialsFile = join(dataDir, 'demo-credentials.json')
 let demo = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : null
-if (!demo || demo.version !== 2) {
+if (!demo || demo.version !== 3) {
   if (!demo) cli(['seed'])
   const suffix = demo ? `-${Date.now().toString(36)}` : ''
   const platform = demo?.platform ?? cli(['platform', 'create', '--name', '示例货运平台甲（演示）', '--id', 'P-DEMO'])
-  const reviewer = cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京市总工会审核员（演示）', '--login', `nanjing${suffix}`, '--role', 'admin'])
+  const reviewer = cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京市总工会审核员（演示）', '--login', `nanjing${suffix}`, '--role', 'registry_admin'])
   const other = cli(['reviewer', 'create', '--org', 'org_lf_3401', '--name', '合肥市总工会审核员（演示）', '--login', `hefei${suffix}`])
-  demo = { version: 2, platform, reviewer, other }
+  demo = { version: 3, platform, reviewer, other }
   writeFileSync(credentialsFile, JSON.stringify(demo, null, 2), { mode: 0o600 })
 }
 

@@ -26,7 +26,7 @@ const USAGE = `ruhui-registry <command> [options]
   seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
   platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
   platform set-webhook --id <platform id> --webhook-url <url>
-  reviewer create --org <org id> --name <name> [--login <login> [--password <pw>]] [--role reviewer|admin]
+  reviewer create --org <org id> --name <name> [--login <login> [--password <pw>]] [--role reviewer|admin|registry_admin]
   partner create --name <name> [--kind transport_department|industry_association]
   export [--out file.json]
 
@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
       const org = await s.db.selectFrom('orgs').select(['id']).where('id', '=', values.org).executeTakeFirst()
       if (!org) throw new Error(`no organisation ${values.org} in the directory (run seed first)`)
       const role = values.role ?? 'reviewer'
-      if (role !== 'reviewer' && role !== 'admin') throw new Error('--role is reviewer or admin')
+      if (role !== 'reviewer' && role !== 'admin' && role !== 'registry_admin') throw new Error('--role is reviewer, admin (of the organisation and its subtree) or registry_admin (registry-wide: platforms, partners, the whole audit log)')
       const key = newSecret('rk_live')
       const id = newId('rev')
       // A console account when --login is given; the password is generated unless --password says it.

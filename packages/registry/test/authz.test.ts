@@ -1,11 +1,16 @@
 // Authorization matrix: each role against each resource, including a join token for another
-// session, an expired token, and a reviewer outside the subtree.
+// session, an expired token, and a reviewer outside the subtree; organisation admins (their
+// subtree) against registry admins (a root organisation's admin, or --role registry_admin), and
+// the directory's jurisdiction (issue #19).
 import { beforeAll, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 
-type Role = 'anonymous' | 'platformA' | 'platformB' | 'tokenOwn' | 'tokenOther' | 'tokenExpired' | 'reviewerIn' | 'reviewerOut' | 'adminIn' | 'consoleIn' | 'partner' | 'garbage'
+type Role = 'anonymous' | 'platformA' | 'platformB' | 'tokenOwn' | 'tokenOther' | 'tokenExpired' | 'reviewerIn' | 'reviewerOut' | 'adminIn' | 'adminOut' | 'rootAdmin' | 'flaggedAdmin' | 'consoleIn' | 'partner' | 'garbage'
+
+/** A county-level federation (valid as it stands) seated in `county`, covering `covers`. */
+const orgIn = (id: string, parentId: string, county: string, covers = [county]) => ({ id, name: `测试工会 ${id}`, type: 'new_form_federation', level: 'county', isGrassroots: true, regionCode: county, coverage: { regionPrefixes: covers }, parentId, acceptsOnline: true, status: 'active' })
 
 eachDialect(
   'authorization matrix',
@@ -37,6 +42,9 @@ eachDialect(
         reviewerIn: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京'])['key']}`,
         reviewerOut: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_34', '--name', '安徽'])['key']}`,
         adminIn: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京管理员', '--role', 'admin'])['key']}`,
+        adminOut: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3401', '--name', '合肥管理员', '--role', 'admin'])['key']}`,
+        rootAdmin: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '江苏省管理员', '--role', 'admin'])['key']}`,
+        flaggedAdmin: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京注册中心管理员', '--role', 'registry_admin'])['key']}`,
         partner: `Bearer ${r.cli(['partner', 'create', '--name', '交通运输局（测试）'])['key']}`,
       })
       partnerId = r.cli(['partner', 'create', '--name', '物流协会（轮换测试）'])['partner_id'] as string
@@ -73,16 +81,22 @@ eachDialect(
       ['PATCH', 'edit an org outside', () => '/v1/review/organisations/org_lf_34', { name: '改名' }, { reviewerIn: 404, platformA: 403 }],
       ['GET', 'services', () => '/v1/review/services', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
       ['GET', 'volunteers', () => '/v1/review/volunteers', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
-      ['GET', 'platforms', () => '/v1/review/platforms', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 200, partner: 403 }],
-      ['POST', 'add a platform', () => '/v1/review/platforms', { name: '新平台' }, { reviewerIn: 403, adminIn: 201, platformA: 403 }],
-      ['GET', 'audit log', () => '/v1/review/audit', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 200, partner: 403 }],
-      ['GET', 'partners', () => '/v1/review/partners', undefined, { anonymous: 401, platformA: 403, reviewerIn: 403, adminIn: 200, partner: 403 }],
-      ['POST', 'add a partner', () => '/v1/review/partners', { name: '物流协会（测试）', kind: 'industry_association' }, { reviewerIn: 403, adminIn: 201, partner: 403 }],
+      // Platforms and partners are registry-wide: an organisation's admin has no say over them.
+      ['GET', 'platforms', () => '/v1/review/platforms', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 403, adminOut: 403, rootAdmin: 200, flaggedAdmin: 200, partner: 403 }],
+      ['POST', 'add a platform', () => '/v1/review/platforms', { name: '新平台' }, { reviewerIn: 403, adminIn: 403, adminOut: 403, rootAdmin: 201, flaggedAdmin: 201, platformA: 403 }],
+      ['GET', 'audit log', () => '/v1/review/audit', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 200, adminOut: 200, rootAdmin: 200, partner: 403 }],
+      ['GET', 'partners', () => '/v1/review/partners', undefined, { anonymous: 401, platformA: 403, reviewerIn: 403, adminIn: 403, adminOut: 403, rootAdmin: 200, flaggedAdmin: 200, partner: 403 }],
+      ['POST', 'add a partner', () => '/v1/review/partners', { name: '物流协会（测试）', kind: 'industry_association' }, { reviewerIn: 403, adminIn: 403, rootAdmin: 201, partner: 403 }],
       // Rolling and disabling keys: admins only (the admin's own cells are in key-rotation.test.ts).
-      ['POST', 'roll a platform key', () => '/v1/review/platforms/P-B/roll', { what: 'secret_key' }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, consoleIn: 403, partner: 403, garbage: 401 }],
-      ['POST', 'disable a platform', () => '/v1/review/platforms/P-B/revoke', {}, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, reviewerOut: 403, partner: 403 }],
-      ['POST', 'roll a partner key', () => `/v1/review/partners/${partnerId}/roll`, {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, partner: 403 }],
-      ['POST', 'disable a partner', () => `/v1/review/partners/${partnerId}/revoke`, {}, { anonymous: 401, platformA: 403, reviewerIn: 403, consoleIn: 403, partner: 403 }],
+      // Finding 9: a Hefei admin rolled another platform's key with no overlap. Now only a registry admin may.
+      ['POST', 'roll a platform key', () => '/v1/review/platforms/P-B/roll', { what: 'webhook_secret', expires_in_hours: 0 }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, consoleIn: 403, adminIn: 403, adminOut: 403, flaggedAdmin: 200, partner: 403, garbage: 401 }],
+      ['POST', 'disable a platform', () => '/v1/review/platforms/P-B/revoke', {}, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, reviewerOut: 403, adminIn: 403, adminOut: 403, partner: 403 }],
+      ['POST', 'roll a partner key', () => `/v1/review/partners/${partnerId}/roll`, {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 403, adminOut: 403, rootAdmin: 200, partner: 403 }],
+      ['POST', 'disable a partner', () => `/v1/review/partners/${partnerId}/revoke`, {}, { anonymous: 401, platformA: 403, reviewerIn: 403, consoleIn: 403, adminIn: 403, adminOut: 403, partner: 403 }],
+      // Jurisdiction (finding 1): an organisation may only lie inside the region of the reviewer's own.
+      ['POST', 'add an org in my region', () => '/v1/review/organisations', orgIn('org_authz_in', 'org_lf_3201', '320115'), { reviewerIn: 201, reviewerOut: 400, adminOut: 400, platformA: 403 }],
+      ['POST', 'add an org covering another region', () => '/v1/review/organisations', orgIn('org_authz_capture', 'org_lf_34', '340102', ['320115']), { reviewerOut: 400, adminOut: 400, rootAdmin: 400, flaggedAdmin: 400 }],
+      ['PATCH', 'extend my org into another region', () => '/v1/review/organisations/org_nf_340102', { coverage: { regionPrefixes: ['340102', '3201'] } }, { reviewerOut: 400, adminOut: 400, reviewerIn: 404, rootAdmin: 404 }],
       ['GET', 'export', () => '/v1/review/exports/applications.csv', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
       ['GET', 'shared aggregates', () => '/v1/sharing/aggregates', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, partner: 200 }],
       ['GET', 'shared records', () => '/v1/sharing/records', undefined, { anonymous: 401, platformA: 403, reviewerIn: 403, partner: 200 }],
@@ -104,6 +118,15 @@ eachDialect(
         })
       }
     }
+
+    it('the audit log is scoped: a Hefei admin does not see Nanjing reveals, Nanjing admins and registry admins do', async () => {
+      const r = registry()
+      await fetch(`${r.baseUrl}/v1/review/applications/${appId}?reveal=true`, { headers: { authorization: creds.reviewerIn } })
+      const reveals = async (role: Role) => ((await (await fetch(`${r.baseUrl}/v1/review/audit?limit=1000`, { headers: { authorization: creds[role] } })).json()) as { data: Array<{ action: string; subject: string }> }).data.filter((e) => e.subject === appId)
+      expect((await reveals('adminIn')).length).toBeGreaterThan(0)
+      expect((await reveals('rootAdmin')).length).toBeGreaterThan(0)
+      expect(await reveals('adminOut')).toEqual([])
+    })
 
     it('the reviewer outside the subtree cannot see it in the queue either; the one inside can', async () => {
       const r = registry()

@@ -1,11 +1,16 @@
 /**
  * Directory management from the console: list, add or edit an organisation, import a directory
  * file. Every entry is checked by @ruhui/core/matching; an import keeps the rows that pass and
- * reports the others row by row (nothing already stored is lost). Only the reviewer's subtree.
+ * reports the others row by row (nothing already stored is lost). Only the reviewer's subtree,
+ * and only inside the region of the reviewer's organisation (jurisdiction.ts).
  */
-import { type UnionOrg, checkDirectory, formatDirectoryIssue } from '@ruhui/core/matching'
-import type { Issue } from '@ruhui/core'
+
+/** Rows per import: one request stays well under a second of work (issue #19). */
+export const MAX_IMPORT_ROWS = 2000
+import { type UnionOrg, formatDirectoryIssue } from '@ruhui/core/matching'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { checkEntries } from './directory-entries'
+import { checkJurisdiction } from './jurisdiction'
 import { reviewerScope } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
@@ -32,34 +37,6 @@ export function listOrgs(ctx: RegistryContext, reviewer: Reviewer, q: { q?: stri
   const limit = Math.min(500, Number(q.limit ?? 100) || 100)
   const found = ctx.directory().orgs.filter((o) => scope.has(o.id) && (!q.q || o.name.includes(q.q) || o.id.includes(q.q)) && (!q.region_prefix || o.regionCode.startsWith(q.region_prefix)))
   return { object: 'list' as const, data: found.slice(0, limit).map((o) => orgView(o)), has_more: found.length > limit, total: found.length }
-}
-
-/**
- * Check entries in the context of the stored directory (their parents may be stored ones):
- * the problems of each entry, by its index in `entries`; an entry whose parent is dropped is
- * checked again, until what is left is consistent.
- */
-function checkInContext(ctx: RegistryContext, entries: unknown[]): { good: UnionOrg[]; issues: Map<number, Issue[]> } {
-  const issues = new Map<number, Issue[]>()
-  let left = entries.map((entry, index) => ({ entry, index }))
-  for (;;) {
-    const ids = new Set(left.map((l) => (l.entry as { id?: unknown })?.id))
-    const stored = ctx.directory().orgs.filter((o) => !ids.has(o.id))
-    const checked = checkDirectory([...stored, ...left.map((l) => l.entry)])
-    if (checked.ok) return { good: checked.value.orgs.slice(stored.length) as UnionOrg[], issues }
-    const bad = new Set<number>()
-    for (const i of checked.issues) {
-      const at = typeof i.path[0] === 'number' ? i.path[0] - stored.length : -1
-      const row = left[at]
-      if (!row) continue // a stored entry's problem cannot come from the new ones; ignore it here
-      bad.add(at)
-      const list = issues.get(row.index) ?? []
-      list.push({ ...i, path: [row.index, ...i.path.slice(1)], params: { ...i.params, index: row.index } })
-      issues.set(row.index, list)
-    }
-    if (bad.size === 0) return { good: [], issues }
-    left = left.filter((_, i) => !bad.has(i))
-  }
 }
 
 /** Where a new or edited organisation may sit: under an organisation of the reviewer's subtree. */
@@ -96,15 +73,17 @@ export async function saveOrg(ctx: RegistryContext, reviewer: Reviewer, input: u
   // An edit changes the fields it names and keeps the rest.
   const candidate = (idFromPath ? { ...existing, ...(input as object), id: idFromPath } : input) as UnionOrg
   if (!idFromPath && existing) throw new Refusal('parameter_invalid', { param: 'id', message: `组织编号 ${candidate.id} 已存在，请编辑它` })
-  const { good, issues } = checkInContext(ctx, [candidate])
-  const first = issues.get(0)?.[0]
+  const { good, problems } = checkEntries(ctx, [candidate])
+  const first = problems[0]?.issue
   if (first) {
     const { index: _index, ...params } = first.params ?? {}
     throw new Refusal('parameter_invalid', { param: first.path.slice(1).join('.'), message: formatDirectoryIssue({ ...first, params }) })
   }
-  const org = good[0] as UnionOrg
+  const org = good.get(0) as UnionOrg
   const problem = checkPlacement(ctx, reviewer, org, existing)
   if (problem) throw new Refusal('parameter_invalid', { param: existing ? 'id' : 'parentId', message: problem })
+  const outside = checkJurisdiction(ctx, reviewer, org)
+  if (outside) throw new Refusal('parameter_invalid', outside)
   await store(ctx, reviewer, [org], existing ? 'org_update' : 'org_create')
   return orgView(org)
 }
@@ -128,7 +107,7 @@ export async function importOrgs(ctx: RegistryContext, reviewer: Reviewer, input
     list = file.organisations
   }
   if (!Array.isArray(list)) throw new Refusal('parameter_invalid', { param: 'organisations', message: '没有找到组织列表' })
-  if (list.length > 5000) throw new Refusal('parameter_invalid', { param: 'organisations', message: '一次最多导入 5000 个组织' })
+  if (list.length > MAX_IMPORT_ROWS) throw new Refusal('parameter_invalid', { param: 'organisations', message: `一次最多导入 ${MAX_IMPORT_ROWS} 个组织` })
   const errors: ImportReport['errors'] = []
   const idOf = (entry: unknown) => (typeof (entry as { id?: unknown })?.id === 'string' ? (entry as { id: string }).id : null)
   // The same id twice in one file: the later rows are reported, the first one goes on.
@@ -142,38 +121,57 @@ export async function importOrgs(ctx: RegistryContext, reviewer: Reviewer, input
     unique.push(entry)
     rowOf.push(index)
   })
-  const { good, issues } = checkInContext(ctx, unique)
-  for (const [i, list_] of issues) {
+  const { good, problems } = checkEntries(ctx, unique)
+  for (const { index: i, id, issue } of problems) {
     const index = rowOf[i] as number
-    const id = idOf(unique[i])
-    for (const issue of list_) errors.push({ row: index + 1, id, field: issue.path.slice(1).join('.'), message: formatDirectoryIssue({ ...issue, params: { ...issue.params, index, ...(id ? { id } : {}) } }) })
+    errors.push({ row: index + 1, id, field: issue.path.slice(1).join('.'), message: formatDirectoryIssue({ ...issue, params: { ...issue.params, index, ...(id ? { id } : {}) } }) })
   }
-  // Placement is checked against the directory as it will be: parents may come earlier in the file.
-  const accepted: UnionOrg[] = []
-  const pending = new Map(good.map((o) => [o.id, o]))
+  // Placement, once per chain: a row is accepted when it is ours to change and its parent is in
+  // the subtree, stored or accepted earlier in this walk (parents may come later in the file).
   const scope = reviewerScope(ctx, reviewer)
-  const inScope = (id: string | undefined): boolean => id !== undefined && (scope.has(id) || (pending.has(id) && accepted.some((a) => a.id === id)))
-  let progressed = true
-  const left = new Set(good.map((o) => o.id))
-  while (progressed) {
-    progressed = false
-    for (const id of [...left]) {
-      const o = pending.get(id) as UnionOrg
-      const existing = ctx.directory().byId.get(o.id)
-      const ok = existing ? scope.has(existing.id) && (o.parentId === existing.parentId || inScope(o.parentId)) : inScope(o.parentId)
-      if (ok) {
-        accepted.push(o)
-        left.delete(id)
-        progressed = true
+  const stored = ctx.directory().byId
+  const byId = new Map([...good].map(([i, o]) => [o.id, { org: o, row: rowOf[i] as number }]))
+  const placed = new Map<string, boolean>()
+  const place = (start: string): boolean => {
+    const path: UnionOrg[] = []
+    let cursor: string | undefined = start
+    let ok = false
+    for (;;) {
+      const known = cursor === undefined ? false : placed.get(cursor)
+      if (known !== undefined) {
+        ok = known
+        break
       }
+      const entry = byId.get(cursor as string)
+      if (!entry) {
+        ok = scope.has(cursor as string) // a stored organisation the file does not change
+        break
+      }
+      const existing = stored.get(entry.org.id)
+      if (existing && !scope.has(existing.id)) break
+      if (checkJurisdiction(ctx, reviewer, entry.org)) break
+      placed.set(entry.org.id, false) // while walking: a cycle ends here
+      path.push(entry.org)
+      if (existing && entry.org.parentId === existing.parentId) {
+        ok = true
+        break
+      }
+      cursor = entry.org.parentId
     }
+    for (const o of path) placed.set(o.id, ok)
+    return ok
   }
-  for (const id of left) {
-    const index = list.findIndex((e) => (e as { id?: unknown })?.id === id)
-    errors.push({ row: index + 1, id, field: 'parentId', message: `第 ${index + 1} 条（${id}）：上级工会不在本级工会管辖范围内，或该组织不归本级管理` })
+  const accepted: UnionOrg[] = []
+  for (const [id, { org, row }] of byId) {
+    if (place(id)) {
+      accepted.push(org)
+      continue
+    }
+    const outside = checkJurisdiction(ctx, reviewer, org)
+    errors.push({ row: row + 1, id, field: outside ? outside.param : 'parentId', message: `第 ${row + 1} 条（${id}）：${outside ? outside.message : '上级工会不在本级工会管辖范围内，或该组织不归本级管理'}` })
   }
   errors.sort((a, b) => a.row - b.row)
-  const created = accepted.filter((o) => !ctx.directory().byId.has(o.id)).length
+  const created = accepted.filter((o) => !stored.has(o.id)).length
   await store(ctx, reviewer, accepted, 'org_import')
   return { object: 'directory_import', received: list.length, imported: accepted.length, created, updated: accepted.length - created, errors }
 }

@@ -1,21 +1,21 @@
-/** Data-sharing partners in the console (admins): list them, add one (its key shown once). */
+/** Data-sharing partners in the console (registry admins, scope.ts): list them, add one (its key shown once). */
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { retiredExpiries } from './key-rotation'
-import { requireAdmin } from './scope'
+import { requireRegistryAdmin } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 const KINDS = ['transport_department', 'industry_association']
 
 export async function listPartners(ctx: RegistryContext, reviewer: Reviewer) {
-  requireAdmin(reviewer, '只有管理员可以管理数据共享单位')
+  await requireRegistryAdmin(ctx, reviewer, '只有注册中心管理员可以管理数据共享单位')
   const rows = await ctx.db.selectFrom('partners').select(['id', 'name', 'kind', 'created_at', 'revoked_at']).orderBy('created_at').execute()
   const overlaps = await retiredExpiries(ctx.db, ['partner_key'], ctx.now())
   return { object: 'list' as const, data: rows.map((r) => ({ object: 'partner', ...r, old_key_expires_at: overlaps.get(`${r.id}:partner_key`) ?? null })) }
 }
 
 export async function createPartner(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {
-  requireAdmin(reviewer, '只有管理员可以管理数据共享单位')
+  await requireRegistryAdmin(ctx, reviewer, '只有注册中心管理员可以管理数据共享单位')
   const name = typeof body.name === 'string' ? body.name.trim() : ''
   if (!name || name.length > 100) throw new Refusal(name ? 'parameter_invalid' : 'parameter_missing', { param: 'name', message: '请填写单位名称（100 字以内）' })
   const kind = body.kind ?? 'transport_department'

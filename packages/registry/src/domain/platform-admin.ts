@@ -1,16 +1,16 @@
-/** Platform keys in the console (admins only): list the platforms, add one (its keys shown once). Rolls and disabling: key-rotation.ts. */
+/** Platform keys in the console (registry admins only, scope.ts): list the platforms, add one (its keys shown once). Rolls and disabling: key-rotation.ts. */
 import { encryptField } from '../crypto/field-cipher'
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { retiredExpiries } from './key-rotation'
-import { requireAdmin } from './scope'
+import { requireRegistryAdmin } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 
-const ADMINS_ONLY = '只有管理员可以管理平台密钥'
+const ADMINS_ONLY = '只有注册中心管理员可以管理平台密钥'
 
 export async function listPlatforms(ctx: RegistryContext, reviewer: Reviewer) {
-  requireAdmin(reviewer, ADMINS_ONLY)
+  await requireRegistryAdmin(ctx, reviewer, ADMINS_ONLY)
   const rows = await ctx.db.selectFrom('platforms').select(['id', 'name', 'uscc', 'webhook_url', 'created_at', 'revoked_at']).orderBy('created_at').execute()
   const counts = await ctx.db.selectFrom('applications').select(['platform_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('platform_id').execute()
   const n = new Map(counts.map((c) => [c.platform_id, Number(c.n)]))
@@ -29,7 +29,7 @@ export async function listPlatforms(ctx: RegistryContext, reviewer: Reviewer) {
 }
 
 export async function createPlatform(ctx: RegistryContext, reviewer: Reviewer, body: Record<string, unknown>) {
-  requireAdmin(reviewer, ADMINS_ONLY)
+  await requireRegistryAdmin(ctx, reviewer, ADMINS_ONLY)
   const name = typeof body.name === 'string' ? body.name.trim() : ''
   if (!name || name.length > 100) throw new Refusal(name ? 'parameter_invalid' : 'parameter_missing', { param: 'name', message: '请填写平台名称（100 字以内）' })
   const webhookUrl = body.webhook_url === undefined || body.webhook_url === '' ? null : body.webhook_url

@@ -2,7 +2,8 @@
  * Console sign-in for reviewer accounts: a login and a password (scrypt), traded for a
  * session token (rs_…, 8 hours) that the console sends as a bearer token. Only hashes are kept.
  */
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto'
+import { promisify } from 'node:util'
 import { hashSecret, newSecret } from '../crypto/hashing'
 import { Refusal, type RegistryContext, iso } from './context'
 
@@ -13,13 +14,24 @@ export function hashPassword(password: string): string {
   return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`
 }
 
-export function verifyPassword(password: string, stored: string | null): boolean {
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>
+
+/** Checks a password off the event loop (libuv's pool): sign-ins never stall other requests. */
+export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const [scheme, salt, hash] = (stored ?? '').split('$')
   if (scheme !== 'scrypt' || !salt || !hash) return false
   const expected = Buffer.from(hash, 'hex')
-  const actual = scryptSync(password, Buffer.from(salt, 'hex'), expected.length)
+  const actual = await scryptAsync(password, Buffer.from(salt, 'hex'), expected.length)
   return timingSafeEqual(actual, expected)
 }
+
+/** An unknown login costs the same scrypt as a known one: no telling them apart by time. */
+let decoy: Promise<string> | undefined
+const decoyHash = () =>
+  (decoy ??= (async () => {
+    const salt = randomBytes(16)
+    return `scrypt$${salt.toString('hex')}$${(await scryptAsync(randomBytes(12).toString('hex'), salt, 32)).toString('hex')}`
+  })())
 
 /** A password a person can type and read out: 4 groups of 4 from an unambiguous alphabet. */
 export function newPassword(): string {
@@ -31,11 +43,14 @@ export function newPassword(): string {
 export async function signIn(ctx: RegistryContext, body: Record<string, unknown>) {
   const login = typeof body.login === 'string' ? body.login.trim() : ''
   const password = typeof body.password === 'string' ? body.password : ''
+  if (login.length > 64) throw new Refusal('parameter_invalid', { param: 'login', message: '登录名太长' })
+  if (password.length > 256) throw new Refusal('parameter_invalid', { param: 'password', message: '密码太长' })
   if (!login) throw new Refusal('parameter_missing', { param: 'login', message: '请填写登录名' })
   if (!password) throw new Refusal('parameter_missing', { param: 'password', message: '请填写密码' })
   const r = await ctx.db.selectFrom('reviewers').select(['id', 'name', 'org_id', 'role', 'password_hash']).where('login', '=', login).executeTakeFirst()
-  // The same answer for an unknown login and a wrong password.
-  if (!r || !verifyPassword(password, r.password_hash)) throw new Refusal('invalid_api_key', { message: '登录名或密码不正确' })
+  // The same answer, and the same work, for an unknown login and a wrong password.
+  const ok = await verifyPassword(password, r?.password_hash ?? (await decoyHash()))
+  if (!r || !r.password_hash || !ok) throw new Refusal('invalid_api_key', { message: '登录名或密码不正确' })
   const token = newSecret('rs_live')
   const now = ctx.now()
   const expiresAt = iso(now + SESSION_MS)

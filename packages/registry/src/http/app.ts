@@ -16,6 +16,8 @@ import { RateLimiter } from './rate-limit'
 import { errorResponse } from './respond'
 import { mountPublicApi } from './public-api'
 import { mountReviewApi } from './review-api'
+import { bodyLimits } from './body-limits'
+import { securityHeaders } from './security-headers'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 const PER_SECOND = (ctx: RegistryContext, caller: Caller) =>
@@ -36,6 +38,10 @@ export function createApp(ctx: RegistryContext) {
     c.header('request-id', requestId)
     ctx.log.info({ request_id: requestId, method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, caller: c.get('caller')?.kind ?? 'none' }, 'request')
   })
+
+  // Headers per path (console, API) and bodies refused past their size before they are held (issue #19).
+  app.use('*', securityHeaders({ appAtRoot: Boolean(ctx.config.appDir) }))
+  app.use('*', bodyLimits(ctx))
 
   app.onError((err, c) => {
     if (err instanceof Refusal) return errorResponse(c, err.code, err.extra)

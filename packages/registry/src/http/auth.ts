@@ -20,18 +20,18 @@ export async function authenticate(ctx: RegistryContext, header: string | undefi
     const s = await ctx.db
       .selectFrom('sessions')
       .innerJoin('platforms', 'platforms.id', 'sessions.platform_id')
-      .select(['sessions.id', 'sessions.platform_id', 'sessions.token_expires_at', 'platforms.revoked_at'])
+      .select(['sessions.id', 'sessions.platform_id', 'sessions.token_expires_at', 'sessions.locale', 'platforms.revoked_at'])
       .where('sessions.token_hash', '=', hash)
       .executeTakeFirst()
     if (!s) throw new Refusal('invalid_token')
     if (s.revoked_at) throw new Refusal('invalid_token', { message: '该平台的网上入会已停用，请联系平台客服' })
     if (Date.parse(s.token_expires_at) < ctx.now()) throw new Refusal('expired_token')
-    return { kind: 'join_token', id: `session:${s.id}`, platformId: s.platform_id, sessionId: s.id }
+    return { kind: 'join_token', id: `session:${s.id}`, platformId: s.platform_id, sessionId: s.id, locale: s.locale === 'en' ? 'en' : 'zh-CN' }
   }
   if (value.startsWith('rk_')) {
     const r = await ctx.db.selectFrom('reviewers').select(['id', 'org_id', 'role']).where('key_hash', '=', hash).executeTakeFirst()
     if (!r) throw new Refusal('invalid_api_key')
-    return { kind: 'reviewer', id: `reviewer:${r.id}`, reviewerId: r.id, orgId: r.org_id, role: r.role === 'admin' ? 'admin' : 'reviewer' }
+    return { kind: 'reviewer', id: `reviewer:${r.id}`, reviewerId: r.id, orgId: r.org_id, role: r.role === 'admin' || r.role === 'registry_admin' ? 'admin' : 'reviewer' }
   }
   // A console sign-in (rs_…): the same reviewer, for the session's lifetime.
   if (value.startsWith('rs_')) {
@@ -43,7 +43,7 @@ export async function authenticate(ctx: RegistryContext, header: string | undefi
       .executeTakeFirst()
     if (!r) throw new Refusal('invalid_token', { message: '登录已失效，请重新登录' })
     if (Date.parse(r.expires_at) < ctx.now()) throw new Refusal('expired_token', { message: '登录已过期，请重新登录' })
-    return { kind: 'reviewer', id: `reviewer:${r.id}`, reviewerId: r.id, orgId: r.org_id, role: r.role === 'admin' ? 'admin' : 'reviewer' }
+    return { kind: 'reviewer', id: `reviewer:${r.id}`, reviewerId: r.id, orgId: r.org_id, role: r.role === 'admin' || r.role === 'registry_admin' ? 'admin' : 'reviewer' }
   }
   if (value.startsWith('pk_')) {
     const p =

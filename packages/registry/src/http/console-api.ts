@@ -19,6 +19,9 @@ import { createPartner, listPartners } from '../domain/partner-admin'
 import { revokeOwner, rollPartnerKey, rollPlatformSecret } from '../domain/key-rotation'
 import type { RateLimiter } from './rate-limit'
 import { errorResponse } from './respond'
+import { requireRegistryAdmin } from '../domain/scope'
+import { clientAddress } from './client-address'
+import { createSignInThrottle, normaliseLogin } from './sign-in-throttle'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
@@ -37,11 +40,13 @@ const partner = (c: Context<Vars>) => {
 }
 
 export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewer, readJson, limiter }: ConsoleApiHelpers) {
+  const signInThrottle = createSignInThrottle(ctx.now)
   app.post('/v1/review/sign-in', async (c) => {
     const body = await readJson(c)
-    // Guessing passwords: two attempts a second per login (a burst of four), across every process.
-    const wait = await limiter.take(`sign-in:${String(body.login ?? '').slice(0, 64)}`, 2)
-    if (wait !== undefined) return errorResponse(c, 'rate_limited', { message: '登录尝试太频繁，请稍后再试' }, 429, { 'retry-after': String(wait) })
+    // Guessing passwords: per client address and for the whole process (in memory, LRU), then two
+    // attempts a second per login as it is looked up (a burst of four), across every process.
+    const wait = signInThrottle.take(body.login, clientAddress(c)) ?? (await limiter.take(`sign-in:${normaliseLogin(body.login)}`, 2))
+    if (wait !== undefined) return errorResponse(c, 'rate_limited', { message: '登录尝试太频繁，请稍后再试', en: 'Too many sign-in attempts; try again later', headers: { 'retry-after': String(wait) } })
     return c.json(await signIn(ctx, body))
   })
   app.post('/v1/review/sign-out', async (c) => {
@@ -68,12 +73,18 @@ export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewe
   app.get('/v1/review/platforms', async (c) => c.json(await listPlatforms(ctx, reviewer(c))))
   app.post('/v1/review/platforms', async (c) => c.json(await createPlatform(ctx, reviewer(c), await readJson(c)), 201))
 
-  app.post('/v1/review/platforms/:id/roll', async (c) => c.json(await rollPlatformSecret(ctx, reviewer(c), c.req.param('id'), await readJson(c))))
-  app.post('/v1/review/platforms/:id/revoke', async (c) => c.json(await revokeOwner(ctx, reviewer(c), 'platforms', c.req.param('id'))))
+  // Platforms and partners are registry-wide objects: their keys are for registry admins (scope.ts).
+  const registryAdmin = async (c: Context<Vars>, message: string) => {
+    const who = reviewer(c)
+    await requireRegistryAdmin(ctx, who, message)
+    return who
+  }
+  app.post('/v1/review/platforms/:id/roll', async (c) => c.json(await rollPlatformSecret(ctx, await registryAdmin(c, '只有注册中心管理员可以轮换平台密钥'), c.req.param('id'), await readJson(c))))
+  app.post('/v1/review/platforms/:id/revoke', async (c) => c.json(await revokeOwner(ctx, await registryAdmin(c, '只有注册中心管理员可以停用平台'), 'platforms', c.req.param('id'))))
   app.get('/v1/review/partners', async (c) => c.json(await listPartners(ctx, reviewer(c))))
   app.post('/v1/review/partners', async (c) => c.json(await createPartner(ctx, reviewer(c), await readJson(c)), 201))
-  app.post('/v1/review/partners/:id/roll', async (c) => c.json(await rollPartnerKey(ctx, reviewer(c), c.req.param('id'), await readJson(c))))
-  app.post('/v1/review/partners/:id/revoke', async (c) => c.json(await revokeOwner(ctx, reviewer(c), 'partners', c.req.param('id'))))
+  app.post('/v1/review/partners/:id/roll', async (c) => c.json(await rollPartnerKey(ctx, await registryAdmin(c, '只有注册中心管理员可以管理数据共享单位'), c.req.param('id'), await readJson(c))))
+  app.post('/v1/review/partners/:id/revoke', async (c) => c.json(await revokeOwner(ctx, await registryAdmin(c, '只有注册中心管理员可以管理数据共享单位'), 'partners', c.req.param('id'))))
   app.get('/v1/review/audit', async (c) => c.json(await listAudit(ctx, reviewer(c), c.req.query())))
 
   app.get('/v1/review/exports/:file', async (c) => {
