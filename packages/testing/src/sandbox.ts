@@ -7,14 +7,14 @@
 import { http, HttpResponse, delay } from 'msw'
 import { signWebhook } from '@ruhui/core/node'
 import { API_VERSION, toChinaTime } from '@ruhui/core/contract'
-import { type Handlers, type ServerReply, createApiServer, errorReply, localeFromHeader } from '@ruhui/core/server'
+import { type Handlers, type ServerReply, createApiServer, searchOrganisations, errorReply, localeFromHeader } from '@ruhui/core/server'
 import { createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { pickerChoices } from '@ruhui/core/townships'
 import { type Ctx, Refusal } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
 import { findApplication, listApplications, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
 import { advanceTransfer, findTransfer, requestTransfer } from './resources/transfers'
-import { matchOrganisations, searchOrganisations } from './resources/organisations'
+import { matchOrganisations } from './resources/organisations'
 import { listServices } from './resources/member-services'
 import { SANDBOX_ORGS, SANDBOX_PLATFORM_USCC } from './sandbox-directory'
 import type { SandboxPlatform, SandboxState } from './state'
@@ -71,7 +71,7 @@ function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<S
     requestTransfer: (i) => requestTransfer(ctx(i), i.body),
     retrieveTransfer: (i) => findTransfer(ctx(i), i.id),
     matchOrganisations: (i) => matchOrganisations(ctx(i), i.body),
-    searchOrganisations: (i) => searchOrganisations(ctx(i), i.query),
+    searchOrganisations: (i) => searchOrganisations(state().directory, i.query),
     listMemberServices: (i) => listServices(i.query),
     listRegions: (i) => ({ object: 'list', data: pickerChoices(i.query.parent, state().directory.provinces), has_more: false, next_cursor: null }),
   }
@@ -132,12 +132,14 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     if (value.startsWith('sk_')) {
       const platform = state.platforms.find((p) => p.secretKey === value)
       if (!platform) throw new Refusal('invalid_api_key')
+      if (platform.disabled) throw new Refusal('api_key_expired', { message: '该平台已停用，密钥不再有效' })
       return { kind: 'secret_key', id: `platform:${platform.id}`, platformId: platform.id }
     }
     if (value.startsWith('jt_')) {
       const sessionId = state.tokens.get(value)
       const session = sessionId ? state.sessions.get(sessionId) : undefined
       if (!session) throw new Refusal('invalid_token')
+      if (state.platforms.find((p) => p.id === session.session.platform_id)?.disabled) throw new Refusal('invalid_token', { message: '该平台的网上入会已停用，请联系平台客服' })
       if (state.now() > session.tokenExpiresAt) throw new Refusal('expired_token')
       return { kind: 'join_token', id: `session:${session.session.id}`, platformId: session.session.platform_id, sessionId: session.session.id, locale: session.session.locale }
     }

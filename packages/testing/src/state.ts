@@ -7,6 +7,8 @@ export interface SandboxPlatform {
   secretKey: string
   /** The platform enterprise's credit code (tier 2 of matching). */
   uscc?: string
+  /** A disabled platform: its key is refused with `api_key_expired`, as the registry refuses a revoked one. */
+  disabled?: boolean
 }
 
 export interface SessionRecord {

@@ -16,6 +16,16 @@ export function checkRequestBody(route: Route, text: string): BodyCheck {
   const checked = route.body.safeParse(json, { reportInput: true })
   if (checked.success) return { ok: true, value: checked.data }
   const issue = checked.error.issues[0]
-  const missing = issue?.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined
+  // Missing: nothing at the issue's path in what was sent (an absent enum is `invalid_value`, not `invalid_type`).
+  const missing = issue !== undefined && valueAt(json, issue.path) === undefined
   return { ok: false, code: missing ? 'parameter_missing' : 'parameter_invalid', param: issue?.path.join('.') ?? '' }
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined
+    v = (v as Record<PropertyKey, unknown>)[key]
+  }
+  return v
 }

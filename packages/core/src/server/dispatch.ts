@@ -11,7 +11,7 @@ import { ROUTES, type Route, type RouteName } from '../contract/routes'
 import type { Locale } from '../enums'
 import { type ServerReply, errorReply, localeFromHeader } from './error-reply'
 import { type CallerBase, type Handlers, toReply } from './handlers'
-import { Refusal } from './refusal'
+import { Refusal, payloadTooLarge } from './refusal'
 
 /** A request as every server can describe it. */
 export interface IncomingCall {
@@ -47,7 +47,7 @@ export interface ApiServerOptions<C extends CallerBase> {
   authenticate(authorization: string | null | undefined): Promise<C>
   idempotency: IdempotencyStore
   requestId(): string
-  /** @default 1 MiB */
+  /** @default 64 KiB (the registry's default) */
   maxBodyBytes?: number
   /** What a key's request is compared by. @default the method, path and body themselves */
   fingerprint?(method: string, path: string, body: string): string
@@ -98,7 +98,7 @@ function admits(auth: Route['auth'], kind: string): boolean {
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'ruhui-version': API_VERSION }
 
 export function createApiServer<C extends CallerBase>(options: ApiServerOptions<C>) {
-  const maxBodyBytes = options.maxBodyBytes ?? 1 << 20
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024
   const fingerprintOf = options.fingerprint ?? ((method: string, path: string, body: string) => `${method} ${path}\n${body}`)
   const store = options.idempotency
 
@@ -115,7 +115,7 @@ export function createApiServer<C extends CallerBase>(options: ApiServerOptions<
         throw new Refusal('forbidden', WRONG_CREDENTIAL[route.auth as Exclude<Route['auth'], 'none'>])
       }
       const text = route.method === 'POST' ? await call.text() : ''
-      if (utf8Length(text) > maxBodyBytes) throw new Refusal('payload_too_large')
+      if (utf8Length(text) > maxBodyBytes) throw payloadTooLarge(maxBodyBytes)
       const body = checkRequestBody(route, text)
       if (!body.ok) throw new Refusal(body.code, { ...(body.param !== undefined ? { param: body.param } : {}), ...(body.message ? { message: body.message, en: body.en } : {}) })
       let query: unknown = call.query

@@ -20,3 +20,9 @@ export class Refusal extends Error {
     super(code)
   }
 }
+
+/** A body over the limit, in the same words wherever it is caught (the dispatcher, or a server's streaming limit). */
+export function payloadTooLarge(maxBytes: number): Refusal {
+  const kb = Math.round(maxBytes / 1024)
+  return new Refusal('payload_too_large', { message: `请求内容太大（最大 ${kb} KB）`, en: `The request body is too large (at most ${kb} KB)` })
+}

@@ -1,4 +1,4 @@
-/** The public API's organisation routes: matching for the session's driver, search, and the region picker. */
+/** The public API's organisation routes: matching for the session's driver, and the region picker. */
 import type { MatchRequest, RegionListQuery } from '@ruhui/core/contract'
 import { matchUnion } from '@ruhui/core/matching'
 import { toOrganisationMatchWire } from '@ruhui/core/server'
@@ -23,17 +23,6 @@ export async function matchForSession(ctx: RegistryContext, caller: Extract<Call
     { config: ctx.config.matching, asOf: iso(ctx.now()).slice(0, 10) },
   )
   return toOrganisationMatchWire(r, locale)
-}
-
-export async function searchOrganisations(ctx: RegistryContext, q: { q?: string | undefined; region_prefix?: string | undefined; limit?: string | undefined }) {
-  const limit = Number(q.limit ?? 20)
-  const found = ctx.directory().orgs.filter((o) => (q.q === undefined || o.name.includes(q.q)) && (q.region_prefix === undefined || o.regionCode.startsWith(q.region_prefix)))
-  return {
-    object: 'list' as const,
-    data: found.slice(0, limit).map((o) => ({ id: o.id, object: 'organisation' as const, name: o.name, type: o.type, level: o.level, region_code: o.regionCode, accepts_online: o.acceptsOnline })),
-    has_more: found.length > limit,
-    next_cursor: null,
-  }
 }
 
 export async function listRegions(ctx: RegistryContext, q: RegionListQuery) {

@@ -5,12 +5,12 @@
  */
 import type { Context, Hono } from 'hono'
 import { API_VERSION, ROUTES, type Route, type RouteName, toChinaTime } from '@ruhui/core/contract'
-import { type Handlers, createApiServer } from '@ruhui/core/server'
+import { type Handlers, createApiServer, searchOrganisations } from '@ruhui/core/server'
 import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
 import { listApplications, retrieveApplication, submitApplication, volunteerApplication, withdrawApplication } from '../domain/applications'
 import { requestTransfer, retrieveTransfer } from '../domain/transfers'
 import { listServices } from '../domain/services'
-import { matchForSession, searchOrganisations, listRegions } from '../domain/organisations'
+import { listRegions, matchForSession } from '../domain/organisations'
 import type { Caller, RegistryContext } from '../domain/context'
 import { authenticate } from './auth'
 import { fingerprintOf, registryIdempotency } from './idempotency'
@@ -29,7 +29,7 @@ function handlers(ctx: RegistryContext): Handlers<Caller> {
     requestTransfer: ({ caller, body }) => requestTransfer(ctx, caller, body),
     retrieveTransfer: ({ caller, id }) => retrieveTransfer(ctx, caller, id),
     matchOrganisations: ({ caller, body, locale }) => matchForSession(ctx, caller, body, locale),
-    searchOrganisations: ({ query }) => searchOrganisations(ctx, query),
+    searchOrganisations: ({ query }) => searchOrganisations(ctx.directory(), query),
     listMemberServices: ({ query }) => listServices(ctx, query),
     listRegions: ({ query }) => listRegions(ctx, query),
   }

@@ -1,0 +1,235 @@
+// One contract suite, two servers: the same requests to a real registry process (SQLite) and to the
+// @ruhui/testing sandbox (msw), with the same directory, platform and key. Every route and every
+// error code a request can cause must come back alike: the status, the error's type, code and
+// param, and the body (ids, times and tokens aside). Codes only the server causes (lock_conflict,
+// rate_limited, internal_error, service_unavailable) are checked on the dispatcher itself
+// (packages/core/src/server/dispatch.test.ts).
+import { setupServer } from 'msw/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ERROR_CODES, type ErrorCode } from '@ruhui/core/contract'
+import type { UnionOrg } from '@ruhui/core/matching'
+import sampleDirectory from '@ruhui/sample-directory'
+import { createRegistrySandbox, makeTestIdNumber, testConsents } from '@ruhui/testing'
+import { type RegistryInstance, startRegistry } from './registry-process'
+import { runSql } from './row-counts'
+
+const SANDBOX_URL = 'https://registry.parity.test'
+const PLATFORM = 'P-PARITY'
+const DISABLED = 'P-PARITY-OFF'
+
+interface Target {
+  name: 'registry' | 'sandbox'
+  baseUrl: string
+  /** Approve an application as the union would (the registry's reviewer API; the sandbox's review helper). */
+  approve(applicationId: string): Promise<void>
+  /** Let a session's join token run out. */
+  expire(sessionId: string, token: string): Promise<void>
+}
+
+interface Answer {
+  status: number
+  body: Record<string, unknown>
+}
+
+let registry: RegistryInstance
+let secretKey = ''
+let disabledKey = ''
+const sandbox = createRegistrySandbox({ baseUrl: SANDBOX_URL, organisations: sampleDirectory.organisations as unknown as UnionOrg[], platforms: [] })
+const msw = setupServer(...sandbox.handlers)
+const targets: Target[] = []
+// Error codes seen from both servers alike; checked against ERROR_CODES at the end.
+const covered = new Set<string>()
+
+beforeAll(async () => {
+  registry = await startRegistry({ dialect: 'sqlite' })
+  const platform = registry.cli(['platform', 'create', '--name', '对照平台', '--id', PLATFORM])
+  const off = registry.cli(['platform', 'create', '--name', '已停用平台', '--id', DISABLED])
+  secretKey = platform.secret_key as string
+  disabledKey = off.secret_key as string
+  await runSql(registry, `update platforms set revoked_at = '2026-01-01T00:00:00.000Z' where id = '${DISABLED}'`)
+  const reviewer = registry.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '对照审核员'])
+  sandbox.state.platforms.push({ id: PLATFORM, secretKey }, { id: DISABLED, secretKey: disabledKey, disabled: true })
+  msw.listen({ onUnhandledRequest: 'bypass' })
+  targets.push(
+    {
+      name: 'registry',
+      baseUrl: registry.baseUrl,
+      async approve(id) {
+        const res = await fetch(`${registry.baseUrl}/v1/review/applications/${id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${reviewer.key}` } })
+        expect(res.status).toBe(200)
+      },
+      expire: (sessionId) => runSql(registry, `update sessions set token_expires_at = '2020-01-01T00:00:00.000Z' where id = '${sessionId}'`),
+    },
+    {
+      name: 'sandbox',
+      baseUrl: SANDBOX_URL,
+      approve: async (id) => void sandbox.review(id, 'approve'),
+      expire: async (_sessionId, token) => sandbox.expireToken(token),
+    },
+  )
+})
+
+afterAll(async () => {
+  msw.close()
+  await registry?.stop()
+  registry?.cleanup()
+})
+
+/** The same request to both servers. */
+async function both(method: 'GET' | 'POST', path: string, o: { key?: string | ((t: Target) => string); body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<[Answer, Answer]> {
+  const out = await Promise.all(
+    targets.map(async (t) => {
+      const key = typeof o.key === 'function' ? o.key(t) : o.key
+      const headers: Record<string, string> = { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...o.headers }
+      const res = await fetch(`${t.baseUrl}${path}`, { method, headers, ...(method === 'POST' ? { body: o.raw ?? JSON.stringify(o.body ?? {}) } : {}) })
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    }),
+  )
+  return out as [Answer, Answer]
+}
+
+/** Ids, times, tokens and request ids differ by nature; everything else must not. */
+function normal(v: unknown): unknown {
+  if (typeof v === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}T[\d:.]+\+08:00$/.test(v)) return '<time>'
+    const id = /^(jsess|app|trf|evt|req|jt)_[A-Za-z0-9_]+$/.exec(v)
+    return id ? `${id[1]}_*` : v
+  }
+  if (Array.isArray(v)) return v.map(normal)
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normal(x)]))
+  return v
+}
+
+/** Both answered alike; an error reply is counted as covered. Returns both answers. */
+function alike(pair: [Answer, Answer], status: number): [Answer, Answer] {
+  const [a, b] = pair
+  expect({ status: b.status, body: normal(b.body) }).toEqual({ status: a.status, body: normal(a.body) })
+  expect(a.status).toBe(status)
+  const error = a.body.error as { code: ErrorCode; type: string } | undefined
+  if (error) {
+    expect(ERROR_CODES[error.code]).toMatchObject({ status, type: error.type })
+    covered.add(error.code)
+  }
+  return pair
+}
+
+/** The same request with a per-server path or credential. */
+async function each(method: 'GET' | 'POST', path: (t: Target) => string, key: (t: Target) => string, body?: unknown): Promise<[Answer, Answer]> {
+  const out = await Promise.all(
+    targets.map(async (t) => {
+      const res = await fetch(`${t.baseUrl}${path(t)}`, { method, headers: { authorization: `Bearer ${key(t)}`, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}) })
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    }),
+  )
+  return out as [Answer, Answer]
+}
+
+const sk = () => secretKey
+
+/** The id each server gave in a pair of answers. */
+const idOf = ([a, b]: [Answer, Answer]) => (t: Target) => (t.name === 'registry' ? a : b).body.id as string
+
+/** Only the shape (keys, types) alike: for lists whose data differs by design (member services). */
+function shapeOf(v: unknown): unknown {
+  if (Array.isArray(v)) return v.length ? [shapeOf(v[0])] : []
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shapeOf(x)]))
+  return typeof v
+}
+
+const applicant = (sequence: string, extra: { birthDate?: string } = {}) => ({
+  name: '对照测试',
+  id_number: makeTestIdNumber({ regionCode: '320102', sequence, ...(extra.birthDate ? { birthDate: extra.birthDate } : {}) }),
+  mobile: '13900000000',
+  employment_form: 'platform_self_employed',
+})
+const submission = (sequence: string, extra: Record<string, unknown> = {}) => ({ applicant: applicant(sequence), base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true, ...extra })
+
+/** A join session on both servers for the same platform user: its id and token on each. */
+async function sessionFor(user: string): Promise<{ token: (t: Target) => string; id: (t: Target) => string }> {
+  alike(await both('POST', '/v1/join-sessions', { key: secretKey, body: { platform_user_id: user } }), 201)
+  const [a, b] = alike(await both('POST', '/v1/join-sessions', { key: secretKey, body: { platform_user_id: user } }), 200) // handed back, same token
+  const pick = (t: Target) => (t.name === 'registry' ? a : b).body as { id: string; join_token: string }
+  return { token: (t) => pick(t).join_token, id: (t) => pick(t).id }
+}
+
+describe('the registry and the sandbox answer alike', () => {
+  it('health, regions, organisations, member services', async () => {
+    alike(await both('GET', '/v1/health'), 200)
+    alike(await both('GET', '/v1/regions', { key: secretKey }), 200)
+    alike(await both('GET', '/v1/regions?parent=3201', { key: secretKey }), 200)
+    alike(await both('GET', '/v1/organisations?q=%E5%8D%97%E4%BA%AC&limit=5', { key: secretKey }), 200)
+    const [a, b] = await both('GET', '/v1/member-services?region=320115', { key: secretKey })
+    expect([a.status, b.status]).toEqual([200, 200])
+    expect(shapeOf(b.body)).toEqual(shapeOf(a.body))
+  })
+
+  it('join sessions: create, again for the same user, retrieve by both credentials, refresh, the old token refused', async () => {
+    const s = await sessionFor('parity-sessions') // created (201), then handed back (200)
+    alike(await both('GET', '/v1/join-sessions/jsess_nothing_here', { key: secretKey }), 404)
+    alike(await each('GET', (t) => `/v1/join-sessions/${s.id(t)}`, s.token), 200)
+    alike(await each('GET', (t) => `/v1/join-sessions/${s.id(t)}`, sk), 200)
+    alike(await each('POST', (t) => `/v1/join-sessions/${s.id(t)}/refresh`, sk), 200)
+    alike(await both('POST', '/v1/organisations/match', { key: s.token, body: { employment_form: 'employee', base_region: { county: '320115' } } }), 401) // the replaced token: invalid_token
+  })
+
+  it('match, submit, retrieve, list, volunteer, withdraw', async () => {
+    const s = await sessionFor('parity-join')
+    alike(await both('POST', '/v1/organisations/match', { key: s.token, body: { employment_form: 'platform_self_employed', base_region: { county: '320115' } } }), 200)
+    const submitted = alike(await both('POST', '/v1/applications', { key: s.token, body: submission('211') }), 201)
+    expect(submitted[0].body).toMatchObject({ status: 'under_review', org_id: 'org_nf_320115' })
+    alike(await both('GET', '/v1/applications?limit=1', { key: secretKey }), 200)
+    const id = idOf(submitted)
+    alike(await each('GET', (t) => `/v1/applications/${id(t)}`, sk), 200)
+    alike(await each('GET', (t) => `/v1/applications/${id(t)}`, s.token), 200)
+    alike(await each('POST', (t) => `/v1/applications/${id(t)}/volunteer`, s.token, { roles: ['volunteer'] }), 200)
+    alike(await each('POST', (t) => `/v1/applications/${id(t)}/withdraw`, s.token), 200)
+  })
+
+  it('the errors a request can cause', async () => {
+    const s = await sessionFor('parity-errors')
+    const match = { employment_form: 'platform_self_employed', base_region: { county: '320115' } }
+    alike(await both('POST', '/v1/organisations/match', { key: s.token, raw: '{not json' }), 400) // invalid_request
+    alike(await both('POST', '/v1/organisations/match', { key: s.token, body: { base_region: { county: '320115' } } }), 400) // parameter_missing
+    alike(await both('POST', '/v1/organisations/match', { key: s.token, body: { ...match, base_region: { county: '32011' } } }), 400) // parameter_invalid
+    alike(await both('GET', '/v1/organisations?limit=0', { key: secretKey }), 400) // a query checked by its schema
+    alike(await both('POST', '/v1/organisations/match', { key: s.token, raw: JSON.stringify({ ...match, pad: 'x'.repeat(70_000) }) }), 413) // payload_too_large (64 KB on both)
+    alike(await both('GET', '/v1/applications', { key: 'sk_no_such_key_at_all' }), 401) // invalid_api_key
+    alike(await both('GET', '/v1/applications', { key: disabledKey }), 401) // api_key_expired
+    alike(await both('GET', '/v1/applications', {}), 401) // no credential: invalid_api_key
+    alike(await both('POST', '/v1/organisations/match', { key: 'jt_no_such_token_0000000000', body: match }), 401) // invalid_token
+    alike(await both('POST', '/v1/organisations/match', { key: secretKey, body: match }), 403) // forbidden
+    alike(await both('GET', '/v1/applications/app_nothing_here', { key: secretKey }), 404) // not_found
+    alike(await both('GET', '/v1/no-such-route', { key: secretKey }), 404)
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('212', { org_id: 'org_lf_3201' }) }), 422) // org_not_offered
+    alike(await both('POST', '/v1/applications', { key: s.token, body: { ...submission('213'), applicant: applicant('213', { birthDate: '2015-01-01' }) } }), 422) // ineligible
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214'), headers: { 'idempotency-key': 'parity-k1' } }), 201)
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214'), headers: { 'idempotency-key': 'parity-k1' } }), 201) // replayed
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('215'), headers: { 'idempotency-key': 'parity-k1' } }), 409) // idempotency_conflict
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('216') }), 409) // session_completed
+    const again = await sessionFor('parity-errors-2')
+    alike(await both('POST', '/v1/applications', { key: again.token, body: submission('214') }), 409) // application_exists
+    const late = await sessionFor('parity-expired')
+    await Promise.all(targets.map((t) => t.expire(late.id(t), late.token(t))))
+    alike(await both('POST', '/v1/organisations/match', { key: late.token, body: match }), 401) // expired_token
+  })
+
+  it('a member applies again: already_member where the union is the same, transfer_required elsewhere; the transfer is requested', async () => {
+    const s = await sessionFor('parity-member')
+    const id = idOf(alike(await both('POST', '/v1/applications', { key: s.token, body: submission('221') }), 201))
+    await Promise.all(targets.map((t) => t.approve(id(t))))
+    const same = await sessionFor('parity-member-same')
+    alike(await both('POST', '/v1/applications', { key: same.token, body: submission('221') }), 409) // already_member
+    const moved = await sessionFor('parity-member-moved')
+    alike(await both('POST', '/v1/applications', { key: moved.token, body: { ...submission('221'), base_region: { county: '340104' }, org_id: 'org_nf_340104' } }), 409) // transfer_required
+    const [transfer] = alike(await both('POST', '/v1/transfers', { key: moved.token, body: { to_org_id: 'org_nf_340104', reason: 'relocation' } }), 201)
+    expect(transfer.body).toMatchObject({ status: 'requested', to_org_id: 'org_nf_340104' })
+    alike(await both('GET', '/v1/transfers/trf_nothing_here', { key: moved.token }), 404)
+  })
+
+  it('every error code a request can cause came back alike from both', () => {
+    // Caused by the server, not the request: checked on the dispatcher (dispatch.test.ts).
+    const serverSide: ErrorCode[] = ['lock_conflict', 'rate_limited', 'internal_error', 'service_unavailable']
+    const missing = (Object.keys(ERROR_CODES) as ErrorCode[]).filter((c) => !covered.has(c) && !serverSide.includes(c))
+    expect(missing).toEqual([])
+  })
+})
