@@ -12,6 +12,7 @@ export const MINI_PROGRAM_OUTPUTS = [
   'examples/driver-app/dist/weapp',
   'packages/weapp/miniprogram_dist',
   'examples/native-weapp-host/miniprogram',
+  'packages/weapp-plugin/dist/plugin',
 ]
 
 const jsFiles = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? jsFiles(join(dir, f)) : f.endsWith('.js') ? [join(dir, f)] : []))
