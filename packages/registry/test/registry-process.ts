@@ -23,8 +23,9 @@ export type DialectSetup = { dialect: 'sqlite' } | { dialect: 'postgres'; databa
 
 export async function startRegistry(setup: DialectSetup, extraEnv: NodeJS.ProcessEnv = {}): Promise<RegistryInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-registry-'))
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', RUHUI_WEBHOOK_POLL_MS: '100', RUHUI_WEBHOOK_BASE_DELAY_MS: '200', ...extraEnv }
-  if (setup.dialect === 'postgres') Object.assign(env, { DATABASE_URL: setup.databaseUrl }, generateKeyEnv())
+  // The tests' platforms listen on 127.0.0.1: private webhook addresses allowed unless a test says otherwise.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', RUHUI_WEBHOOK_POLL_MS: '100', RUHUI_WEBHOOK_BASE_DELAY_MS: '200', RUHUI_ALLOW_PRIVATE_WEBHOOKS: '1', ...extraEnv }
+  if (setup.dialect === 'postgres') Object.assign(env, { DATABASE_URL: setup.databaseUrl }, generateKeyEnv(), extraEnv) // keys in extraEnv win: processes sharing one database share its keys
   const cli = (args: string[]) => {
     const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', dataDir], { env, encoding: 'utf8' })
     if (r.status !== 0) throw new Error(`ruhui-registry ${args.join(' ')} failed: ${r.stderr}`)
