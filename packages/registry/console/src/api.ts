@@ -1,4 +1,6 @@
 /** The registry's HTTP API, as the console uses it: a bearer session token, the error shape turned into an Error. */
+import { i18nNow } from './i18n'
+
 const TOKEN_KEY = 'ruhui.console.token'
 
 export class ApiError extends Error {
@@ -27,7 +29,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const token = session.get()
   const res = await fetch(url, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), 'accept-language': localStorage.getItem('ruhui.console.locale') === 'en' ? 'en' : 'zh-CN' },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), 'accept-language': i18nNow().locale },
     ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
   })
   const text = await res.text()
@@ -35,7 +37,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!res.ok) {
     const e = (json as { error?: { code?: string; message?: string; param?: string } }).error ?? {}
     if (res.status === 401) window.dispatchEvent(new Event('ruhui:signed-out'))
-    throw new ApiError(e.code ?? 'error', e.message ?? `请求失败（${res.status}）`, res.status, e.param)
+    throw new ApiError(e.code ?? 'error', e.message ?? i18nNow().t.requestFailed(res.status), res.status, e.param)
   }
   return json as T
 }
@@ -44,10 +46,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 export async function download(path: string, query: Record<string, string | undefined>): Promise<string> {
   const url = new URL(path, base())
   for (const [k, v] of Object.entries(query)) if (v) url.searchParams.set(k, v)
-  const res = await fetch(url, { headers: { authorization: `Bearer ${session.get() ?? ''}` } })
+  const res = await fetch(url, { headers: { authorization: `Bearer ${session.get() ?? ''}`, 'accept-language': i18nNow().locale } })
   if (!res.ok) {
     const e = ((await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error ?? {}
-    throw new ApiError(e.code ?? 'error', e.message ?? `导出失败（${res.status}）`, res.status)
+    throw new ApiError(e.code ?? 'error', e.message ?? i18nNow().t.exportFailed(res.status), res.status)
   }
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export'
   const blob = await res.blob()

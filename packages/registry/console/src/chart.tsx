@@ -25,8 +25,8 @@ export function Chart({ option, height = 280, testId }: { option: echarts.EChart
 }
 
 /** A bar chart of a {key: count} map, with names for the keys. */
-export function barOption(title: string, counts: Record<string, number>, names: (k: string) => string = (k) => k, horizontal = false): echarts.EChartsCoreOption {
-  const keys = Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
+export function barOption<K extends string>(title: string, counts: Partial<Record<K, number>>, names: (k: K) => string, horizontal = false): echarts.EChartsCoreOption {
+  const keys = (Object.keys(counts) as K[]).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
   const cat = { type: 'category', data: keys.map(names), axisLabel: { interval: 0, width: 110, overflow: 'truncate' } }
   const val = { type: 'value', minInterval: 1 }
   return {

@@ -2,13 +2,15 @@ import { App as AntApp, ConfigProvider } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { createRoot } from 'react-dom/client'
-import { useLocale } from './i18n'
+import { useI18n } from './i18n'
 import { Shell } from './shell'
 
+const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS }
+
 function Root() {
-  const [locale] = useLocale()
+  const { locale } = useI18n()
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c8161d', fontSize: 15 } }}>
+    <ConfigProvider locale={ANTD_LOCALES[locale]} theme={{ token: { colorPrimary: '#c8161d', fontSize: 15 } }}>
       <AntApp>
         <Shell />
       </AntApp>

@@ -2,7 +2,8 @@
 import { Button, Card, Form, Input, Layout, Menu, Segmented, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { type Me, api, session } from './api'
-import { setLocale, useLocale, useW } from './i18n'
+import type { Locale } from '@ruhui/core'
+import { setLocale, useI18n } from './i18n'
 import { QueuePage } from './pages/queue'
 import { lazyPage } from './lazy-page'
 
@@ -33,8 +34,7 @@ export function Shell() {
 }
 
 function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
-  const w = useW()
-  const [, t] = useLocale()
+  const { t } = useI18n()
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const submit = async (v: { login: string; password: string }) => {
@@ -54,10 +54,10 @@ function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
       <Card title={t.title} style={{ width: 380 }} extra={<LocaleSwitch />}>
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item label={t.login} name="login" rules={[{ required: true, message: w('请填写登录名') }]}>
+          <Form.Item label={t.login} name="login" rules={[{ required: true, message: t.loginRequired }]}>
             <Input autoComplete="username" id="login" />
           </Form.Item>
-          <Form.Item label={t.password} name="password" rules={[{ required: true, message: w('请填写密码') }]} {...(error ? { validateStatus: 'error' as const, help: error } : {})}>
+          <Form.Item label={t.password} name="password" rules={[{ required: true, message: t.passwordRequired }]} {...(error ? { validateStatus: 'error' as const, help: error } : {})}>
             <Input.Password autoComplete="current-password" id="password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
@@ -69,13 +69,19 @@ function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
   )
 }
 
+// Each language is named in itself, whatever the console's locale.
+const LOCALE_NAMES: Array<{ label: string; value: Locale }> = [
+  { label: '中文', value: 'zh-CN' },
+  { label: 'EN', value: 'en' },
+]
+
 function LocaleSwitch() {
-  const [locale] = useLocale()
-  return <Segmented size="small" value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} />
+  const { locale } = useI18n()
+  return <Segmented size="small" value={locale} onChange={(v) => setLocale(v as Locale)} options={LOCALE_NAMES} />
 }
 
 function Console({ me, onSignOut }: { me: Me; onSignOut(): void }) {
-  const [, t] = useLocale()
+  const { t } = useI18n()
   const route = useRoute()
   const pages: Array<[string, string]> = [
     ['queue', t.queue],

@@ -3,7 +3,8 @@ import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Spac
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { type Me, download } from '../api'
-import { ORG_TYPE, useLocale, useW } from '../i18n'
+import type { OrgType } from '@ruhui/core'
+import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 import { ApprovalTimeChart, CityChart, DailyChart, FunnelChart, OrgTypeChart, PlatformChart, TierChart } from './charts'
 import { loadStats } from './stats'
@@ -16,9 +17,8 @@ interface Filter {
 }
 
 export function DashboardPage({ me }: { me: Me }) {
-  const w = useW()
   const { message } = App.useApp()
-  const [locale, t] = useLocale()
+  const { t, label } = useI18n()
   const [filter, setFilter] = useState<Filter>({})
   const stats = useLoad(() => loadStats({ ...filter }), [JSON.stringify(filter)])
   const s = stats.data
@@ -31,7 +31,7 @@ export function DashboardPage({ me }: { me: Me }) {
   const exportAs = async (format: 'csv' | 'xlsx') => {
     try {
       const name = await download(`/v1/review/exports/applications.${format}`, { from: filter.from, to: filter.to, region_prefix: filter.region_prefix })
-      void message.success(`${locale === 'en' ? 'Exported' : '已导出'} ${name}`)
+      void message.success(t.exported(name))
     } catch (e) {
       void message.error((e as Error).message)
     }
@@ -60,11 +60,11 @@ export function DashboardPage({ me }: { me: Me }) {
           <Row gutter={16} style={{ marginBottom: 16 }}>
             {(
               [
-                [w('打开入会流程'), s.funnel.sessions_created, 'sessions'],
-                [w('提交申请'), s.funnel.submitted, 'submitted'],
-                [w('批准入会'), s.funnel.approved, 'approved'],
-                [w('待审核'), (s.by_status.under_review ?? 0) + (s.by_status.needs_info ?? 0) + (s.by_status.awaiting_assignment ?? 0), 'open'],
-                [w('积极分子/志愿者'), s.volunteers, 'volunteers'],
+                [t.opened, s.funnel.sessions_created, 'sessions'],
+                [t.submitted, s.funnel.submitted, 'submitted'],
+                [t.approved, s.funnel.approved, 'approved'],
+                [t.openCount, (s.by_status.under_review ?? 0) + (s.by_status.needs_info ?? 0) + (s.by_status.awaiting_assignment ?? 0), 'open'],
+                [t.volunteerOffer, s.volunteers, 'volunteers'],
               ] as Array<[string, number, string]>
             ).map(([title, value, id]) => (
               <Col key={id} flex="1">
@@ -83,17 +83,17 @@ export function DashboardPage({ me }: { me: Me }) {
             <Col xs={24} xl={12}><Card size="small"><TierChart s={s} /></Card></Col>
             <Col xs={24} xl={12}><Card size="small"><ApprovalTimeChart s={s} /></Card></Col>
             <Col xs={24} xl={12}>
-              <Card size="small" title={locale === 'en' ? `Members per grassroots union (${s.members_per_union.flagged} at or above ${s.members_per_union.threshold}: a social union worker is recommended)` : `各基层工会会员数（${s.members_per_union.threshold} 人以上建议配备社会化工会工作者：${s.members_per_union.flagged} 个）`}>
+              <Card size="small" title={t.membersPerUnion(s.members_per_union.threshold, s.members_per_union.flagged)}>
                 <Table
                   size="small"
                   rowKey="org_id"
                   pagination={{ pageSize: 8 }}
                   dataSource={s.members_per_union.data}
                   columns={[
-                    { title: w('工会'), dataIndex: 'org_name' },
-                    { title: w('类型'), dataIndex: 'type', render: (v: string) => ORG_TYPE[v] ?? v },
-                    { title: w('会员'), dataIndex: 'members' },
-                    { title: '', dataIndex: 'needs_social_worker', render: (v: boolean) => (v ? <Tag color="red">{w('建议配备社会化工会工作者')}</Tag> : null) },
+                    { title: t.unionShort, dataIndex: 'org_name' },
+                    { title: t.type, dataIndex: 'type', render: (v: OrgType) => label('orgType', v) },
+                    { title: t.memberCount, dataIndex: 'members' },
+                    { title: '', dataIndex: 'needs_social_worker', render: (v: boolean) => (v ? <Tag color="red">{t.socialWorkerRecommended}</Tag> : null) },
                   ]}
                 />
               </Card>

@@ -2,13 +2,14 @@
 import { Button, Form, Input, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
-import { useLocale, useW } from '../i18n'
+import type { MembershipStatus } from '@ruhui/core'
+import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 
 interface MemberRow {
   card_number: string
   org_name: string | null
-  status: string
+  status: MembershipStatus
   join_date: string
   name_masked: string
   id_masked: string
@@ -17,24 +18,23 @@ interface MemberRow {
 }
 
 export function MembersPage() {
-  const w = useW()
-  const [, t] = useLocale()
+  const { t, label } = useI18n()
   const [query, setQuery] = useState<Record<string, string> | null>(null)
   const list = useLoad(() => (query ? api<{ data: MemberRow[] }>('/v1/review/members', { query }) : Promise.resolve({ data: [] })), [JSON.stringify(query)])
   return (
     <>
       <Typography.Title level={3}>{t.members}</Typography.Title>
       <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: Record<string, string>) => setQuery(Object.fromEntries(Object.entries(v).filter(([, x]) => x)))}>
-        <Form.Item name="name_last" label={w('姓名末字')}>
+        <Form.Item name="name_last" label={t.nameLast}>
           <Input style={{ width: 60 }} maxLength={1} />
         </Form.Item>
-        <Form.Item name="id_last4" label={w('证件号后四位')}>
+        <Form.Item name="id_last4" label={t.idLast4}>
           <Input style={{ width: 90 }} maxLength={4} />
         </Form.Item>
-        <Form.Item name="mobile_last4" label={w('手机号后四位')}>
+        <Form.Item name="mobile_last4" label={t.mobileLast4}>
           <Input style={{ width: 90 }} maxLength={4} />
         </Form.Item>
-        <Form.Item name="card_number" label={w('会员卡号')}>
+        <Form.Item name="card_number" label={t.cardNumber}>
           <Input style={{ width: 180 }} />
         </Form.Item>
         <Button htmlType="submit" type="primary">{t.search}</Button>
@@ -44,13 +44,13 @@ export function MembersPage() {
         loading={list.loading && query !== null}
         dataSource={list.data?.data ?? []}
         columns={[
-          { title: w('姓名'), dataIndex: 'name_masked' },
-          { title: w('证件号码'), dataIndex: 'id_masked' },
-          { title: w('手机号码'), dataIndex: 'mobile_masked' },
-          { title: w('会员卡号'), dataIndex: 'card_number' },
+          { title: t.personName, dataIndex: 'name_masked' },
+          { title: t.idNumber, dataIndex: 'id_masked' },
+          { title: t.mobile, dataIndex: 'mobile_masked' },
+          { title: t.cardNumber, dataIndex: 'card_number' },
           { title: t.union, dataIndex: 'org_name' },
-          { title: w('入会日期'), dataIndex: 'join_date' },
-          { title: t.status, dataIndex: 'status' },
+          { title: t.joinDate, dataIndex: 'join_date' },
+          { title: t.status, dataIndex: 'status', render: (s: MembershipStatus) => label('membershipStatus', s) },
         ]}
       />
     </>

@@ -1,4 +1,5 @@
 /** The pilot statistics the dashboard and the report draw (GET /v1/stats). */
+import type { ApplicationStatus, OrgType, TierId } from '@ruhui/core'
 import { api } from '../api'
 
 export interface Stats {
@@ -7,13 +8,15 @@ export interface Stats {
   approvals_by_day: Record<string, number>
   by_city: Record<string, number>
   by_platform: Record<string, number>
-  by_org_type: Record<string, number>
-  by_tier: Record<string, number>
-  by_status: Record<string, number>
+  /** `unknown`: the organisation is no longer in the directory. */
+  by_org_type: Partial<Record<OrgType | 'unknown', number>>
+  /** `assignment`: no tier, the application awaits an organisation. */
+  by_tier: Partial<Record<TierId | 'assignment', number>>
+  by_status: Partial<Record<ApplicationStatus, number>>
   hours_to_approval: { median: number | null; p90: number | null; count: number; histogram: Array<{ label: string; count: number }> }
   city_names: Record<string, string>
   platform_names: Record<string, string>
-  members_per_union: { threshold: number; flagged: number; data: Array<{ org_id: string; org_name: string; type: string; members: number; needs_social_worker: boolean }> }
+  members_per_union: { threshold: number; flagged: number; data: Array<{ org_id: string; org_name: string; type: OrgType; members: number; needs_social_worker: boolean }> }
   volunteers: number
 }
 

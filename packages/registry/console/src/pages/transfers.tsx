@@ -2,31 +2,31 @@
 import { App, Button, Select, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../api'
-import { STATUS, label, useLocale, useW } from '../i18n'
+import { TRANSFER_STATUSES, type TransferReason, type TransferStatus } from '@ruhui/core'
+import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 import { StatusTag } from './queue'
 
 interface TransferRow {
   id: string
-  status: string
+  status: TransferStatus
   from_org_name: string | null
   to_org_name: string | null
   direction: 'in' | 'out'
-  reason: string
+  reason: TransferReason
   created_at: string
   expires_at: string
 }
 
 export function TransfersPage() {
-  const w = useW()
   const { message } = App.useApp()
-  const [locale, t] = useLocale()
-  const [status, setStatus] = useState<string | undefined>()
+  const { t, label } = useI18n()
+  const [status, setStatus] = useState<TransferStatus | undefined>()
   const list = useLoad(() => api<{ data: TransferRow[] }>('/v1/review/transfers', { query: { status } }), [status])
   const act = async (id: string, action: string) => {
     try {
       await api(`/v1/review/transfers/${id}/${action}`, { body: {} })
-      void message.success(w('已处理'))
+      void message.success(t.done)
       list.reload()
     } catch (e) {
       void message.error((e as Error).message)
@@ -35,18 +35,18 @@ export function TransfersPage() {
   return (
     <>
       <Typography.Title level={3}>{t.transfers}</Typography.Title>
-      <Select allowClear placeholder={t.all} style={{ width: 180, marginBottom: 16 }} onChange={setStatus} options={['requested', 'released', 'completed', 'rejected'].map((s) => ({ value: s, label: label(STATUS, s, locale) }))} />
+      <Select allowClear placeholder={t.all} style={{ width: 180, marginBottom: 16 }} onChange={setStatus} options={TRANSFER_STATUSES.map((s) => ({ value: s, label: label('transferStatus', s) }))} />
       <Table<TransferRow>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.data ?? []}
         columns={[
-          { title: w('编号'), dataIndex: 'id' },
-          { title: w('转出'), dataIndex: 'from_org_name' },
-          { title: w('转入'), dataIndex: 'to_org_name' },
-          { title: w('原因'), dataIndex: 'reason' },
-          { title: t.status, dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-          { title: w('期限'), dataIndex: 'expires_at', render: (v: string) => v.slice(0, 10) },
+          { title: t.id, dataIndex: 'id' },
+          { title: t.transferFrom, dataIndex: 'from_org_name' },
+          { title: t.transferTo, dataIndex: 'to_org_name' },
+          { title: t.transferReason, dataIndex: 'reason', render: (v: TransferReason) => label('transferReason', v) },
+          { title: t.status, dataIndex: 'status', render: (s: TransferStatus) => <StatusTag kind="transferStatus" status={s} /> },
+          { title: t.deadline, dataIndex: 'expires_at', render: (v: string) => v.slice(0, 10) },
           {
             title: t.actions,
             render: (_, r) => (
