@@ -205,16 +205,103 @@ describe('after the registry\'s own errors', () => {
   })
 
   it('the consent time is when the driver agreed, not when the form was sent', async () => {
-    const { flow } = await open()
-    await toUnion(flow)
+    const bodies: Array<{ consents: Array<{ granted_at: string }> }> = []
+    const listener = async ({ request }: { request: Request }) => {
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') bodies.push(await request.clone().json())
+    }
+    server.events.on('request:start', listener)
+    let now = Date.parse('2026-11-28T02:00:00Z')
+    const { flow, onSuccess } = await open({ clock: () => now }, 'consent-time-driver')
+    await flow.start()
+    flow.next()
+    await flow.grantConsent()
     const agreedAt = flow.getState().consent.grantedAt
-    expect(agreedAt).toMatch(/\+08:00$/)
+    expect(agreedAt).toBe('2026-11-28T10:00:00.000+08:00')
+    now += 25 * 60_000 // the driver takes 25 minutes over the form
+    flow.setField('name', testIdentities.standard.name)
+    flow.setField('idNumber', testIdentities.standard.id_number)
+    flow.setField('mobile', testIdentities.standard.mobile)
+    flow.setField('employmentForm', 'platform_self_employed')
+    flow.setField('county', '320115')
+    await flow.confirmIdentity()
     await flow.submit()
+    server.events.removeListener('request:start', listener)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(bodies).toHaveLength(1)
+    expect(bodies[0]?.consents.map((c) => c.granted_at)).toEqual([agreedAt, agreedAt])
+  })
+})
+
+describe('exit while the registry is answering', () => {
+  it('exit() during the submit: the application is created, so the flow reports success — not user_exit', async () => {
+    const { flow, onSuccess, onExit } = await open({}, 'exit-midway-driver')
+    await toUnion(flow)
+    const exitWhenSent = ({ request }: { request: Request }) => {
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') flow.exit()
+    }
+    server.events.on('request:start', exitWhenSent)
+    await flow.submit()
+    server.events.removeListener('request:start', exitWhenSent)
+    await vi.waitFor(() => expect(onSuccess.mock.calls.length + onExit.mock.calls.length).toBe(1))
+    expect(sandbox.state.applications.size).toBe(1)
+    expect(onExit).not.toHaveBeenCalled()
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ status: 'under_review' })
+  })
+
+  it('exit() during a submit that gets no answer: user_exit, and the submission is sent once when the flow opens again', async () => {
+    const first = await open({}, 'exit-no-answer-driver')
+    await toUnion(first.flow)
+    server.use(sandbox.scenarios.dropResponseAfterCommit({ times: 1 }))
+    const exitWhenSent = ({ request }: { request: Request }) => {
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') first.flow.exit()
+    }
+    server.events.on('request:start', exitWhenSent)
+    await first.flow.submit()
+    server.events.removeListener('request:start', exitWhenSent)
+    expect(first.onExit.mock.calls).toEqual([[{ sessionId: first.session.id, reason: 'user_exit' }]])
+    first.flow.destroy()
+    const onSuccess = vi.fn()
+    const again = createJoinFlow({ ...first.options, network: fakeNetwork(), onSuccess })
+    await again.start()
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
     expect(sandbox.state.applications.size).toBe(1)
   })
 })
 
 describe('offline and resume', () => {
+  it('a corrupt draft is discarded and the flow does not claim to have resumed', async () => {
+    const first = await open({}, 'corrupt-draft-driver')
+    first.storage.data.set(`ruhui.flow.${first.session.id}`, '{"v":1,"step":"ident')
+    await first.flow.start()
+    expect(first.flow.getState().step).toBe('intro')
+    expect(first.events.map((e) => [e.name, e.metadata])).toEqual([['OPEN', { resumed: false }]])
+    expect(first.storage.data.size).toBe(0)
+  })
+
+  it('storage not private: edits made while typing the ID number again travel with the queued submission', async () => {
+    const storage = memoryStorage(false)
+    const first = await open({ storage }, 'edit-after-resume-driver')
+    await toUnion(first.flow)
+    first.network.go(false)
+    await first.flow.submit()
+    first.flow.destroy()
+    server.events.on('request:start', captureBodies)
+    bodiesSeen.length = 0
+    const onSuccess = vi.fn()
+    const again = createJoinFlow({ ...first.options, storage, network: fakeNetwork(true), onSuccess })
+    await again.start()
+    expect(again.getState().step).toBe('identity')
+    again.setField('idNumber', testIdentities.standard.id_number)
+    again.setField('mobile', '13900000002') // a new phone since
+    await again.confirmIdentity()
+    if (again.getState().step === 'union') await again.submit()
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    server.events.removeListener('request:start', captureBodies)
+    expect(bodiesSeen).toHaveLength(1)
+    expect(bodiesSeen[0]).toMatchObject({ applicant: { mobile: '13900000002', id_number: testIdentities.standard.id_number } })
+    expect(sandbox.state.applications.size).toBe(1)
+  })
+
   it('submitted offline, the app restarts, the queue drains once when back online', async () => {
     const first = await open()
     await toUnion(first.flow)

@@ -145,6 +145,7 @@ function open(m: FlowModel, a: Of<'open'>): Next {
 const drain = (m: FlowModel): Next => (!m.view.finished && m.view.step === 'queued' && m.outbox ? sendNow(m, true) : none(m))
 
 function submitted(m: FlowModel, a: Of<'submitted'>): Next {
+  if (m.view.finished) return none(m)
   const app = a.application
   const done: FlowModel = { ...patch(m, { step: 'result', busy: false, error: null, result: { kind: resultKindOf(app.status), application: app } }), outbox: null, waitingFor: null }
   return andThen([emit(a.synced ? 'SUBMISSION_SYNCED' : 'SUBMITTED', { status: app.status })], finish(done, { success: { sessionId: m.config.sessionId, applicationId: app.id, status: app.status } }))

@@ -1,0 +1,265 @@
+// The join flow's reducer: every step, the picker, the host's checks, the queue, exit and the
+// token refresh, as pure transitions — no network, no msw, no clock.
+import { describe, expect, it } from 'vitest'
+import { DRIVER, SESSION, T0, UNDERAGE_ID, application, atUnion, events, match, ofType, opened, run, submitting, typed } from '../../test/flow-reducer-kit'
+import { reduce } from './reduce'
+
+describe('steps', () => {
+  it('opens at the intro, says so (not resumed) and loads the services in the background; next only moves on from the intro', () => {
+    const o = reduce(opened(), { type: 'open', saved: null, online: true })
+    expect(o.state.view.step).toBe('intro')
+    expect(o.effects).toEqual([{ type: 'emit', name: 'OPEN', metadata: { resumed: false } }, { type: 'loadServices', membership: 'non_member', region: '', background: true }])
+    expect(run(opened(), { type: 'next' }).state.view.step).toBe('consent')
+    expect(run(typed(), { type: 'next' }).state.view.step).toBe('identity')
+  })
+
+  it('intro → consent → identity: the consent is recorded with its version and the time the driver agreed', () => {
+    const { state, effects } = run(opened(), { type: 'next' }, { type: 'grantConsent', now: T0 })
+    expect(state.view.step).toBe('identity')
+    expect(state.view.consent).toEqual({ granted: true, version: '2026-11', grantedAt: '2026-11-28T10:00:00.000+08:00', shareWithPartners: false })
+    expect(effects).toEqual([{ type: 'emit', name: 'CONSENT_GRANTED', metadata: { version: '2026-11' } }])
+  })
+
+  it('the optional partners consent only on the consent step, and only when its text exists', () => {
+    const onConsent = run(opened(), { type: 'next' }).state
+    expect(run(onConsent, { type: 'setShareWithPartners', share: true }).state.view.consent.shareWithPartners).toBe(true)
+    expect(run(opened(), { type: 'setShareWithPartners', share: true }).state.view.consent.shareWithPartners).toBe(false)
+    const noText = run(opened({ texts: { ...atUnion().config.texts, partners: undefined } as never }), { type: 'next' }, { type: 'setShareWithPartners', share: true })
+    expect(noText.state.view.consent.shareWithPartners).toBe(false)
+  })
+
+  it('declining consent ends once with consent_denied and discards the draft', () => {
+    const { state, effects } = run(opened(), { type: 'next' }, { type: 'denyConsent' }, { type: 'denyConsent' }, { type: 'exit' })
+    expect(state.view.finished).toBe(true)
+    expect(effects).toEqual([{ type: 'emit', name: 'CONSENT_DENIED' }, { type: 'discardDraft' }, { type: 'emit', name: 'EXIT', metadata: { reason: 'consent_denied' } }, { type: 'exited', reason: 'consent_denied' }])
+  })
+
+  it('identity: issues only for touched fields while typing, for all on confirm, and the step stays', () => {
+    const m = run(opened(), { type: 'next' }, { type: 'grantConsent', now: T0 }, { type: 'setField', name: 'idNumber', value: '320102198503151231', now: T0 }).state
+    expect(m.view.fieldIssues.idNumber?.[0]?.code).toBe('invalid_checksum')
+    expect(m.view.fieldIssues.name).toBeUndefined()
+    const { state, effects } = run(m, { type: 'confirmIdentity', now: T0, online: true })
+    expect(state.view.step).toBe('identity')
+    expect(Object.keys(state.view.fieldIssues).sort()).toEqual(['county', 'employmentForm', 'idNumber', 'mobile', 'name'])
+    expect(effects).toEqual([])
+  })
+
+  it('identity → union: the match asks with the age and document kind from the ID number, never the number itself', () => {
+    const { state, effects } = run(typed(), { type: 'confirmIdentity', now: T0, online: true })
+    expect(state.view.busy).toBe(true)
+    expect(events(effects)).toEqual(['IDENTITY_VALID'])
+    const [m] = ofType(effects, 'match')
+    expect(m?.request).toEqual({ employment_form: 'platform_self_employed', base_region: { county: '320115' }, age: 41, document_kind: 'resident' })
+    expect(JSON.stringify(effects)).not.toContain(DRIVER.idNumber)
+    const at = run(state, { type: 'matched', match }).state
+    expect(at.view).toMatchObject({ step: 'union', busy: false, selectedOrgId: 'org_freight', match })
+  })
+
+  it('under 16 ends the flow with ineligible; a match outside the pilot or ineligible ends it too', () => {
+    const young = run(typed(opened(), { ...DRIVER, idNumber: UNDERAGE_ID }), { type: 'confirmIdentity', now: T0, online: true })
+    expect(young.state.view.finished).toBe(true)
+    expect(ofType(young.effects, 'exited')).toEqual([{ type: 'exited', reason: 'ineligible' }])
+    for (const status of ['not_in_pilot', 'ineligible'] as const) {
+      const r = run(typed(), { type: 'confirmIdentity', now: T0, online: true }, { type: 'matched', match: { ...match, status } })
+      expect(ofType(r.effects, 'exited')).toEqual([{ type: 'exited', reason: status }])
+    }
+  })
+
+  it('union: only an offered union can be chosen', () => {
+    const ignored = run(atUnion(), { type: 'selectUnion', orgId: 'org_elsewhere' })
+    expect(ignored.state.view.selectedOrgId).toBe('org_freight')
+    const chosen = run(atUnion(), { type: 'selectUnion', orgId: 'org_park' })
+    expect(chosen.state.view.selectedOrgId).toBe('org_park')
+    expect(chosen.effects).toEqual([{ type: 'emit', name: 'UNION_SELECTED', metadata: { org_id: 'org_park' } }])
+  })
+
+  it('submit: the frozen body goes out with the new key; a second tap sends nothing; created → result and one onSuccess', () => {
+    const { state, effects } = run(atUnion(), { type: 'submit', key: 'key-1', now: T0 + 60_000, online: true }, { type: 'submit', key: 'key-2', now: T0, online: true })
+    expect(state.view).toMatchObject({ step: 'submitting', busy: true })
+    const sends = ofType(effects, 'send')
+    expect(sends).toHaveLength(1)
+    expect(sends[0]?.outbox.idempotencyKey).toBe('key-1')
+    expect(sends[0]?.outbox.body).toMatchObject({ applicant: { name: DRIVER.name, id_number: DRIVER.idNumber }, org_id: 'org_freight', base_region: { county: '320115' }, charter_accepted: true })
+    // The consents carry the time the driver agreed (T0), not the time of sending (T0 + 1 min).
+    expect(sends[0]?.outbox.body.consents.map((c) => [c.kind, c.granted_at])).toEqual([
+      ['sensitive_personal_info', '2026-11-28T10:00:00.000+08:00'],
+      ['share_with_union', '2026-11-28T10:00:00.000+08:00'],
+    ])
+    const done = run(state, { type: 'submitted', application: application(), synced: false }, { type: 'exit' }, { type: 'submitted', application: application(), synced: false })
+    expect(done.state.view).toMatchObject({ step: 'result', finished: true, result: { kind: 'pending_review' } })
+    expect(done.state.outbox).toBeNull()
+    expect(done.effects).toEqual([
+      { type: 'emit', name: 'SUBMITTED', metadata: { status: 'under_review' } },
+      { type: 'discardDraft' },
+      { type: 'succeed', result: { sessionId: SESSION, applicationId: 'app_1', status: 'under_review' } },
+    ])
+  })
+
+  it('the result follows the review: a change is reported once, approval loads the members’ services', () => {
+    const at = run(submitting(), { type: 'submitted', application: application(), synced: false }).state
+    expect(run(at, { type: 'refreshResult' }).effects).toEqual([{ type: 'fetchStatus', applicationId: 'app_1' }])
+    expect(run(at, { type: 'statusFetched', application: application() }).effects).toEqual([])
+    const approved = run(at, { type: 'statusFetched', application: application('approved', '2026-11-29T09:00:00+08:00') })
+    expect(approved.state.view.result?.kind).toBe('approved')
+    expect(approved.effects).toEqual([{ type: 'emit', name: 'STATUS_CHANGED', metadata: { status: 'approved' } }, { type: 'loadServices', membership: 'member', region: '320115' }])
+    expect(ofType(approved.effects, 'succeed')).toEqual([]) // no second callback
+  })
+
+  it('volunteering: one request however often it is asked, then VOLUNTEERED', () => {
+    const at = run(submitting(), { type: 'submitted', application: application(), synced: false }).state
+    const asked = run(at, { type: 'volunteer', roles: ['activist'] }, { type: 'volunteer', roles: ['activist'] })
+    expect(ofType(asked.effects, 'volunteer')).toEqual([{ type: 'volunteer', applicationId: 'app_1', roles: ['activist'], idempotencyKey: `${SESSION}:volunteer` }])
+    const done = run(asked.state, { type: 'volunteered' }, { type: 'volunteer', roles: ['volunteer'] })
+    expect(done.state.view.volunteered).toBe(true)
+    expect(done.effects).toEqual([{ type: 'emit', name: 'VOLUNTEERED' }])
+  })
+
+  it('a member elsewhere: the transfer is offered, requesting it is the success; leaving instead is already_member', () => {
+    const offered = run(submitting(), { type: 'submitFailed', failure: { type: 'invalid_request_error', code: 'transfer_required', message: '…' }, online: true }).state
+    expect(offered.view.result).toEqual({ kind: 'transfer_required' })
+    const asked = run(offered, { type: 'requestTransfer', reason: 'relocation' }, { type: 'requestTransfer', reason: 'relocation' })
+    expect(ofType(asked.effects, 'transfer')).toEqual([{ type: 'transfer', toOrgId: 'org_freight', reason: 'relocation', idempotencyKey: `${SESSION}:transfer:org_freight` }])
+    const done = run(asked.state, { type: 'transferred', transfer: { id: 'tr_1' } as never })
+    expect(done.effects.slice(-1)).toEqual([{ type: 'succeed', result: { sessionId: SESSION, transferId: 'tr_1', status: 'transfer_requested' } }])
+    expect(ofType(run(offered, { type: 'exit' }).effects, 'exited')).toEqual([{ type: 'exited', reason: 'already_member' }])
+  })
+})
+
+describe('the home-region picker', () => {
+  const regions = {
+    provinces: [{ code: '320000', name: '江苏省', level: 'province' as const }],
+    cities: [{ code: '320100', name: '南京市', level: 'prefecture' as const }],
+    counties: [{ code: '320115', name: '江宁区', level: 'county' as const }],
+    townships: [{ code: '320115002', name: '秣陵街道', level: 'township' as const }],
+  }
+
+  it('goes down level by level with the right parent, fills the county and then the township, in words', () => {
+    let r = run(typed(), { type: 'openRegionPicker' })
+    expect(ofType(r.effects, 'loadRegions')).toEqual([{ type: 'loadRegions', request: 1 }])
+    r = run(r.state, { type: 'regionsLoaded', request: 1, items: regions.provinces }, { type: 'pickRegion', code: '320000', now: T0 }, { type: 'pickRegion', code: '320000', now: T0 })
+    expect(ofType(r.effects, 'loadRegions')).toEqual([{ type: 'loadRegions', request: 2, parent: '32' }]) // a double tap goes down one level
+    r = run(r.state, { type: 'regionsLoaded', request: 2, items: regions.cities }, { type: 'pickRegion', code: '320100', now: T0 }, { type: 'regionsLoaded', request: 3, items: regions.counties }, { type: 'pickRegion', code: '320115', now: T0 })
+    expect(r.state.view.fields.county).toBe('320115')
+    expect(r.state.view.countyLabel).toBe('江苏省 南京市 江宁区')
+    expect(ofType(r.effects, 'loadRegions').map((e) => e.parent)).toEqual(['3201', '320115'])
+    r = run(r.state, { type: 'regionsLoaded', request: 4, items: regions.townships }, { type: 'pickRegion', code: '999999', now: T0 }, { type: 'pickRegion', code: '320115002', now: T0 })
+    expect(r.state.view).toMatchObject({ townshipLabel: '秣陵街道', regionPicker: { open: false } })
+    expect(r.state.view.fields.township).toBe('320115002')
+  })
+
+  it('only the latest list is shown; a county without townships (or whose list fails) closes the picker and stands', () => {
+    let r = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsLoaded', request: 1, items: regions.provinces }, { type: 'pickRegion', code: '320000', now: T0 })
+    r = run(r.state, { type: 'regionsLoaded', request: 1, items: regions.townships }) // stale
+    expect(r.state.view.regionPicker.loading).toBe(true)
+    const counties = run(r.state, { type: 'regionsLoaded', request: 2, items: regions.counties }, { type: 'pickRegion', code: '320115', now: T0 }).state
+    expect(run(counties, { type: 'regionsLoaded', request: 3, items: [] }).state.view.regionPicker.open).toBe(false)
+    const failed = run(counties, { type: 'regionsFailed', request: 3, failure: { type: 'api_error', code: 'internal_error', message: '…' } })
+    expect(failed.state.view).toMatchObject({ regionPicker: { open: false }, error: null, fields: { county: '320115' } })
+    const failedProvinces = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsFailed', request: 1, failure: { type: 'api_error', code: 'internal_error', message: '服务暂时出了点问题' } })
+    expect(failedProvinces.state.view.error).toEqual({ code: 'internal_error', message: '服务暂时出了点问题' })
+  })
+
+  it('typing over a picked code drops its words; back goes up a level, and closes at the top', () => {
+    const picked = { ...typed(), view: { ...typed().view, countyLabel: '江苏省 南京市 江宁区', townshipLabel: '秣陵街道' } }
+    const t = run(picked, { type: 'setField', name: 'township', value: '320115003', now: T0 }).state
+    expect([t.view.countyLabel, t.view.townshipLabel]).toEqual(['江苏省 南京市 江宁区', null])
+    expect(run(t, { type: 'setField', name: 'county', value: '340104', now: T0 }).state.view.countyLabel).toBeNull()
+    const down = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsLoaded', request: 1, items: regions.provinces }, { type: 'pickRegion', code: '320000', now: T0 }, { type: 'regionsLoaded', request: 2, items: regions.cities })
+    const back = run(down.state, { type: 'regionPickerBack' })
+    expect(ofType(back.effects, 'loadRegions')).toEqual([{ type: 'loadRegions', request: 3 }])
+    expect(run(back.state, { type: 'regionsLoaded', request: 3, items: regions.provinces }, { type: 'regionPickerBack' }).state.view.regionPicker.open).toBe(false)
+  })
+})
+
+describe('host capabilities', () => {
+  it('the phone code: a verified mobile; typing over it drops the verification; a failure is a message in the driver’s language', () => {
+    const asked = run(typed(), { type: 'applyPhoneCode', code: 'wx-1' })
+    expect(asked.effects).toEqual([{ type: 'exchangePhone', code: 'wx-1' }])
+    const got = run(asked.state, { type: 'phoneVerified', mobile: '13800000009', verifiedAt: '2026-11-28T09:00:00+08:00', now: T0 })
+    expect(got.state.view).toMatchObject({ busy: false, fields: { mobile: '13800000009' }, verification: { mobileVerifiedAt: '2026-11-28T09:00:00+08:00' } })
+    expect(events(got.effects)).toEqual(['PHONE_VERIFIED'])
+    expect(run(got.state, { type: 'setField', name: 'mobile', value: '13800000001', now: T0 }).state.view.verification.mobileVerifiedAt).toBeNull()
+    expect(run(typed(opened({ locale: 'en' })), { type: 'phoneFailed' }).state.view.error).toEqual({ code: 'phone_code_failed', message: 'Could not get the phone number; please type it in' })
+  })
+
+  it('the face check: passed is recorded; failed is a message, not an end', () => {
+    const failed = run(typed(), { type: 'verifyFace' }, { type: 'faceFailed' })
+    expect(failed.state.view).toMatchObject({ finished: false, busy: false, error: { code: 'face_verification_failed', message: '人脸核验未通过，仍可提交，由工会人工核实' } })
+    const passed = run(failed.state, { type: 'verifyFace' }, { type: 'faceVerified', verifiedAt: '2026-11-28T09:05:00+08:00' })
+    expect(passed.state.view.verification.faceVerifiedAt).toBe('2026-11-28T09:05:00+08:00')
+    const body = ofType(run(atUnion(passed.state), { type: 'submit', key: 'k', now: T0, online: true }).effects, 'send')[0]?.outbox.body
+    expect(body?.identity_verification).toEqual({ method: 'face_match', verified_at: '2026-11-28T09:05:00+08:00' })
+  })
+
+  it('without the capability, or before the identity step, the methods do nothing', () => {
+    expect(run(typed(opened({ phone: false, face: false })), { type: 'applyPhoneCode', code: 'x' }, { type: 'verifyFace' }).effects).toEqual([])
+    expect(run(opened(), { type: 'applyPhoneCode', code: 'x' }, { type: 'verifyFace' }).effects).toEqual([])
+  })
+})
+
+describe('the queue', () => {
+  it('offline at submit: queued; back online it is sent once, as the same request; synced → SUBMISSION_SYNCED', () => {
+    const offline = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false })
+    expect(offline.state.view.step).toBe('queued')
+    expect(offline.effects).toEqual([{ type: 'emit', name: 'SUBMISSION_QUEUED_OFFLINE' }])
+    const back = run(offline.state, { type: 'networkChanged', online: false }, { type: 'networkChanged', online: true }, { type: 'networkChanged', online: true }, { type: 'foreground' })
+    const sends = ofType(back.effects, 'send')
+    expect(sends).toHaveLength(1)
+    expect(sends[0]).toMatchObject({ synced: true, outbox: { idempotencyKey: 'key-1' } })
+    expect(events(run(back.state, { type: 'submitted', application: application(), synced: true }).effects)).toEqual(['SUBMISSION_SYNCED'])
+  })
+
+  it('the foreground drains the queue (WeChat cuts requests off in the background)', () => {
+    const queued = run(submitting(), { type: 'submitFailed', failure: { type: 'connection_error', code: 'network_error', message: '…' }, online: true }).state
+    expect(queued.view.step).toBe('queued')
+    expect(ofType(run(queued, { type: 'foreground' }, { type: 'foreground' }).effects, 'send')).toHaveLength(1)
+  })
+
+  it('trying again after the registry’s own error resends the same key; a changed choice is a new key', () => {
+    const failed = run(submitting(), { type: 'submitFailed', failure: { type: 'api_error', code: 'service_unavailable', message: '…' }, online: true }).state
+    const again = ofType(run(failed, { type: 'submit', key: 'key-2', now: T0 + 120_000, online: true }).effects, 'send')[0]
+    expect(again?.outbox.idempotencyKey).toBe('key-1')
+    const changed = run(failed, { type: 'selectUnion', orgId: 'org_park' }, { type: 'submit', key: 'key-3', now: T0, online: true })
+    expect(ofType(changed.effects, 'send')[0]?.outbox.idempotencyKey).toBe('key-3')
+  })
+})
+
+describe('exit', () => {
+  it('while a submission is on its way: nothing yet; created → onSuccess (the driver did join), never user_exit', () => {
+    const waiting = run(submitting(), { type: 'exit' }, { type: 'exit' })
+    expect(waiting.effects).toEqual([])
+    expect(waiting.state.view.finished).toBe(false)
+    const done = run(waiting.state, { type: 'submitted', application: application(), synced: false })
+    expect(ofType(done.effects, 'succeed')).toHaveLength(1)
+    expect(ofType(done.effects, 'exited')).toEqual([])
+  })
+
+  it('while a submission is on its way: refused → that reason; no answer → user_exit and the submission stays on the device', () => {
+    const waiting = run(submitting(), { type: 'exit' }).state
+    const refused = run(waiting, { type: 'submitFailed', failure: { type: 'invalid_request_error', code: 'application_exists', message: '…' }, online: true })
+    expect(ofType(refused.effects, 'exited')).toEqual([{ type: 'exited', reason: 'application_exists' }])
+    const lost = run(waiting, { type: 'submitFailed', failure: { type: 'connection_error', code: 'timeout', message: '…' }, online: true })
+    expect(ofType(lost.effects, 'exited')).toEqual([{ type: 'exited', reason: 'user_exit' }])
+    expect(ofType(lost.effects, 'discardDraft')).toEqual([])
+    expect(lost.state.outbox?.idempotencyKey).toBe('key-1')
+    const fixable = run(waiting, { type: 'submitFailed', failure: { type: 'invalid_request_error', code: 'org_not_offered', message: '…' }, online: true })
+    expect(ofType(fixable.effects, 'exited')).toEqual([{ type: 'exited', reason: 'user_exit' }])
+  })
+
+  it('with a submission queued offline: user_exit, the draft is kept (sent when the flow next opens), and the network coming back sends nothing now', () => {
+    const queued = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false }).state
+    const left = run(queued, { type: 'exit' }, { type: 'networkChanged', online: true })
+    expect(left.effects).toEqual([{ type: 'emit', name: 'EXIT', metadata: { reason: 'user_exit' } }, { type: 'exited', reason: 'user_exit' }])
+  })
+
+  it('anywhere else: user_exit at once, the draft discarded', () => {
+    expect(run(typed(), { type: 'exit' }).effects).toEqual([{ type: 'discardDraft' }, { type: 'emit', name: 'EXIT', metadata: { reason: 'user_exit' } }, { type: 'exited', reason: 'user_exit' }])
+  })
+})
+
+it('token refresh: the client refreshed (auth.refresh) → TOKEN_REFRESHED, and nothing else changes', () => {
+  const m = atUnion()
+  const r = reduce(m, { type: 'tokenRefreshed' })
+  expect(r.state).toBe(m)
+  expect(r.effects).toEqual([{ type: 'emit', name: 'TOKEN_REFRESHED' }])
+})
