@@ -19,6 +19,8 @@ export interface InProcessRegistry {
 
 export async function startInProcess(databaseUrl: string | undefined, extraEnv: NodeJS.ProcessEnv = {}): Promise<InProcessRegistry> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-inproc-'))
+  // Webhook receivers in tests listen on 127.0.0.1, a private address a real registry refuses.
+  process.env.RUHUI_ALLOW_PRIVATE_WEBHOOKS = '1'
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl, ...generateKeyEnv() } : {}), ...extraEnv }
   const cli = (args: string[]) => {
     const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', dataDir], { env, encoding: 'utf8' })

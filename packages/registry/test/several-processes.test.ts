@@ -46,7 +46,7 @@ describe('three registry processes on one PostgreSQL', () => {
   beforeAll(async () => {
     cluster = await startPgCluster()
     const setup = { dialect: 'postgres' as const, databaseUrl: createDatabase(cluster.url, `ruhui_three_${process.pid}`) }
-    const shared = { ...generateKeyEnv(), RUHUI_RATE_LIMIT_TOKEN: String(RATE) }
+    const shared = { ...generateKeyEnv(), RUHUI_RATE_LIMIT_TOKEN: String(RATE), RUHUI_ALLOW_PRIVATE_WEBHOOKS: '1' } // receivers on 127.0.0.1
     for (let i = 0; i < 3; i++) procs.push(await startRegistry(setup, shared))
   })
   afterAll(async () => {
