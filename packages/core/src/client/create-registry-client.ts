@@ -4,18 +4,13 @@
  * meant for the other is a type error, and a `wrong_credential` error at run time if forced.
  */
 import { SdkError } from '../errors'
-import type { Application, ApplicationStatus, ApplicationSubmit, VolunteerOffer } from '../contract/applications'
-import type { Health } from '../contract/health'
-import type { JoinSession, JoinSessionCreate } from '../contract/join-sessions'
-import type { MemberService, SERVICE_KINDS } from '../contract/member-services'
-import type { Region } from '../contract/regions'
-import type { MatchRequest, Organisation, OrganisationMatch } from '../contract/organisations'
+import type { BodyOf, QueryOf, ResponseOf } from '../contract/route-types'
 import { ROUTES } from '../contract/routes'
-import type { Transfer, TransferRequest } from '../contract/transfers'
 import type { HttpTransport } from '../http/transport'
 import { type Platform, defaultPlatform } from '../platform'
 import { type ClientContext, type RequestOptions, callRoute } from './request'
 
+/** A page of a list, as every list route answers. */
 export interface List<T> {
   object: 'list'
   data: T[]
@@ -70,56 +65,49 @@ export type JoinTokenClientOptions = CommonOptions & {
     | { auth: JoinTokenAuth; joinToken?: never }
   )
 
-type ListQuery = { status?: ApplicationStatus; limit?: number; starting_after?: string }
-type ServiceQuery = { region?: string; membership?: 'member' | 'non_member'; kind?: (typeof SERVICE_KINDS)[number]; near?: { lat: number; lng: number } }
-type OrgQuery = { q?: string; region_prefix?: string; limit?: number }
+// Queries travel as strings; the client takes numbers and a location where people think in them.
+type ListQuery = Omit<NonNullable<QueryOf<'listApplications'>>, 'limit'> & { limit?: number }
+type ServiceQuery = Omit<NonNullable<QueryOf<'listMemberServices'>>, 'near'> & { near?: { lat: number; lng: number } }
+type OrgQuery = Omit<NonNullable<QueryOf<'searchOrganisations'>>, 'limit'> & { limit?: number }
+type RegionQuery = NonNullable<QueryOf<'listRegions'>>
+
+/** Every call's parameters and result come from its route in `ROUTES` (`z.input` of the body, `z.infer` of the response). */
+type Call<N extends keyof typeof ROUTES> = (params: BodyOf<N>, options?: RequestOptions) => Promise<ResponseOf<N>>
+type ById<N extends keyof typeof ROUTES> = (id: string, options?: RequestOptions) => Promise<ResponseOf<N>>
+type ByIdWith<N extends keyof typeof ROUTES> = (id: string, params: BodyOf<N>, options?: RequestOptions) => Promise<ResponseOf<N>>
 
 /** For the platform's backend. */
 export interface SecretKeyClient {
   readonly credential: 'secret_key'
-  health(): Promise<Health>
-  joinSessions: {
-    create(params: JoinSessionCreate, options?: RequestOptions): Promise<JoinSession>
-    retrieve(id: string): Promise<JoinSession>
-    refresh(id: string, options?: RequestOptions): Promise<JoinSession>
-  }
-  applications: {
-    retrieve(id: string): Promise<Application>
-    list(query?: ListQuery): Promise<List<Application>>
-    withdraw(id: string, options?: RequestOptions): Promise<Application>
-  }
-  transfers: { retrieve(id: string): Promise<Transfer> }
-  organisations: { search(query?: OrgQuery): Promise<List<Organisation>> }
-  memberServices: { list(query?: ServiceQuery): Promise<List<MemberService>> }
+  health(): Promise<ResponseOf<'health'>>
+  joinSessions: { create: Call<'createJoinSession'>; retrieve: ById<'retrieveJoinSession'>; refresh: ById<'refreshJoinSession'> }
+  applications: { retrieve: ById<'retrieveApplication'>; list(query?: ListQuery): Promise<ResponseOf<'listApplications'>>; withdraw: ById<'withdrawApplication'> }
+  transfers: { retrieve: ById<'retrieveTransfer'> }
+  organisations: { search(query?: OrgQuery): Promise<ResponseOf<'searchOrganisations'>> }
+  memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
   /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
-  regions: { list(query?: { parent?: string }): Promise<List<Region>> }
+  regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
 }
 
 /** For the driver's app (the join flow). */
 export interface JoinTokenClient {
   readonly credential: 'join_token'
-  health(): Promise<Health>
-  /** Swap in a refreshed join token (after `onTokenExpired`). */
+  health(): Promise<ResponseOf<'health'>>
+  /** Swap in a refreshed join token yourself (with `auth.refresh` the client does it). */
   setJoinToken(token: string): void
-  joinSessions: { retrieve(id: string): Promise<JoinSession> }
+  joinSessions: { retrieve: ById<'retrieveJoinSession'> }
   applications: {
-    submit(params: ApplicationSubmit, options?: RequestOptions): Promise<Application>
-    retrieve(id: string): Promise<Application>
+    submit: Call<'submitApplication'>
+    retrieve: ById<'retrieveApplication'>
     /** The applicant offers to be a union activist or volunteer. */
-    volunteer(id: string, params: VolunteerOffer, options?: RequestOptions): Promise<Application>
-    withdraw(id: string, options?: RequestOptions): Promise<Application>
+    volunteer: ByIdWith<'volunteerApplication'>
+    withdraw: ById<'withdrawApplication'>
   }
-  transfers: {
-    request(params: TransferRequest, options?: RequestOptions): Promise<Transfer>
-    retrieve(id: string): Promise<Transfer>
-  }
-  organisations: {
-    match(params: MatchRequest, options?: RequestOptions): Promise<OrganisationMatch>
-    search(query?: OrgQuery): Promise<List<Organisation>>
-  }
-  memberServices: { list(query?: ServiceQuery): Promise<List<MemberService>> }
+  transfers: { request: Call<'requestTransfer'>; retrieve: ById<'retrieveTransfer'> }
+  organisations: { match: Call<'matchOrganisations'>; search(query?: OrgQuery): Promise<ResponseOf<'searchOrganisations'>> }
+  memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
   /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
-  regions: { list(query?: { parent?: string }): Promise<List<Region>> }
+  regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
 }
 
 const str = (n: number | undefined) => (n === undefined ? undefined : String(n))
@@ -171,23 +159,23 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
       ctx.credential = { kind: 'join_token', value: token }
     },
     joinSessions: {
-      create: (body: JoinSessionCreate, o?: RequestOptions) => callRoute(ctx, ROUTES.createJoinSession, { body, ...(o ? { options: o } : {}) }),
-      retrieve: (id: string) => callRoute(ctx, ROUTES.retrieveJoinSession, { id }),
+      create: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.createJoinSession, { body, ...(o ? { options: o } : {}) }),
+      retrieve: (id: string, o?: RequestOptions) => callRoute(ctx, ROUTES.retrieveJoinSession, { id, ...(o ? { options: o } : {}) }),
       refresh: (id: string, o?: RequestOptions) => callRoute(ctx, ROUTES.refreshJoinSession, { id, ...(o ? { options: o } : {}) }),
     },
     applications: {
-      submit: (body: ApplicationSubmit, o?: RequestOptions) => callRoute(ctx, ROUTES.submitApplication, { body, ...(o ? { options: o } : {}) }),
-      retrieve: (id: string) => callRoute(ctx, ROUTES.retrieveApplication, { id }),
+      submit: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.submitApplication, { body, ...(o ? { options: o } : {}) }),
+      retrieve: (id: string, o?: RequestOptions) => callRoute(ctx, ROUTES.retrieveApplication, { id, ...(o ? { options: o } : {}) }),
       list: (q: ListQuery = {}) => callRoute(ctx, ROUTES.listApplications, { query: { status: q.status, limit: str(q.limit), starting_after: q.starting_after } }),
       withdraw: (id: string, o?: RequestOptions) => callRoute(ctx, ROUTES.withdrawApplication, { id, ...(o ? { options: o } : {}) }),
-      volunteer: (id: string, body: VolunteerOffer, o?: RequestOptions) => callRoute(ctx, ROUTES.volunteerApplication, { id, body, ...(o ? { options: o } : {}) }),
+      volunteer: (id: string, body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.volunteerApplication, { id, body, ...(o ? { options: o } : {}) }),
     },
     transfers: {
-      request: (body: TransferRequest, o?: RequestOptions) => callRoute(ctx, ROUTES.requestTransfer, { body, ...(o ? { options: o } : {}) }),
-      retrieve: (id: string) => callRoute(ctx, ROUTES.retrieveTransfer, { id }),
+      request: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.requestTransfer, { body, ...(o ? { options: o } : {}) }),
+      retrieve: (id: string, o?: RequestOptions) => callRoute(ctx, ROUTES.retrieveTransfer, { id, ...(o ? { options: o } : {}) }),
     },
     organisations: {
-      match: (body: MatchRequest, o?: RequestOptions) => callRoute(ctx, ROUTES.matchOrganisations, { body, ...(o ? { options: o } : {}) }),
+      match: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.matchOrganisations, { body, ...(o ? { options: o } : {}) }),
       search: (q: OrgQuery = {}) => callRoute(ctx, ROUTES.searchOrganisations, { query: { q: q.q, region_prefix: q.region_prefix, limit: str(q.limit) } }),
     },
     memberServices: {
@@ -195,7 +183,7 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
         callRoute(ctx, ROUTES.listMemberServices, { query: { region: q.region, membership: q.membership, kind: q.kind, near: q.near ? `${q.near.lat},${q.near.lng}` : undefined } }),
     },
     regions: {
-      list: (q: { parent?: string } = {}) => callRoute(ctx, ROUTES.listRegions, { query: { parent: q.parent } }),
+      list: (q: RegionQuery = {}) => callRoute(ctx, ROUTES.listRegions, { query: { parent: q.parent } }),
     },
   }
   return client as unknown as SecretKeyClient | JoinTokenClient

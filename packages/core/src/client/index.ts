@@ -3,7 +3,7 @@
  * validated responses) and the fetch transport. The contract is in `@ruhui/core/contract`.
  */
 export { createRegistryClient } from './create-registry-client'
-export type { SecretKeyClient, JoinTokenClient, SecretKeyClientOptions, JoinTokenClientOptions, List } from './create-registry-client'
+export type { SecretKeyClient, JoinTokenClient, SecretKeyClientOptions, JoinTokenClientOptions, JoinTokenAuth, List } from './create-registry-client'
 export type { RequestOptions } from './request'
 export { createIdempotencyKey } from './request'
 export {
@@ -21,8 +21,6 @@ export {
 export type { RegistryErrorType } from './errors'
 export { TransportError, isTransportError } from '../http/transport'
 export type { HttpTransport, TransportRequest, TransportResponse, TransportErrorCode, HttpMethod } from '../http/transport'
-export { backoffDelay, parseRetryAfter, isRetryableStatus } from '../http/retry'
 export { createFetchTransport } from '../transports/fetch'
 export type { FetchTransportOptions } from '../transports/fetch'
-export { defaultPlatform } from '../platform'
 export type { Platform } from '../platform'

@@ -7,6 +7,7 @@ import type * as z from 'zod/mini'
 import { SdkError, ValidationError } from '../errors'
 import { API_VERSION, API_VERSION_HEADER } from '../contract/common'
 import type { Route } from '../contract/routes'
+import type { RouteResponse } from '../contract/route-types'
 import { type HttpTransport, type TransportResponse, isTransportError } from '../http/transport'
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from '../http/retry'
 import type { Platform } from '../platform'
@@ -60,7 +61,7 @@ export function createIdempotencyKey(platform: Platform): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
-export async function callRoute<T>(ctx: ClientContext, route: Route, args: CallArgs = {}): Promise<T> {
+export async function callRoute<R extends Route>(ctx: ClientContext, route: R, args: CallArgs = {}): Promise<RouteResponse<R>> {
   if (!mayCall(route.auth, ctx.credential.kind)) {
     const need = route.auth === 'secret_key' ? 'the platform’s secret key (on your backend)' : 'a join token (in the driver’s app)'
     throw new SdkError('wrong_credential', `[@ruhui/core] ${route.name} needs ${need}; this client was created with a ${ctx.credential.kind.replace('_', ' ')}`)
@@ -114,7 +115,7 @@ export async function callRoute<T>(ctx: ClientContext, route: Route, args: CallA
         cause: e,
       })
     }
-    if (res.status >= 200 && res.status < 300) return parseResponse<T>(route, what, res)
+    if (res.status >= 200 && res.status < 300) return parseResponse(route, what, res)
 
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'], ctx.platform.now())
     const error = mapError(what, res.status, res.body, res.headers, retryAfterMs)
@@ -159,7 +160,7 @@ async function pause(ctx: ClientContext, route: Route, attempt: number, retryAft
   await ctx.platform.sleep(delayMs)
 }
 
-function parseResponse<T>(route: Route, what: string, res: TransportResponse): T {
+function parseResponse<R extends Route>(route: R, what: string, res: TransportResponse): RouteResponse<R> {
   let json: unknown
   try {
     json = JSON.parse(res.body)
@@ -174,7 +175,7 @@ function parseResponse<T>(route: Route, what: string, res: TransportResponse): T
       .join('; ')
     throw invalidResponse(what, res, `the body does not follow the contract (${where})`, checked.error)
   }
-  return checked.data as T
+  return checked.data as RouteResponse<R>
 }
 
 function invalidResponse(what: string, res: TransportResponse, detail: string, cause: unknown): RegistryResponseError {

@@ -3,9 +3,11 @@
  * route's own schemas) and the caller of the route's credential kind, and must answer `z.infer`
  * of the route's response. A server supplies one per route name; the compiler checks the rest.
  */
-import type * as z from 'zod/mini'
 import type { Locale } from '../enums'
-import { ROUTES, type Route, type RouteAuth, type RouteName } from '../contract/routes'
+import type { ROUTES, Route, RouteAuth, RouteName } from '../contract/routes'
+import type { RouteBody, RouteQuery, RouteResponse } from '../contract/route-types'
+
+export type { RouteBody, RouteQuery, RouteResponse }
 
 /** What every server's caller has: the credential kind and a stable id (for idempotency scopes and rate limits). */
 export interface CallerBase {
@@ -14,12 +16,6 @@ export interface CallerBase {
   /** The language the caller asked for at session creation (join tokens), which wins over Accept-Language. */
   locale?: Locale
 }
-
-type SchemaOut<S> = S extends z.ZodMiniType ? z.output<S> : undefined
-
-export type RouteBody<R extends Route> = R extends { body: infer B } ? SchemaOut<B> : undefined
-export type RouteQuery<R extends Route> = R extends { query: infer Q } ? SchemaOut<Q> : undefined
-export type RouteResponse<R extends Route> = z.output<R['response']>
 
 /** The caller a route admits: a platform's secret key, a driver's join token, either, or anyone. */
 export type CallerFor<A extends RouteAuth, C extends CallerBase> = A extends 'secret_key'
