@@ -20,6 +20,8 @@ for (const [what, file] of [['the driver app (h5)', join(appDir, 'index.html')],
   }
 }
 mkdirSync(dataDir, { recursive: true })
+// The demo's platform backend listens on this machine: let the registry (and its CLI) send events there.
+process.env.RUHUI_ALLOW_PRIVATE_WEBHOOKS ??= '1'
 
 const cli = (args) => {
   const r = spawnSync(process.execPath, [BIN, ...args, '--data-dir', dataDir], { encoding: 'utf8' })

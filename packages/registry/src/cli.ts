@@ -15,6 +15,7 @@ import { seedDirectory } from './domain/directory'
 import { hashPassword, newPassword } from './domain/reviewer-accounts'
 import { seedSampleServices } from './domain/services'
 import { createLogger } from './logging'
+import { checkWebhookTarget } from './domain/webhook-target'
 import { createRegistry } from './registry'
 
 const require = createRequire(import.meta.url)
@@ -104,6 +105,8 @@ export async function main(argv: string[]): Promise<number> {
       print({ seeded: count, sample: input.sample === true, services })
     } else if (command === 'platform' && sub === 'create') {
       if (!values.name) throw new Error('--name is required')
+      const refused = values['webhook-url'] === undefined ? null : await checkWebhookTarget(values['webhook-url'])
+      if (refused) throw new Error(`--webhook-url refused: ${refused} (RUHUI_ALLOW_PRIVATE_WEBHOOKS=1 allows loopback and private addresses, for demos and tests)`)
       const keys = loadKeys(process.env, config.dataDir, s.dialect === 'sqlite')
       const secretKey = newSecret('sk_live')
       const webhookSecret = newSecret('whsec')
@@ -116,7 +119,8 @@ export async function main(argv: string[]): Promise<number> {
       print({ platform_id: id, secret_key: secretKey, webhook_secret: webhookSecret })
     } else if (command === 'platform' && sub === 'set-webhook') {
       if (!values.id || !values['webhook-url']) throw new Error('--id and --webhook-url are required')
-      if (!/^https?:\/\/\S{1,500}$/.test(values['webhook-url'])) throw new Error('--webhook-url must be an http(s) URL')
+      const refused = await checkWebhookTarget(values['webhook-url'])
+      if (refused) throw new Error(`--webhook-url refused: ${refused} (RUHUI_ALLOW_PRIVATE_WEBHOOKS=1 allows loopback and private addresses, for demos and tests)`)
       const updated = await s.db.updateTable('platforms').set({ webhook_url: values['webhook-url'] }).where('id', '=', values.id).executeTakeFirst()
       if (Number(updated.numUpdatedRows) !== 1) throw new Error(`no platform ${values.id}`)
       print({ platform_id: values.id, webhook_url: values['webhook-url'] })

@@ -12,6 +12,7 @@ import { newId } from '../crypto/hashing'
 import type { Database } from '../db/schema'
 import { type RegistryContext, iso } from './context'
 import { retiredWebhookSecrets } from './key-rotation'
+import { postWebhook } from './webhook-target'
 
 export async function recordEvent(ctx: RegistryContext, trx: Transaction<Database>, type: EventType, platformId: string, object: Application | Transfer): Promise<string> {
   const now = ctx.now()
@@ -75,7 +76,7 @@ export async function deliverDue(ctx: RegistryContext, fetchImpl: typeof fetch =
     try {
       // The current secret first, then any rolled out but still honoured: one v1 each.
       const secrets = [d.webhook_secret_enc, ...(await retiredFor(d.platform_id))].map((enc) => decryptField(ctx.keys, enc, 'webhook_secret'))
-      const res = await fetchImpl(d.webhook_url, {
+      const res = await postWebhook(fetchImpl, d.webhook_url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'ruhui-signature': signWebhook(d.payload, secrets), 'user-agent': 'ruhui-registry' },
         body: d.payload,

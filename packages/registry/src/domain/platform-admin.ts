@@ -4,6 +4,7 @@ import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { retiredExpiries } from './key-rotation'
 import { requireRegistryAdmin } from './scope'
+import { checkWebhookTarget } from './webhook-target'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 
@@ -33,7 +34,8 @@ export async function createPlatform(ctx: RegistryContext, reviewer: Reviewer, b
   const name = typeof body.name === 'string' ? body.name.trim() : ''
   if (!name || name.length > 100) throw new Refusal(name ? 'parameter_invalid' : 'parameter_missing', { param: 'name', message: '请填写平台名称（100 字以内）' })
   const webhookUrl = body.webhook_url === undefined || body.webhook_url === '' ? null : body.webhook_url
-  if (webhookUrl !== null && (typeof webhookUrl !== 'string' || !/^https?:\/\/\S{1,500}$/.test(webhookUrl))) throw new Refusal('parameter_invalid', { param: 'webhook_url', message: '事件推送地址应为 http(s) 网址' })
+  const refused = webhookUrl === null ? null : await checkWebhookTarget(webhookUrl)
+  if (refused) throw new Refusal('parameter_invalid', { param: 'webhook_url', message: refused })
   const id = newId('plat')
   const secretKey = newSecret('sk_live')
   const webhookSecret = newSecret('whsec')
