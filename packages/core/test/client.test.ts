@@ -1,7 +1,7 @@
 // The registry client against the @ruhui/testing sandbox: every resource, every error family,
 // retries and idempotency, credential separation, response validation.
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ValidationError, isSdkError } from '@ruhui/core'
 import {
   RegistryApiError,
@@ -301,6 +301,69 @@ describe('credentials', () => {
     const fresh = await backend().joinSessions.refresh(sessionId)
     client.setJoinToken(fresh.join_token as string)
     expect((await client.joinSessions.retrieve(sessionId)).status).toBe('open')
+  })
+})
+
+describe('token refresh in the client (auth: { token, refresh })', () => {
+  const withAuth = (token: string, refresh: () => Promise<string>, extra: Record<string, unknown> = {}) =>
+    createRegistryClient({ baseUrl: sandbox.baseUrl, auth: { token, refresh }, transport: createFetchTransport(), ...extra })
+
+  it('an expired token is refreshed once and the same request sent again, with the same Idempotency-Key', async () => {
+    const { token, sessionId } = await openSession()
+    sandbox.expireToken(token)
+    const refresh = vi.fn(async () => (await backend().joinSessions.refresh(sessionId)).join_token as string)
+    const onTokenRefreshed = vi.fn()
+    const keys: string[] = []
+    server.events.on('request:start', ({ request }) => void (new URL(request.url).pathname === '/v1/applications' && keys.push(request.headers.get('idempotency-key') ?? '')))
+    const client = withAuth(token, refresh, { onTokenRefreshed })
+    const app = await client.applications.submit(submission(testIdentities.standard))
+    server.events.removeAllListeners()
+    expect(app.status).toBe('under_review')
+    expect(refresh).toHaveBeenCalledOnce()
+    expect(onTokenRefreshed).toHaveBeenCalledOnce()
+    expect(keys.length).toBe(2)
+    expect(keys[0]).toBe(keys[1])
+  })
+
+  it('calls refused at the same moment share one refresh; a later call uses the new token', async () => {
+    const { token, sessionId } = await openSession()
+    sandbox.expireToken(token)
+    let resolve: (t: string) => void = () => undefined
+    const refresh = vi.fn(() => new Promise<string>((r) => (resolve = r)))
+    const client = withAuth(token, refresh)
+    const calls = Promise.all([client.joinSessions.retrieve(sessionId), client.regions.list(), client.organisations.search({ q: '南京' })])
+    await vi.waitFor(() => expect(refresh).toHaveBeenCalledOnce())
+    resolve((await backend().joinSessions.refresh(sessionId)).join_token as string)
+    const [s] = await calls
+    expect(s.status).toBe('open')
+    await client.joinSessions.retrieve(sessionId)
+    expect(refresh).toHaveBeenCalledOnce()
+  })
+
+  it('when the host cannot refresh, the driver sees why the token was refused; a token refused twice is not refreshed again', async () => {
+    const { token, sessionId } = await openSession()
+    sandbox.expireToken(token)
+    const failing = withAuth(token, async () => {
+      throw new Error('backend down')
+    })
+    await expect(failing.joinSessions.retrieve(sessionId)).rejects.toMatchObject({ code: 'expired_token', userMessage: '入会链接已过期，请重新进入' })
+    const stale = vi.fn(async () => 'jt_still_not_a_valid_token_000')
+    await expect(withAuth(token, stale).joinSessions.retrieve(sessionId)).rejects.toMatchObject({ code: 'invalid_token' })
+    expect(stale).toHaveBeenCalledOnce()
+  })
+})
+
+describe('the client in English', () => {
+  it('fallback words, connection errors and the registry’s own messages follow the locale', async () => {
+    const session = await backend().joinSessions.create({ platform_user_id: 'driver_en', locale: 'en' })
+    const en = driver(session.join_token as string, { locale: 'en', maxRetries: 0 })
+    await expect(en.applications.retrieve('app_nothing')).rejects.toMatchObject({ code: 'not_found', userMessage: 'No such resource' })
+    server.use(sandbox.scenarios.networkError())
+    await expect(en.regions.list()).rejects.toMatchObject({ code: 'network_error', userMessage: 'Could not connect; check the network and try again' })
+    server.use(http.get(`${sandbox.baseUrl}/v1/regions`, () => new HttpResponse('<html>502</html>', { status: 502 })))
+    await expect(en.regions.list()).rejects.toMatchObject({ code: 'internal_error', userMessage: 'The registry had a problem' })
+    server.use(sandbox.scenarios.malformedResponse())
+    await expect(en.regions.list()).rejects.toMatchObject({ code: 'invalid_response', userMessage: 'The service answered with something unexpected; try again later' })
   })
 })
 

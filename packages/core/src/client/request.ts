@@ -13,7 +13,7 @@ import { backoffDelay, isRetryableStatus, parseRetryAfter } from '../http/retry'
 import type { Platform } from '../platform'
 import { fromZodIssue } from '../zod-issues'
 import { RegistryConnectionError, RegistryResponseError } from './errors'
-import { mapError } from './map-error'
+import { clientMessage, mapError } from './map-error'
 
 export type CredentialKind = 'secret_key' | 'join_token'
 
@@ -111,14 +111,14 @@ export async function callRoute<R extends Route>(ctx: ClientContext, route: R, a
         type: 'connection_error',
         code,
         message: `[@ruhui/core] ${what}: no response after ${attempt + 1} attempt(s) (${code})`,
-        userMessage: code === 'timeout' ? '网络较慢，请求超时，请稍后再试' : '网络连接失败，请检查网络后重试',
+        userMessage: clientMessage(code === 'timeout' ? 'timeout' : 'network', ctx.locale),
         cause: e,
       })
     }
-    if (res.status >= 200 && res.status < 300) return parseResponse(route, what, res)
+    if (res.status >= 200 && res.status < 300) return parseResponse(route, what, res, ctx.locale)
 
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'], ctx.platform.now())
-    const error = mapError(what, res.status, res.body, res.headers, retryAfterMs)
+    const error = mapError(what, res.status, res.body, res.headers, retryAfterMs, ctx.locale)
     // An expired (or already replaced) join token: get a fresh one once, then send the same request again.
     if (!refreshed && ctx.refresh && ctx.credential.kind === 'join_token' && (error.code === 'expired_token' || error.code === 'invalid_token')) {
       refreshed = true
@@ -160,12 +160,12 @@ async function pause(ctx: ClientContext, route: Route, attempt: number, retryAft
   await ctx.platform.sleep(delayMs)
 }
 
-function parseResponse<R extends Route>(route: R, what: string, res: TransportResponse): RouteResponse<R> {
+function parseResponse<R extends Route>(route: R, what: string, res: TransportResponse, locale: ClientContext['locale']): RouteResponse<R> {
   let json: unknown
   try {
     json = JSON.parse(res.body)
   } catch (e) {
-    throw invalidResponse(what, res, 'the body is not JSON', e)
+    throw invalidResponse(what, res, 'the body is not JSON', e, locale)
   }
   const checked = (route.response as z.ZodMiniType).safeParse(json)
   if (!checked.success) {
@@ -173,17 +173,17 @@ function parseResponse<R extends Route>(route: R, what: string, res: TransportRe
       .slice(0, 3)
       .map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`)
       .join('; ')
-    throw invalidResponse(what, res, `the body does not follow the contract (${where})`, checked.error)
+    throw invalidResponse(what, res, `the body does not follow the contract (${where})`, checked.error, locale)
   }
   return checked.data as RouteResponse<R>
 }
 
-function invalidResponse(what: string, res: TransportResponse, detail: string, cause: unknown): RegistryResponseError {
+function invalidResponse(what: string, res: TransportResponse, detail: string, cause: unknown, locale: ClientContext['locale']): RegistryResponseError {
   const init = {
     type: 'invalid_response_error' as const,
     code: 'invalid_response',
     message: `[@ruhui/core] ${what} → ${res.status}: ${detail}`,
-    userMessage: '服务返回的数据有误，请稍后再试',
+    userMessage: clientMessage('invalid_response', locale),
     statusCode: res.status,
     cause,
   }
