@@ -95,3 +95,24 @@ it('@ruhui/testing imports only msw, Node built-ins it needs, and @ruhui/core en
   const bad = imports(join(repo, 'packages/testing/src')).filter(({ spec }) => !spec.startsWith('.') && !/^(msw|@ruhui\/core(\/[a-z]+)?)$/.test(spec))
   expect(bad).toEqual([])
 })
+
+it('every package and example depends on the workspace packages by the same exact version', () => {
+  const manifests = ['package.json', ...['packages', 'examples'].flatMap((d) => readdirSync(join(repo, d)).map((p) => `${d}/${p}/package.json`))]
+  const bad: string[] = []
+  for (const m of manifests) {
+    let pkg: Record<string, Record<string, string> | undefined>
+    try {
+      pkg = JSON.parse(readFileSync(join(repo, m), 'utf8'))
+    } catch {
+      continue // a folder without a manifest
+    }
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies'] as const) {
+      for (const [name, range] of Object.entries(pkg[field] ?? {})) {
+        if (!name.startsWith('@ruhui/')) continue
+        const version = JSON.parse(readFileSync(join(repo, 'packages', name.slice('@ruhui/'.length), 'package.json'), 'utf8')).version as string
+        if (range !== version) bad.push(`${m} ${field}: ${name}@${range} (the workspace has ${version})`)
+      }
+    }
+  }
+  expect(bad).toEqual([])
+})
