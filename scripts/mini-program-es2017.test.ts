@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest'
 const root = join(import.meta.dirname, '..')
 export const MINI_PROGRAM_OUTPUTS = [
   'examples/driver-app/dist/weapp',
+  'examples/driver-app/dist/alipay',
+  'examples/driver-app/dist/tt',
   'packages/weapp/miniprogram_dist',
   'examples/native-weapp-host/miniprogram',
   'packages/weapp-plugin/dist/plugin',
