@@ -1,5 +1,6 @@
 // Sizes of what ships to drivers and to union staff, read from the builds `npm run build` made:
-// the weapp main package (limit 2 MB) and the join subpackage, the h5 build, the console.
+// the weapp main package (limit 2 MB) and the join subpackage, the other mini-program targets
+// (alipay, tt, the native @ruhui/weapp component, the WeChat plugin), the h5 build, the console.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -22,6 +23,7 @@ export function benchAppSizes() {
   console.log(`  weapp main package: ${kb(mainBytes)} (${main.length} files; ${((mainBytes / (2 * 1024 * 1024)) * 100).toFixed(1)}% of the 2 MB limit)`)
   console.log(`  weapp join subpackage (the flow): ${kb(sum(sub))} (${sub.length} files)`)
   goal('weapp main package far under the 2 MB limit (< 25 %)', mainBytes < 0.25 * 2 * 1024 * 1024, kb(mainBytes))
+  benchMiniProgramTargets(mainBytes, sum(sub))
   const h5 = files(join(root, 'examples/driver-app/dist/h5')).filter((f) => /\.(js|css|html)$/.test(f))
   console.log(`  h5 build: ${kb(sum(h5))} raw, ${kb(gz(h5))} gzip (${h5.length} files)`)
   const consoleDir = join(root, 'packages/registry/dist/console')
@@ -33,4 +35,28 @@ export function benchAppSizes() {
     const first = [join(consoleDir, 'index.html'), ...[...html.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+)"/g)].map((m) => join(consoleDir, m[1]))]
     console.log(`  review console: first load ${kb(sum(first))} raw, ${kb(gz(first))} gzip; all pages with ECharts ${kb(sum(c))} raw, ${kb(gz(c))} gzip (React, antd, ECharts)`)
   }
+}
+
+/** Every mini-program target side by side, each as a ratio of the Taro weapp build's figures. */
+function benchMiniProgramTargets(weappMain, weappSub) {
+  const row = (label, dir, ref, refLabel) => {
+    if (!existsSync(dir)) return console.log(`  ${label}: (not built: run npm run build)`)
+    const list = files(dir)
+    const js = list.filter((f) => f.endsWith('.js'))
+    const bytes = sum(list)
+    console.log(`  ${label}: ${kb(bytes)} (${list.length} files; JS ${kb(sum(js))} raw, ${kb(gz(js))} gzip) — ${(bytes / ref).toFixed(2)}× ${refLabel}`)
+    return bytes
+  }
+  const split = (label, dir) => {
+    if (!existsSync(dir)) return console.log(`  ${label}: (not built: run npm run build)`)
+    const all = files(dir)
+    const sub = all.filter((f) => f.startsWith(join(dir, 'join') + '/'))
+    const mainBytes = sum(all) - sum(sub)
+    console.log(`  ${label}: main package ${kb(mainBytes)} (${(mainBytes / weappMain).toFixed(2)}× weapp), join subpackage ${kb(sum(sub))} (${(sum(sub) / weappSub).toFixed(2)}× weapp)`)
+  }
+  split('alipay (Taro 4, plugin-platform-alipay 4.2.0)', join(root, 'examples/driver-app/dist/alipay'))
+  split('tt / Douyin (Taro 4, plugin-platform-tt 4.2.0)', join(root, 'examples/driver-app/dist/tt'))
+  const native = row('@ruhui/weapp folder (native component, miniprogram_dist)', join(root, 'packages/weapp/miniprogram_dist'), weappSub, 'the weapp join subpackage')
+  row('@ruhui/weapp-plugin (dist/plugin)', join(root, 'packages/weapp-plugin/dist/plugin'), weappSub, 'the weapp join subpackage')
+  if (native) goal('@ruhui/weapp folder smaller than the Taro join subpackage', native < weappSub, `${kb(native)} vs ${kb(weappSub)}`)
 }
