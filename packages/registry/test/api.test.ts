@@ -8,6 +8,7 @@ import { verifyWebhook } from '@ruhui/core/node'
 import { verifyCard } from '@ruhui/registry'
 import { type TestIdentity, makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
+import { queryRows, runSql } from './row-counts'
 
 const submission = (who: TestIdentity, county = '320115', orgId = 'org_nf_320115'): ApplicationSubmit => ({
   applicant: { ...who, employment_form: 'platform_self_employed' },
@@ -74,6 +75,10 @@ eachDialect('registry API', (registry, dialect) => {
     const first = await driverFor('mover-a')
     const app = await first.client.applications.submit(submission(person))
     await asReviewer(`/v1/review/applications/${app.id}/approve`, { method: 'POST' })
+    const memberOf = async () => (await queryRows<{ org_id: string; join_date: string; updated_at: string }>(r, `select org_id, join_date, updated_at from members where application_id = '${app.id}'`))[0]
+    const joined = await memberOf()
+    expect(joined?.org_id).toBe('org_nf_320115')
+    await runSql(r, `update members set join_date = '2024-05-01' where application_id = '${app.id}'`) // joined long ago
     const second = await driverFor('mover-b')
     await expect(second.client.applications.submit(submission(person, '320506', 'org_nf_320506'))).rejects.toMatchObject({ code: 'transfer_required', statusCode: 409 })
     const t = await second.client.transfers.request({ to_org_id: 'org_tw_320115001', reason: 'relocation' })
@@ -83,7 +88,9 @@ eachDialect('registry API', (registry, dialect) => {
     const accept = await asReviewer(`/v1/review/transfers/${t.id}/accept`, { method: 'POST' })
     expect(((await accept.json()) as { status: string }).status).toBe('completed')
     expect((await second.client.transfers.retrieve(t.id)).status).toBe('completed')
-    expect(r).toBeTruthy()
+    const moved = await memberOf()
+    expect(moved).toMatchObject({ org_id: 'org_tw_320115001', join_date: '2024-05-01' }) // the new union, the old join date
+    expect(moved?.updated_at).not.toBe(joined?.updated_at)
   })
 
   it('rejects and asks for information with reasons; assigns awaiting applications', async () => {
