@@ -1,14 +1,23 @@
-/** Pilot statistics (试点跟踪): by day, city, platform, organisation type and tier; the funnel; time to approval. */
-import { toChinaTime } from '@ruhui/core/contract'
+/**
+ * Pilot statistics (试点跟踪): by day, city, platform, organisation type and tier; the funnel; time
+ * to approval; members per union. Counted by the database (GROUP BY over a covering index, migration
+ * 0005): a request reads a few thousand groups, never the application rows, so it answers in bounded
+ * memory with a million applications.
+ *
+ * Scoped to the reviewer's subtree: a Hefei reviewer counts the applications and members of Hefei's
+ * organisations (found by a recursive query over `orgs`), plus applications still waiting for an
+ * organisation whose home county is in Hefei; never Nanjing's. A join session is counted once its
+ * application is in scope (before that it belongs to no region); partners (`/v1/sharing`) see the
+ * whole registry.
+ */
+import { type Expression, type RawBuilder, sql } from 'kysely'
 import { lookupRegion } from '@ruhui/core/regions'
-import type { RegistryContext } from './context'
+import type { Caller, RegistryContext } from './context'
 import { chinaDayBounds } from './range-filter'
 
-const count = (m: Record<string, number>, k: string) => {
-  m[k] = (m[k] ?? 0) + 1
-}
+type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 
-/** Time from submission to approval, in buckets a person can read. */
+/** Time from submission to approval, in buckets a person can read (upper bounds in hours). */
 const APPROVAL_BUCKETS: Array<[string, number]> = [
   ['1 小时内', 1],
   ['1–24 小时', 24],
@@ -17,67 +26,118 @@ const APPROVAL_BUCKETS: Array<[string, number]> = [
   ['7 天以上', Infinity],
 ]
 
-export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: string; region_prefix?: string; threshold?: string }) {
+/** A region code's prefix: 320000 → 32, 320100 → 3201, 320115 → 320115. */
+const regionPrefix = (code: string) => code.replace(/(00)+$/, '')
+
+/** Applications `a` in the reviewer's subtree; `scope` is the recursive CTE of its organisations. */
+function scopeOf(ctx: RegistryContext, reviewer: Reviewer | undefined): { cte: RawBuilder<unknown>; apps: RawBuilder<unknown>; orgs: (column: RawBuilder<unknown>) => RawBuilder<unknown> } {
+  if (!reviewer) return { cte: sql``, apps: sql`1 = 1`, orgs: () => sql`1 = 1` }
+  const region = regionPrefix(ctx.directory().byId.get(reviewer.orgId)?.regionCode ?? '')
+  return {
+    cte: sql`with recursive scope(id) as (select id from orgs where id = ${reviewer.orgId} union all select o.id from orgs o join scope s on o.parent_id = s.id) `,
+    apps: region ? sql`(a.org_id in (select id from scope) or (a.org_id is null and a.base_county like ${`${region}%`}))` : sql`a.org_id in (select id from scope)`,
+    orgs: (column) => sql`${column} in (select id from scope)`,
+  }
+}
+
+/** A stored UTC timestamp's China date (00:00 +08:00 starts the day). */
+const chinaDay = (ctx: RegistryContext, column: Expression<unknown> | RawBuilder<unknown>) =>
+  ctx.dialect === 'postgres' ? sql<string>`to_char(${column}::timestamp + interval '8 hours', 'YYYY-MM-DD')` : sql<string>`date(${column}, '+8 hours')`
+
+/** Whole minutes from submission to decision. */
+const minutesToDecision = (ctx: RegistryContext) =>
+  ctx.dialect === 'postgres' ? sql<number>`floor(extract(epoch from (a.decided_at::timestamp - a.submitted_at::timestamp)) / 60)::int` : sql<number>`(cast(strftime('%s', a.decided_at) as integer) - cast(strftime('%s', a.submitted_at) as integer)) / 60`
+
+export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: string; region_prefix?: string; threshold?: string }, reviewer?: Reviewer) {
   const bounds = chinaDayBounds(q)
-  const from = bounds.from ?? '0000'
-  const to = bounds.to ?? '9999'
-  let apps = ctx.db.selectFrom('applications').select(['status', 'platform_id', 'org_id', 'tier', 'base_county', 'submitted_at', 'decided_at', 'volunteer']).where('submitted_at', '>=', from).where('submitted_at', '<=', to)
-  if (q.region_prefix) apps = apps.where('base_county', 'like', `${q.region_prefix}%`)
-  const rows = await apps.execute()
-  const sessions = await ctx.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', '>=', from).where('created_at', '<=', to).executeTakeFirst()
-  const consented = await ctx.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', '>=', from).where('created_at', '<=', to).where('matched_at', 'is not', null).executeTakeFirst()
-  const platformNames = new Map((await ctx.db.selectFrom('platforms').select(['id', 'name']).execute()).map((p) => [p.id, p.name]))
+  const scope = scopeOf(ctx, reviewer)
+  const where = sql.join(
+    [sql`a.submitted_at >= ${bounds.from ?? '0000'}`, sql`a.submitted_at <= ${bounds.to ?? '9999'}`, scope.apps, ...(q.region_prefix ? [sql`a.base_county like ${`${q.region_prefix}%`}`] : [])],
+    sql` and `,
+  )
+  const run = async <T>(query: RawBuilder<T>) => (await query.execute(ctx.db)).rows
+  const [groups, days, approvals, sessionRows, memberRows, platformRows] = await Promise.all([
+    run(sql<{ org_id: string | null; city: string; platform_id: string; tier: string | null; status: string; volunteers: number; n: number }>`${scope.cte}select a.org_id, substr(a.base_county, 1, 4) as city, a.platform_id, a.tier, a.status, sum(a.volunteer) as volunteers, count(*) as n
+      from applications a where ${where} group by a.org_id, substr(a.base_county, 1, 4), a.platform_id, a.tier, a.status`),
+    run(sql<{ day: string; n: number }>`${scope.cte}select ${chinaDay(ctx, sql.ref('a.submitted_at'))} as day, count(*) as n from applications a where ${where} group by 1`),
+    run(sql<{ day: string; minutes: number; n: number }>`${scope.cte}select ${chinaDay(ctx, sql.ref('a.decided_at'))} as day, ${minutesToDecision(ctx)} as minutes, count(*) as n
+      from applications a where ${where} and a.status = 'approved' and a.decided_at is not null group by 1, 2`),
+    reviewer
+      ? // In scope once submitted: the funnel's first stages are the sessions whose application is counted here.
+        run(sql<{ created: number; consented: number }>`${scope.cte}select count(*) as created, count(*) as consented from sessions s join applications a on a.id = s.application_id
+          where s.created_at >= ${bounds.from ?? '0000'} and s.created_at <= ${bounds.to ?? '9999'} and ${scope.apps}${q.region_prefix ? sql` and a.base_county like ${`${q.region_prefix}%`}` : sql``}`)
+      : run(sql<{ created: number; consented: number }>`select count(*) as created, count(s.matched_at) as consented from sessions s where s.created_at >= ${bounds.from ?? '0000'} and s.created_at <= ${bounds.to ?? '9999'}`),
+    run(sql<{ org_id: string; n: number }>`${scope.cte}select m.org_id, count(*) as n from members m where m.status = 'active' and ${scope.orgs(sql.ref('m.org_id'))} group by m.org_id`),
+    run(sql<{ id: string; name: string }>`select id, name from platforms`),
+  ])
+
   const directory = ctx.directory()
-  const byDay: Record<string, number> = {}
-  const approvedByDay: Record<string, number> = {}
+  const add = (m: Record<string, number>, k: string, n: number) => {
+    m[k] = (m[k] ?? 0) + n
+  }
   const byCity: Record<string, number> = {}
   const byPlatform: Record<string, number> = {}
   const byOrgType: Record<string, number> = {}
   const byTier: Record<string, number> = {}
   const byStatus: Record<string, number> = {}
-  const hours: number[] = []
-  for (const r of rows) {
-    const day = toChinaTime(Date.parse(r.submitted_at)).slice(0, 10)
-    count(byDay, day)
-    count(byCity, r.base_county.slice(0, 4))
-    count(byPlatform, r.platform_id)
-    count(byOrgType, (r.org_id && directory.byId.get(r.org_id)?.type) || 'unknown')
-    count(byTier, r.tier ?? 'assignment')
-    count(byStatus, r.status)
-    if (r.status === 'approved' && r.decided_at) {
-      count(approvedByDay, toChinaTime(Date.parse(r.decided_at)).slice(0, 10))
-      hours.push((Date.parse(r.decided_at) - Date.parse(r.submitted_at)) / 3_600_000)
-    }
+  let submitted = 0
+  let volunteers = 0
+  for (const g of groups) {
+    const n = Number(g.n)
+    submitted += n
+    volunteers += Number(g.volunteers)
+    add(byCity, g.city, n)
+    add(byPlatform, g.platform_id, n)
+    add(byOrgType, (g.org_id && directory.byId.get(g.org_id)?.type) || 'unknown', n)
+    add(byTier, g.tier ?? 'assignment', n)
+    add(byStatus, g.status, n)
   }
-  hours.sort((a, b) => a - b)
+  const byDay: Record<string, number> = {}
+  for (const d of [...days].sort((a, b) => (a.day < b.day ? -1 : 1))) byDay[d.day] = Number(d.n)
+
+  // Approvals by day, and time to approval to the minute: median and p90 from the minute counts.
+  const approvedByDay: Record<string, number> = {}
+  const perMinute = new Map<number, number>()
+  for (const a of approvals) {
+    add(approvedByDay, a.day, Number(a.n))
+    perMinute.set(Number(a.minutes), (perMinute.get(Number(a.minutes)) ?? 0) + Number(a.n))
+  }
+  const minutes = [...perMinute.entries()].sort((a, b) => a[0] - b[0])
+  const approvedCount = minutes.reduce((s, [, n]) => s + n, 0)
+  const pct = (p: number) => {
+    if (!approvedCount) return null
+    const rank = Math.min(approvedCount - 1, Math.floor(p * approvedCount))
+    let seen = 0
+    for (const [m, n] of minutes) if ((seen += n) > rank) return Math.round((m / 60) * 1000) / 1000
+    return null
+  }
   const histogram = APPROVAL_BUCKETS.map(([label]) => ({ label, count: 0 }))
-  for (const h of hours) (histogram[APPROVAL_BUCKETS.findIndex(([, max]) => h < max)] as { count: number }).count++
+  for (const [m, n] of minutes) (histogram[APPROVAL_BUCKETS.findIndex(([, max]) => m / 60 < max)] as { count: number }).count += n
 
   // Members per grassroots union; a large driver membership warrants a social union worker (社会化工会工作者).
   const threshold = Number(q.threshold ?? ctx.config.socialWorkerThreshold)
-  let members = ctx.db.selectFrom('members').select(['org_id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('org_id')
-  if (q.region_prefix) members = members.where('org_id', 'in', directory.orgs.filter((o) => o.regionCode.startsWith(q.region_prefix as string)).map((o) => o.id).concat(['']))
-  const perUnion = (await members.execute())
+  const perUnion = memberRows
+    .filter((m) => !q.region_prefix || directory.byId.get(m.org_id)?.regionCode.startsWith(q.region_prefix))
     .map((m) => {
       const org = directory.byId.get(m.org_id)
       return { org_id: m.org_id, org_name: org?.name ?? m.org_id, type: org?.type ?? 'unknown', members: Number(m.n), needs_social_worker: Number(m.n) >= threshold }
     })
-    .sort((a, b) => b.members - a.members)
-  const volunteers = rows.filter((r) => r.volunteer === 1).length
+    .sort((a, b) => b.members - a.members || (a.org_id < b.org_id ? -1 : 1))
+  const platformNames = new Map(platformRows.map((p) => [p.id, p.name]))
+  const sessions = sessionRows[0]
   const cityName = (code: string) => lookupRegion(`${code}00`)?.name ?? code
-  const pct = (p: number) => (hours.length ? (hours[Math.min(hours.length - 1, Math.floor(p * hours.length))] as number) : null)
   return {
     object: 'pilot_stats',
     range: { from: q.from ?? null, to: q.to ?? null, region_prefix: q.region_prefix ?? null },
-    funnel: { sessions_created: Number(sessions?.n ?? 0), consented: Number(consented?.n ?? 0), submitted: rows.length, approved: byStatus.approved ?? 0 },
+    funnel: { sessions_created: Number(sessions?.created ?? 0), consented: Number(sessions?.consented ?? 0), submitted, approved: byStatus.approved ?? 0 },
     applications_by_day: byDay,
-    approvals_by_day: approvedByDay,
+    approvals_by_day: Object.fromEntries(Object.entries(approvedByDay).sort(([a], [b]) => (a < b ? -1 : 1))),
     by_city: byCity,
     by_platform: byPlatform,
     by_org_type: byOrgType,
     by_tier: byTier,
     by_status: byStatus,
-    hours_to_approval: { median: pct(0.5), p90: pct(0.9), count: hours.length, histogram },
+    hours_to_approval: { median: pct(0.5), p90: pct(0.9), count: approvedCount, histogram },
     city_names: Object.fromEntries(Object.keys(byCity).map((c) => [c, cityName(c)])),
     platform_names: Object.fromEntries(Object.keys(byPlatform).map((p) => [p, platformNames.get(p) ?? p])),
     members_per_union: { threshold, data: perUnion, flagged: perUnion.filter((u) => u.needs_social_worker).length },

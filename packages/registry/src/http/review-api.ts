@@ -70,6 +70,6 @@ export function mountReviewApi(app: Hono<Vars>, ctx: RegistryContext, limiter: R
     reviewer(c)
     const q = c.req.query()
     if (q.threshold !== undefined && !/^[1-9]\d{0,4}$/.test(q.threshold)) throw new Refusal('parameter_invalid', { param: 'threshold' })
-    return c.json(await pilotStats(ctx, { ...checkRangeFilter(q), ...(q.threshold ? { threshold: q.threshold } : {}) }))
+    return c.json(await pilotStats(ctx, { ...checkRangeFilter(q), ...(q.threshold ? { threshold: q.threshold } : {}) }, reviewer(c)))
   })
 }
