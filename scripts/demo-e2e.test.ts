@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type OrgType, type TierId, enumLabel } from '@ruhui/core'
 import { testIdentities } from '@ruhui/testing'
 import { type Browser, joinAsDriver, openBrowser, see as seeText } from './browser'
 import { type DemoProcess, startDemo } from './demo-process'
@@ -146,6 +147,25 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   await console_.getByTestId('stat-approved').waitFor()
   expect(await console_.locator('body').innerText()).toContain('Applications and approvals per day')
   await console_.screenshot({ path: join(artifacts, 'console-dashboard-en.png'), fullPage: true })
+
+  // In English the summary report names the approved driver's organisation type and matching tier
+  // in English (core's enumLabel), with no Chinese in those cells.
+  const registryDb = new BetterSqlite3(join(dataDir, 'registry.sqlite'), { readonly: true })
+  const matched = registryDb.prepare(`select a.tier as tier, o.type as type from applications a join orgs o on o.id = a.org_id where a.status = 'approved'`).get() as { tier: TierId; type: OrgType }
+  registryDb.close()
+  const [tierEn, typeEn] = [enumLabel('tier', matched.tier, 'en'), enumLabel('orgType', matched.type, 'en')]
+  await console_.goto(`${base}/console/#/report?province=32`)
+  await see(console_, 'Online union joining for truck drivers, Jiangsu: pilot summary')
+  await see(console_, tierEn)
+  const tierCell = console_.locator('.ant-table-row').filter({ hasText: tierEn }).first().locator('td').first()
+  expect(await tierCell.innerText()).toContain(tierEn)
+  expect(await tierCell.innerText()).not.toMatch(/[\u4e00-\u9fff]/)
+  const typeCell = console_.locator('.ant-table-row').filter({ hasText: typeEn }).first().locator('td').nth(1)
+  expect(await typeCell.innerText()).toBe(typeEn)
+  const body = await console_.locator('body').innerText()
+  for (const zh of [enumLabel('tier', matched.tier, 'zh-CN'), enumLabel('orgType', matched.type, 'zh-CN'), '匹配层级', '类型']) expect(body).not.toContain(zh)
+  await console_.getByTestId('chart-org-type').locator('svg').waitFor()
+  await console_.screenshot({ path: join(artifacts, 'console-en.png'), fullPage: true })
 
   // A reviewer of another union (Hefei) does not see it.
   const other = await browser.context.browser()?.newContext() ?? (await browser.context.newPage()).context()

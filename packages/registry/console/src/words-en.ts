@@ -1,7 +1,7 @@
 /** The console's words in English: the one table, typed by the Chinese one (`words.ts`). */
 import type { Words } from './words'
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { hour12: false })
+const dateTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', hour12: false })
 
 export const enWords: Words = {
   // Shell and sign-in
@@ -53,7 +53,7 @@ export const enWords: Words = {
   unknownOrgType: 'Unknown',
   noTier: 'To be assigned',
   dateTime,
-  date: (d) => d.toLocaleDateString('en-GB'),
+  date: (d) => d.toLocaleDateString('en-GB', { dateStyle: 'medium' }),
 
   // Applications
   submittedAt: 'Submitted',
@@ -225,7 +225,7 @@ export const enWords: Words = {
   byOrgType: 'By organisation type',
   chartItem: '{b}: {c}',
   timeToApproval: (median) => `Submission to approval (median ${median === null ? '—' : `${median.toFixed(1)} h`})`,
-  membersPerUnion: (threshold, flagged) => `Members per grassroots union (${flagged} at or above ${threshold}: a social union worker is recommended)`,
+  membersPerUnion: (threshold, flagged) => `Members per union (${flagged} with ${threshold}+: social union worker advised)`,
   memberCount: 'Members',
   socialWorkerRecommended: 'Warrants a social union worker',
 

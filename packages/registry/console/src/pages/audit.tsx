@@ -71,7 +71,7 @@ export function AuditPage() {
             <Input placeholder={t.partnerName} style={{ width: 220 }} />
           </Form.Item>
           <Form.Item name="kind">
-            <Select style={{ width: 160 }} options={Object.entries(t.partnerKinds).map(([value, label]) => ({ value, label }))} />
+            <Select style={{ width: 200 }} options={Object.entries(t.partnerKinds).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Button htmlType="submit">{t.add}</Button>
         </Form>

@@ -40,7 +40,8 @@ export function FunnelChart({ s }: { s: Stats }) {
       option={{
         title: { text: t.funnel, textStyle: { fontSize: 14 } },
         tooltip: {},
-        series: [{ type: 'funnel', sort: 'none', top: 40, bottom: 10, left: '10%', width: '80%', minSize: '10%', label: { formatter: t.chartItem }, data: stages.map(([name, value]) => ({ name, value })), color: ['#f4a3a6', '#e66f74', '#d63b42', '#a30f15'] }],
+        // The labels sit to the right of the funnel: room for them in either language.
+        series: [{ type: 'funnel', sort: 'none', top: 40, bottom: 10, left: '5%', width: '55%', minSize: '10%', label: { formatter: t.chartItem }, data: stages.map(([name, value]) => ({ name, value })), color: ['#f4a3a6', '#e66f74', '#d63b42', '#a30f15'] }],
       }}
     />
   )
@@ -67,7 +68,7 @@ export function OrgTypeChart({ s }: { s: Stats }) {
       option={{
         title: { text: t.byOrgType, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: ['35%', '65%'], top: 30, label: { formatter: t.chartItem }, data: Object.entries(s.by_org_type).map(([k, v]) => ({ name: orgTypeLabel(k as OrgType | 'unknown'), value: v })) }],
+        series: [{ type: 'pie', radius: ['35%', '65%'], top: 30, label: { formatter: t.chartItem, width: 150, overflow: 'break' }, data: Object.entries(s.by_org_type).map(([k, v]) => ({ name: orgTypeLabel(k as OrgType | 'unknown'), value: v })) }],
       }}
     />
   )
