@@ -18,7 +18,7 @@ interface Filter {
 
 export function DashboardPage({ me }: { me: Me }) {
   const { message } = App.useApp()
-  const { t, label } = useI18n()
+  const { t, orgTypeLabel } = useI18n()
   const [filter, setFilter] = useState<Filter>({})
   const stats = useLoad(() => loadStats({ ...filter }), [JSON.stringify(filter)])
   const s = stats.data
@@ -91,7 +91,7 @@ export function DashboardPage({ me }: { me: Me }) {
                   dataSource={s.members_per_union.data}
                   columns={[
                     { title: t.unionShort, dataIndex: 'org_name' },
-                    { title: t.type, dataIndex: 'type', render: (v: OrgType) => label('orgType', v) },
+                    { title: t.type, dataIndex: 'type', render: (v: OrgType | 'unknown') => orgTypeLabel(v) },
                     { title: t.memberCount, dataIndex: 'members' },
                     { title: '', dataIndex: 'needs_social_worker', render: (v: boolean) => (v ? <Tag color="red">{t.socialWorkerRecommended}</Tag> : null) },
                   ]}

@@ -13,7 +13,7 @@ import { loadStats } from './stats'
 const PROVINCES = ['32', '34']
 
 export function ReportPage({ me }: { me: Me }) {
-  const { t, label, tierLabel } = useI18n()
+  const { t, orgTypeLabel, tierLabel } = useI18n()
   const params = new URLSearchParams(window.location.hash.split('?')[1] ?? '')
   const [province, setProvince] = useState(params.get('province') ?? me.org_region?.slice(0, 2) ?? '32')
   const printing = params.get('print') === '1'
@@ -73,7 +73,7 @@ export function ReportPage({ me }: { me: Me }) {
             dataSource={s.members_per_union.data.slice(0, 20)}
             columns={[
               { title: t.unionShort, dataIndex: 'org_name' },
-              { title: t.type, dataIndex: 'type', render: (v: OrgType) => label('orgType', v) },
+              { title: t.type, dataIndex: 'type', render: (v: OrgType | 'unknown') => orgTypeLabel(v) },
               { title: t.memberTotal, dataIndex: 'members' },
               { title: t.socialWorker, dataIndex: 'needs_social_worker', render: (v: boolean) => (v ? t.recommended : '') },
             ]}

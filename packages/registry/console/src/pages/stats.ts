@@ -16,7 +16,7 @@ export interface Stats {
   hours_to_approval: { median: number | null; p90: number | null; count: number; histogram: Array<{ label: string; count: number }> }
   city_names: Record<string, string>
   platform_names: Record<string, string>
-  members_per_union: { threshold: number; flagged: number; data: Array<{ org_id: string; org_name: string; type: OrgType; members: number; needs_social_worker: boolean }> }
+  members_per_union: { threshold: number; flagged: number; data: Array<{ org_id: string; org_name: string; type: OrgType | 'unknown'; members: number; needs_social_worker: boolean }> }
   volunteers: number
 }
 
