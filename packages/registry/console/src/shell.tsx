@@ -1,8 +1,8 @@
 /** Sign-in, then the console: a menu of the pages, the reviewer and their organisation in the header. */
 import { Button, Card, Form, Input, Layout, Menu, Segmented, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react'
-import { type Me, api, session } from './api'
 import type { Locale } from '@ruhui/core'
+import { type Me, api, session } from './api'
 import { setLocale, useI18n } from './i18n'
 import { QueuePage } from './pages/queue'
 import { lazyPage } from './lazy-page'

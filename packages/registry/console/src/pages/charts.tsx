@@ -1,6 +1,6 @@
 /** The pilot's charts, shared by the dashboard and the printable report. */
-import { Chart, barOption } from '../chart'
 import type { OrgType } from '@ruhui/core'
+import { Chart, barOption } from '../chart'
 import { useI18n } from '../i18n'
 import { type Stats, days } from './stats'
 

@@ -1,8 +1,8 @@
 /** The organisation directory: search, add or edit an organisation, import a directory file with a per-row report. */
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Typography, Upload } from 'antd'
 import { useState } from 'react'
-import { ApiError, api } from '../api'
 import { ORG_LEVELS, ORG_STATUSES, ORG_TYPES, type OrgLevel, type OrgStatus, type OrgType } from '@ruhui/core'
+import { ApiError, api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 

@@ -1,8 +1,8 @@
 /** Member search by masked fields only (surname, last four of the ID number or mobile, card number). */
 import { Button, Form, Input, Table, Typography } from 'antd'
 import { useState } from 'react'
-import { api } from '../api'
 import type { MembershipStatus } from '@ruhui/core'
+import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 

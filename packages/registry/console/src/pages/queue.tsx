@@ -1,8 +1,8 @@
 /** The queue of applications for the reviewer's organisations, and one application's detail with the actions. */
 import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import { api } from '../api'
 import type { ApplicationStatus, EmploymentForm, TierId, TransferStatus } from '@ruhui/core'
+import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 

@@ -1,8 +1,8 @@
 /** 试点工作总结: a printable summary of the pilot for a province, with the figures and the charts. */
 import { Button, Descriptions, Select, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
-import type { Me } from '../api'
 import type { OrgType, TierId } from '@ruhui/core'
+import type { Me } from '../api'
 import { useI18n } from '../i18n'
 import { go } from '../route'
 import { useLoad } from '../use-load'

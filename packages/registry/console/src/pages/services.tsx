@@ -1,8 +1,8 @@
 /** The member-services catalogue of the reviewer's organisations: add, edit, switch off. */
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
-import { type ApiError, api } from '../api'
 import { SERVICE_KINDS, type ServiceKind } from '@ruhui/core'
+import { type ApiError, api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 

@@ -1,8 +1,8 @@
 /** Transfers (会籍接转) touching the reviewer's organisations: release the outgoing, accept the incoming. */
 import { App, Button, Select, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
-import { api } from '../api'
 import { TRANSFER_STATUSES, type TransferReason, type TransferStatus } from '@ruhui/core'
+import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 import { StatusTag } from './queue'

@@ -1,7 +1,7 @@
 /** Drivers who offered to be union activists or volunteers (积极分子/志愿者), per organisation. */
 import { Card, Empty, Table, Tag, Typography } from 'antd'
-import { api } from '../api'
 import type { ApplicationStatus, VolunteerRole } from '@ruhui/core'
+import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 
