@@ -91,7 +91,7 @@ export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewe
     const m = /^applications\.(\w{1,8})$/.exec(c.req.param('file') ?? '')
     if (!m) throw new Refusal('not_found', { message: '可导出 applications.csv 或 applications.xlsx' })
     const file = await exportApplications(ctx, reviewer(c), m[1] as string, c.req.query())
-    return c.body(new Uint8Array(file.body), 200, {
+    return c.body(file.body, 200, {
       'content-type': file.type,
       'content-disposition': `attachment; filename="${file.name}"`,
       'x-export-rows': String(file.rows),
