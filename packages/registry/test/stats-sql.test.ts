@@ -1,6 +1,10 @@
 // Statistics computed by the database, on the real SQLite file and a real PostgreSQL: the figures
 // equal a count made here from the raw rows, and each reviewer counts only their own subtree (a
 // Hefei reviewer never counts Nanjing, and the other way round); time to approval to the minute.
+// Exports streamed a page at a time: 2,500 rows (ties on the submission time across page ends)
+// come out once each, in order, as CSV and as XLSX.
+import { parse as parseCsv } from 'csv-parse/sync'
+import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
@@ -88,6 +92,27 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(nj.hours_to_approval.histogram.map((h) => h.count)).toEqual([1, 1, 1, 0, 0])
       const hf = await stats('hefei')
       expect(hf.hours_to_approval).toMatchObject({ count: 1, median: 2, p90: 2 })
+    })
+
+    it('exports stream 2,500 rows page by page: each once, oldest first, CSV and XLSX alike', async () => {
+      const db = r.registry.ctx.db
+      const base = Date.parse('2026-03-01T02:00:00Z')
+      // Five rows share each submission time, so pages of 1,000 end in the middle of ties.
+      const rows = Array.from({ length: 2500 }, (_, i) => ({ id: `app_bulk${String(i).padStart(5, '0')}`, session_id: `ses_bulk${i}`, platform_id: 'P-STATS', person_key: `bulk-${i}`, status: 'submitted', org_id: 'org_nf_320115', org_name: '南京市江宁区新业态行业工会联合会（示例）', tier: 'industry', config_version: 'test', applicant_enc: 'x', name_masked: '**试', id_masked: '3201**********123X', mobile_masked: '138****0000', base_county: '320115', consents: '[]', submitted_at: new Date(base + Math.floor(i / 5) * 1000).toISOString(), updated_at: new Date(base).toISOString() }))
+      for (let i = 0; i < rows.length; i += 250) await db.insertInto('applications').values(rows.slice(i, i + 250)).execute()
+      const get = (file: string) => fetch(`${r.baseUrl}/v1/review/exports/${file}?from=2026-03-01&to=2026-03-01`, { headers: { authorization: `Bearer ${keys.nanjing}` } })
+      const csv = await get('applications.csv')
+      expect(csv.headers.get('x-export-rows')).toBe('2500')
+      const records = parseCsv((await csv.text()).replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>
+      expect(records.map((x) => x['申请编号'])).toEqual(rows.map((x) => x.id))
+      const xlsx = await get('applications.xlsx')
+      const sheets = await readXlsxFile(Buffer.from(await xlsx.arrayBuffer()))
+      expect((sheets[0]?.data as unknown[][]).slice(1).map((row) => row[0])).toEqual(rows.map((x) => x.id))
+      expect(sheets[1]?.data).toContainEqual(['申请总数', 2500])
+      // Hefei's reviewer exports none of Nanjing's.
+      const hefei = await fetch(`${r.baseUrl}/v1/review/exports/applications.csv?from=2026-03-01&to=2026-03-01`, { headers: { authorization: `Bearer ${keys.hefei}` } })
+      expect(hefei.headers.get('x-export-rows')).toBe('0')
+      await db.deleteFrom('applications').where('id', 'like', 'app_bulk%').execute()
     })
   })
 }
