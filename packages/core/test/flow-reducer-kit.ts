@@ -1,6 +1,6 @@
 // Helpers for the join flow's reducer tests (packages/core/src/flow/*.test.ts): a model at any
 // step, built by dispatching actions — no network, no msw, no clock.
-import type { Action, Effect } from '../src/flow/actions'
+import type { ActionBody, Call, Effect } from '../src/flow/actions'
 import { DEFAULT_CONSENT_TEXTS } from '../src/flow/consent-texts'
 import { reduce } from '../src/flow/reduce'
 import { type FlowConfig, type FlowModel, initialModel } from '../src/flow/state'
@@ -17,11 +17,11 @@ export const DRIVER = { name: '张测试', idNumber: ID_NUMBER, mobile: '1380000
 
 export const config = (extra: Partial<FlowConfig> = {}): FlowConfig => ({ sessionId: SESSION, texts: DEFAULT_CONSENT_TEXTS, locale: 'zh-CN', phone: true, face: true, ...extra })
 
-/** Dispatch actions in turn; every effect is collected. */
-export function run(m: FlowModel, ...actions: Action[]): { state: FlowModel; effects: Effect[] } {
+/** Dispatch actions in turn (stamped at T0 unless they say otherwise); every effect is collected. */
+export function run(m: FlowModel, ...actions: Array<ActionBody & { at?: number }>): { state: FlowModel; effects: Effect[] } {
   const effects: Effect[] = []
   for (const a of actions) {
-    const next = reduce(m, a)
+    const next = reduce(m, { at: T0, ...a })
     m = next.state
     effects.push(...next.effects)
   }
@@ -30,6 +30,8 @@ export function run(m: FlowModel, ...actions: Action[]): { state: FlowModel; eff
 
 export const events = (effects: Effect[]): FlowEventName[] => effects.flatMap((e) => (e.type === 'emit' ? [e.name] : []))
 export const ofType = <T extends Effect['type']>(effects: Effect[], type: T) => effects.filter((e): e is Extract<Effect, { type: T }> => e.type === type)
+/** The calls among the effects, by name. */
+export const calls = <N extends Call['call']>(effects: Effect[], name: N) => effects.filter((e): e is Extract<Effect, { type: 'call' }> & Extract<Call, { call: N }> => e.type === 'call' && e.call === name)
 
 export const match: OrganisationMatch = {
   object: 'organisation_match',
@@ -60,17 +62,20 @@ export const application = (status: Application['status'] = 'under_review', upda
 }) as unknown as Application
 
 /** A fresh flow, opened with nothing saved. */
-export const opened = (c: Partial<FlowConfig> = {}, online = true): FlowModel => run(initialModel(config(c), {}, online), { type: 'open', saved: null, online }).state
+export const opened = (c: Partial<FlowConfig> = {}, online = true): FlowModel => run(initialModel(config(c), {}, online), { type: 'open', saved: null }).state
 
 /** At the identity step with every field typed (not yet confirmed). */
 export function typed(m = opened(), who: Record<string, string> = DRIVER): FlowModel {
-  const steps: Action[] = [{ type: 'next' }, { type: 'grantConsent', now: T0 }]
-  for (const [name, value] of Object.entries(who)) steps.push({ type: 'setField', name: name as never, value, now: T0 })
+  const steps: ActionBody[] = [{ type: 'next' }, { type: 'grantConsent' }]
+  for (const [name, value] of Object.entries(who)) steps.push({ type: 'setField', name: name as never, value })
   return run(m, ...steps).state
 }
 
 /** At the union step: confirmed and matched. */
-export const atUnion = (m = typed()): FlowModel => run(m, { type: 'confirmIdentity', now: T0, online: true }, { type: 'matched', match }).state
+export const atUnion = (m = typed()): FlowModel => run(m, { type: 'confirmIdentity' }, { type: 'matched', result: match }).state
 
 /** Submitting, with the outbox key 'key-1'. */
-export const submitting = (m = atUnion()): FlowModel => run(m, { type: 'submit', key: 'key-1', now: T0 + 60_000, online: true }).state
+export const submitting = (m = atUnion()): FlowModel => run(m, { type: 'submit', key: 'key-1', at: T0 + 60_000 }).state
+
+/** Offline at the union step, submitted: queued with 'key-1'. */
+export const queuedOffline = (m = atUnion()): FlowModel => run(m, { type: 'networkChanged', online: false }, { type: 'submit', key: 'key-1' }).state

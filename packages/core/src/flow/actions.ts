@@ -1,6 +1,7 @@
 /**
- * What can happen to the flow (actions: the driver's intents, the ports' news and the effects'
- * results) and what the flow then has to do (effects). Both are plain data.
+ * What can happen to the flow (actions: the driver's intents, the ports' news and the calls'
+ * results) and what the flow then has to do (effects). Both are plain data; every action is
+ * stamped with the time (`at`, ms) when it is dispatched.
  */
 import type { Application } from '../contract/applications'
 import type { MemberService } from '../contract/member-services'
@@ -19,64 +20,69 @@ export interface Failure {
 }
 
 export type TransferReason = 'job_change' | 'platform_change' | 'relocation' | 'org_dissolved' | 'other'
+type Roles = Array<'activist' | 'volunteer'>
 
-export type Action =
-  // the driver and the host
-  | { type: 'open'; saved: string | null; online: boolean }
+/** An action without its time stamp. */
+export type ActionBody =
+  // the driver and the host (named as JoinFlow's methods)
+  | { type: 'open'; saved: string | null }
   | { type: 'next' }
-  | { type: 'grantConsent'; now: number }
+  | { type: 'grantConsent' }
   | { type: 'setShareWithPartners'; share: boolean }
   | { type: 'denyConsent' }
-  | { type: 'setField'; name: FieldName; value: string; now: number }
+  | { type: 'setField'; name: FieldName; value: string }
   | { type: 'openRegionPicker' }
-  | { type: 'pickRegion'; code: string; now: number }
+  | { type: 'pickRegion'; code: string }
   | { type: 'regionPickerBack' }
   | { type: 'closeRegionPicker' }
   | { type: 'applyPhoneCode'; code: string }
   | { type: 'verifyFace' }
-  | { type: 'confirmIdentity'; now: number; online: boolean }
+  | { type: 'confirmIdentity' }
   | { type: 'selectUnion'; orgId: string }
   /** `key`: the idempotency key a new submission gets (a submission unchanged since the last try keeps its own). */
-  | { type: 'submit'; key: string; now: number; online: boolean }
+  | { type: 'submit'; key: string }
   | { type: 'requestTransfer'; reason: TransferReason }
   | { type: 'refreshResult' }
-  | { type: 'volunteer'; roles: Array<'activist' | 'volunteer'> }
+  | { type: 'volunteer'; roles: Roles }
   | { type: 'exit' }
   // the ports
   | { type: 'networkChanged'; online: boolean }
   | { type: 'foreground' }
   | { type: 'tokenRefreshed' }
-  // the effects' results
-  | { type: 'servicesLoaded'; services: MemberService[] }
-  | { type: 'regionsLoaded'; request: number; items: Region[] }
-  | { type: 'regionsFailed'; request: number; failure: Failure }
-  | { type: 'phoneVerified'; mobile: string; verifiedAt: string; now: number }
-  | { type: 'phoneFailed' }
-  | { type: 'faceVerified'; verifiedAt: string }
-  | { type: 'faceFailed' }
-  | { type: 'matched'; match: OrganisationMatch }
-  | { type: 'matchFailed'; failure: Failure }
-  | { type: 'submitted'; application: Application; synced: boolean }
-  | { type: 'submitFailed'; failure: Failure; online: boolean }
-  | { type: 'transferred'; transfer: Transfer }
-  | { type: 'transferFailed'; failure: Failure }
-  | { type: 'statusFetched'; application: Application }
-  | { type: 'volunteered' }
-  | { type: 'volunteerFailed'; failure: Failure }
+  // the calls' results (`tag`: which region list it answers)
+  | { type: 'servicesLoaded'; result: MemberService[] }
+  | { type: 'regionsLoaded'; result: Region[]; tag: number }
+  | { type: 'phoneVerified'; result: { mobile: string; verifiedAt?: string } }
+  | { type: 'faceChecked'; result: { passed: boolean; verifiedAt?: string } }
+  | { type: 'matched'; result: OrganisationMatch }
+  | { type: 'submitted' | 'synced'; result: Application }
+  | { type: 'transferred'; result: Transfer }
+  | { type: 'statusFetched'; result: Application }
+  | { type: 'volunteered'; result: Application }
+  | { type: 'regionsFailed' | 'phoneFailed' | 'faceFailed' | 'matchFailed' | 'submitFailed' | 'transferFailed' | 'volunteerFailed'; failure: Failure; online: boolean; tag?: number }
+
+export type Action = ActionBody & { at: number }
+
+/** A call to the registry or the host: its input, and the actions its result and its failure come back as. */
+export type Call =
+  | { call: 'services'; input: { membership: 'member' | 'non_member'; region: string } }
+  | { call: 'regions'; input: { parent?: string } }
+  | { call: 'phone'; input: string }
+  | { call: 'face'; input: null }
+  | { call: 'match'; input: MatchRequest }
+  /** Send the outbox entry (the outbox joins one already on its way). */
+  | { call: 'submit'; input: Outbox }
+  | { call: 'transfer'; input: { to: string; reason: TransferReason; key: string } }
+  | { call: 'status'; input: string }
+  | { call: 'volunteer'; input: { id: string; roles: Roles; key: string } }
+
+type ResultType = Extract<ActionBody, { result: unknown }>['type']
+type FailureType = Extract<ActionBody, { failure: Failure }>['type']
 
 export type Effect =
   | { type: 'emit'; name: FlowEventName; metadata?: FlowEvent['metadata'] }
   | { type: 'succeed'; result: Parameters<JoinFlowOptions['onSuccess']>[0] }
   | { type: 'exited'; reason: ExitReason }
   | { type: 'discardDraft' }
-  /** `background`: nobody waits for it (the intro's list of services). */
-  | { type: 'loadServices'; membership: 'member' | 'non_member'; region: string; background?: boolean }
-  | { type: 'loadRegions'; request: number; parent?: string }
-  | { type: 'exchangePhone'; code: string }
-  | { type: 'verifyFace' }
-  | { type: 'match'; request: MatchRequest }
-  /** Send the outbox entry (`synced`: it had been queued). */
-  | { type: 'send'; outbox: Outbox; synced: boolean }
-  | { type: 'transfer'; toOrgId: string; reason: TransferReason; idempotencyKey: string }
-  | { type: 'fetchStatus'; applicationId: string }
-  | { type: 'volunteer'; applicationId: string; roles: Array<'activist' | 'volunteer'>; idempotencyKey: string }
+  /** `background`: nobody waits for it; without `else` a failure changes nothing. */
+  | ({ type: 'call'; then: ResultType; else?: FailureType; tag?: number; background?: true } & Call)

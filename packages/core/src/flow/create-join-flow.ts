@@ -13,7 +13,7 @@
  */
 import { createIdempotencyKey } from '../client/request'
 import { defaultPlatform } from '../platform'
-import type { Action } from './actions'
+import type { Action, ActionBody } from './actions'
 import { DEFAULT_CONSENT_TEXTS } from './consent-texts'
 import { type EffectPorts, runEffect } from './effects'
 import { createSender } from './outbox'
@@ -68,15 +68,15 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     dispatch,
   }
 
-  /** The one way state changes: reduce, notify, store what is kept, then run the effects. */
-  function dispatch(action: Action): Promise<void> {
-    const next = reduce(model, action)
+  /** The one way state changes: stamp the time, reduce, notify, store what is kept, then run the effects. */
+  function dispatch(body: ActionBody): Promise<void> {
+    const next = reduce(model, { ...body, at: now() } as Action)
     const changed = next.state.view !== model.view
     model = next.state
     if (changed) for (const l of listeners) l(model.view)
     const draft = toPersisted(model, storage.private)
     const text = draft ? JSON.stringify(draft) : ''
-    if (action.type === 'open') written = text // the draft just read (or discarded) is what storage holds
+    if (body.type === 'open') written = text // the draft just read (or discarded) is what storage holds
     else if (opened && draft && text !== written) {
       written = text
       write(() => storage.setItem(key, text))
@@ -84,7 +84,8 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     const running = next.effects.map((e) => runEffect(e, ports)).filter((r): r is Promise<void> => r !== undefined)
     return running.length ? Promise.all(running).then(noop) : Promise.resolve()
   }
-  const act = (action: Action) => dispatch(action)
+  const act = (type: ActionBody['type'], payload?: object) => dispatch({ type, ...payload } as ActionBody)
+  const fire = (type: ActionBody['type'], payload?: object) => void act(type, payload)
 
   return {
     getState: () => model.view,
@@ -93,34 +94,34 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       return () => void listeners.delete(listener)
     },
     async start() {
-      unsubscribers.push(network.onChange((online) => void act({ type: 'networkChanged', online })))
-      if (options.lifecycle) unsubscribers.push(options.lifecycle.onForeground(() => void act({ type: 'foreground' })))
+      unsubscribers.push(network.onChange((online) => fire('networkChanged', { online })))
+      if (options.lifecycle) unsubscribers.push(options.lifecycle.onForeground(() => fire('foreground')))
       const saved = await storage.getItem(key)
       opened = true
-      await act({ type: 'open', saved: saved ?? null, online: network.isOnline() })
+      await act('open', { saved: saved ?? null })
     },
-    next: () => void act({ type: 'next' }),
-    grantConsent: () => act({ type: 'grantConsent', now: now() }),
-    setShareWithPartners: (share) => void act({ type: 'setShareWithPartners', share }),
-    denyConsent: () => void act({ type: 'denyConsent' }),
-    setField: (name, value) => void act({ type: 'setField', name, value, now: now() }),
-    openRegionPicker: () => act({ type: 'openRegionPicker' }),
-    pickRegion: (code) => act({ type: 'pickRegion', code, now: now() }),
-    regionPickerBack: () => act({ type: 'regionPickerBack' }),
-    closeRegionPicker: () => void act({ type: 'closeRegionPicker' }),
-    applyPhoneCode: (code) => act({ type: 'applyPhoneCode', code }),
-    verifyFace: () => act({ type: 'verifyFace' }),
-    confirmIdentity: () => act({ type: 'confirmIdentity', now: now(), online: network.isOnline() }),
-    selectUnion: (orgId) => void act({ type: 'selectUnion', orgId }),
+    next: () => fire('next'),
+    grantConsent: () => act('grantConsent'),
+    setShareWithPartners: (share) => fire('setShareWithPartners', { share }),
+    denyConsent: () => fire('denyConsent'),
+    setField: (name, value) => fire('setField', { name, value }),
+    openRegionPicker: () => act('openRegionPicker'),
+    pickRegion: (code) => act('pickRegion', { code }),
+    regionPickerBack: () => act('regionPickerBack'),
+    closeRegionPicker: () => fire('closeRegionPicker'),
+    applyPhoneCode: (code) => act('applyPhoneCode', { code }),
+    verifyFace: () => act('verifyFace'),
+    confirmIdentity: () => act('confirmIdentity'),
+    selectUnion: (orgId) => fire('selectUnion', { orgId }),
     async submit() {
-      await act({ type: 'submit', key: createIdempotencyKey(platform), now: now(), online: network.isOnline() })
+      await act('submit', { key: createIdempotencyKey(platform) })
       await ports.sender.current() // a double tap joins the request in flight
     },
-    requestTransfer: (reason = 'other') => act({ type: 'requestTransfer', reason }),
-    refreshResult: () => (destroyed ? Promise.resolve() : act({ type: 'refreshResult' })),
-    volunteer: (roles = ['activist', 'volunteer']) => (destroyed ? Promise.resolve() : act({ type: 'volunteer', roles })),
-    exit: () => void act({ type: 'exit' }),
-    tokenRefreshed: () => void act({ type: 'tokenRefreshed' }),
+    requestTransfer: (reason = 'other') => act('requestTransfer', { reason }),
+    refreshResult: () => (destroyed ? Promise.resolve() : act('refreshResult')),
+    volunteer: (roles = ['activist', 'volunteer']) => (destroyed ? Promise.resolve() : act('volunteer', { roles })),
+    exit: () => fire('exit'),
+    tokenRefreshed: () => fire('tokenRefreshed'),
     destroy() {
       if (destroyed) return
       destroyed = true

@@ -1,13 +1,14 @@
 /**
- * Effects: the calls the reducer asks for (match, submit, regions, phone, face, status, volunteer,
- * transfer, services) and the host callbacks. Each result comes back as an action.
+ * Effects: the calls the reducer asks for (match, submit, regions, phone, face, status polling,
+ * volunteer, transfer, services) and the host callbacks. Each call's result or failure comes back
+ * as the action the effect names.
  */
 import type { JoinTokenClient } from '../client/create-registry-client'
 import { isRegistryError } from '../client/errors'
 import { toChinaTime } from '../contract/common'
-import type { Action, Effect, Failure } from './actions'
+import type { ActionBody, Call, Effect, Failure } from './actions'
 import type { createSender } from './outbox'
-import type { FlowEvent, HostCapabilities, JoinFlowOptions } from './types'
+import type { HostCapabilities, JoinFlowOptions } from './types'
 
 export interface EffectPorts {
   client: JoinTokenClient
@@ -20,7 +21,7 @@ export interface EffectPorts {
   saved(): Promise<void>
   discardDraft(): Promise<void>
   /** Apply a result; resolves once the effects it leads to are done. */
-  dispatch(action: Action): Promise<void>
+  dispatch(action: ActionBody): Promise<void>
 }
 
 /** A failure as data for the reducer: the registry's code and words, or a plain "something went wrong". */
@@ -29,8 +30,20 @@ export function toFailure(e: unknown, locale: JoinFlowOptions['locale']): Failur
   return { type: 'unexpected', code: 'unexpected', message: locale === 'en' ? 'Something went wrong; please try again later' : '出了点问题，请稍后再试' }
 }
 
+const CALLS: { [K in Call['call']]: (p: EffectPorts, input: Extract<Call, { call: K }>['input']) => Promise<unknown> } = {
+  services: (p, q) => p.client.memberServices.list({ ...(q.region ? { region: q.region } : {}), membership: q.membership }).then((l) => l.data),
+  regions: (p, q) => p.client.regions.list(q).then((l) => l.data),
+  phone: (p, code) => p.capabilities.exchangePhoneCode!(code),
+  face: (p) => p.capabilities.verifyFace!(),
+  match: (p, request) => p.client.organisations.match(request),
+  submit: (p, outbox) => p.sender.send(outbox, p.saved),
+  transfer: (p, t) => p.client.transfers.request({ to_org_id: t.to, reason: t.reason }, { idempotencyKey: t.key }),
+  status: (p, id) => p.client.applications.retrieve(id),
+  volunteer: (p, o) => p.client.applications.volunteer(o.id, { roles: o.roles }, { idempotencyKey: o.key }),
+}
+
 /** A host callback must not break the flow. */
-const safely = (f: () => void) => {
+function safely(f: () => void) {
   try {
     f()
   } catch {
@@ -39,72 +52,26 @@ const safely = (f: () => void) => {
 }
 
 export function runEffect(e: Effect, p: EffectPorts): Promise<void> | void {
-  const { client, dispatch, options } = p
-  const failure = (err: unknown) => toFailure(err, options.locale)
-  const call = <T>(work: () => Promise<T>, ok: (r: T) => Action, ko?: (err: unknown) => Action) =>
-    work().then(
-      (r) => dispatch(ok(r)),
-      (err) => (ko ? dispatch(ko(err)) : undefined),
-    )
+  const { options } = p
   switch (e.type) {
-    case 'emit': {
-      const event: FlowEvent = { name: e.name, sessionId: options.sessionId, at: toChinaTime(p.now()), ...(e.metadata ? { metadata: e.metadata } : {}) }
-      return safely(() => options.onEvent?.(event))
-    }
+    case 'emit':
+      return safely(() => options.onEvent?.({ name: e.name, sessionId: options.sessionId, at: toChinaTime(p.now()), ...(e.metadata ? { metadata: e.metadata } : {}) }))
     case 'succeed':
       return safely(() => options.onSuccess(e.result))
     case 'exited':
       return safely(() => options.onExit({ sessionId: options.sessionId, reason: e.reason }))
     case 'discardDraft':
       return p.discardDraft()
-    case 'loadServices': {
-      const loading = call(() => client.memberServices.list({ ...(e.region ? { region: e.region } : {}), membership: e.membership }), (list) => ({ type: 'servicesLoaded', services: list.data }))
-      return e.background ? undefined : loading
+    case 'call': {
+      const tag = e.tag === undefined ? {} : { tag: e.tag }
+      const done = Promise.resolve()
+        .then(() => (CALLS[e.call] as (p: EffectPorts, input: unknown) => Promise<unknown>)(p, e.input))
+        .then(
+          (result) => p.dispatch({ type: e.then, result, ...tag } as ActionBody),
+          // Without `else` (a status poll, the services) a failure changes nothing: the next try may do better.
+          (err) => e.else && p.dispatch({ type: e.else, failure: toFailure(err, options.locale), online: p.isOnline(), ...tag }),
+        )
+      return e.background ? undefined : done
     }
-    case 'loadRegions':
-      return call(
-        () => client.regions.list(e.parent ? { parent: e.parent } : {}),
-        (list) => ({ type: 'regionsLoaded', request: e.request, items: list.data }),
-        (err) => ({ type: 'regionsFailed', request: e.request, failure: failure(err) }),
-      )
-    case 'exchangePhone':
-      return call(
-        async () => p.capabilities.exchangePhoneCode!(e.code),
-        (r) => ({ type: 'phoneVerified', mobile: r.mobile, verifiedAt: r.verifiedAt ?? toChinaTime(p.now()), now: p.now() }),
-        () => ({ type: 'phoneFailed' }),
-      )
-    case 'verifyFace':
-      return call(
-        async () => p.capabilities.verifyFace!(),
-        (r) => (r.passed ? { type: 'faceVerified', verifiedAt: r.verifiedAt ?? toChinaTime(p.now()) } : { type: 'faceFailed' }),
-        () => ({ type: 'faceFailed' }),
-      )
-    case 'match':
-      return call(
-        () => client.organisations.match(e.request),
-        (match) => ({ type: 'matched', match }),
-        (err) => ({ type: 'matchFailed', failure: failure(err) }),
-      )
-    case 'send':
-      return call(
-        () => p.sender.send(e.outbox, p.saved),
-        (application) => ({ type: 'submitted', application, synced: e.synced }),
-        (err) => ({ type: 'submitFailed', failure: failure(err), online: p.isOnline() }),
-      )
-    case 'transfer':
-      return call(
-        () => client.transfers.request({ to_org_id: e.toOrgId, reason: e.reason }, { idempotencyKey: e.idempotencyKey }),
-        (transfer) => ({ type: 'transferred', transfer }),
-        (err) => ({ type: 'transferFailed', failure: failure(err) }),
-      )
-    case 'fetchStatus':
-      // A failed poll changes nothing: the next one tries again, and the result shown stays what was last known.
-      return call(() => client.applications.retrieve(e.applicationId), (application) => ({ type: 'statusFetched', application }))
-    case 'volunteer':
-      return call(
-        () => client.applications.volunteer(e.applicationId, { roles: e.roles }, { idempotencyKey: e.idempotencyKey }),
-        () => ({ type: 'volunteered' }),
-        (err) => ({ type: 'volunteerFailed', failure: failure(err) }),
-      )
   }
 }

@@ -97,6 +97,6 @@ it('an error naming an applicant field sends the driver back to the identity ste
 })
 
 it('submitOutcome: offline or no answer always queues', () => {
-  expect(submitOutcome({ type: 'api_error', code: 'internal_error', message: '' }, false)).toEqual({ then: 'queue' })
-  expect(submitOutcome({ type: 'connection_error', code: 'already_member', message: '' }, true)).toEqual({ then: 'queue' })
+  expect(submitOutcome({ type: 'api_error', code: 'internal_error', message: '' }, false)).toBe('queue')
+  expect(submitOutcome({ type: 'connection_error', code: 'already_member', message: '' }, true)).toBe('queue')
 })

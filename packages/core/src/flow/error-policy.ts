@@ -1,74 +1,60 @@
 /**
  * What a failed submission leads to, for every error code of the API (and, for codes the
  * contract does not list, by the error's family). The reducer only looks things up here.
+ *
+ * - `queue`: no answer — it may or may not be stored. Keep the frozen submission and its key; send it again when the network is back.
+ * - `keep`: the registry's own trouble. Keep the submission and its key (trying again is a replay); show the error on the union step.
+ * - `transfer`: a member of another union — the result step offers the transfer.
+ * - `exit:<reason>`: nothing the driver can change; the flow ends with that reason.
+ * - `fix:union` / `fix:identity`: drop the submission and show the error where the driver can fix it;
+ *   `fix:param`: on the identity step when the error names an applicant field, else on the union step.
  */
 import type { RegistryErrorType } from '../client/errors'
 import type { ErrorCode } from '../contract/errors'
 import type { Failure } from './actions'
 import type { ExitReason } from './types'
 
-export type SubmitOutcome =
-  /** No answer: it may or may not be stored. Keep the frozen submission and its key; send it again when the network is back. */
-  | { then: 'queue' }
-  /** The registry's own trouble: keep the submission and its key (trying again is a replay), show the error on the union step. */
-  | { then: 'keep' }
-  /** A member of another union: the result step offers the transfer. */
-  | { then: 'transfer' }
-  /** Nothing the driver can change: the flow ends. */
-  | { then: 'exit'; reason: ExitReason }
-  /** Drop the submission and show the error where the driver can fix it; `param`: the identity step when the error names an applicant field. */
-  | { then: 'fix'; step: 'identity' | 'union' | 'param' }
-
-const queue: SubmitOutcome = { then: 'queue' }
-const keep: SubmitOutcome = { then: 'keep' }
-const fixUnion: SubmitOutcome = { then: 'fix', step: 'union' }
-const fixParam: SubmitOutcome = { then: 'fix', step: 'param' }
-const sessionGone: SubmitOutcome = { then: 'exit', reason: 'session_unavailable' }
+export type SubmitOutcome = 'queue' | 'keep' | 'transfer' | `exit:${ExitReason}` | 'fix:union' | 'fix:identity' | 'fix:param'
 
 export const SUBMIT_ERROR_POLICY: { readonly [C in ErrorCode]: SubmitOutcome } = {
-  invalid_request: fixParam,
-  parameter_missing: fixParam,
-  parameter_invalid: fixParam,
-  payload_too_large: fixParam,
+  invalid_request: 'fix:param',
+  parameter_missing: 'fix:param',
+  parameter_invalid: 'fix:param',
+  payload_too_large: 'fix:param',
   // The client has already asked the host for a fresh token once (auth.refresh): the session is gone.
-  invalid_api_key: sessionGone,
-  api_key_expired: sessionGone,
-  invalid_token: sessionGone,
-  expired_token: sessionGone,
-  forbidden: sessionGone,
-  not_found: fixUnion,
-  already_member: { then: 'exit', reason: 'already_member' },
-  transfer_required: { then: 'transfer' },
-  application_exists: { then: 'exit', reason: 'application_exists' },
-  session_completed: sessionGone,
-  ineligible: { then: 'exit', reason: 'ineligible' },
-  not_in_pilot: { then: 'exit', reason: 'not_in_pilot' },
-  org_not_offered: fixUnion,
+  invalid_api_key: 'exit:session_unavailable',
+  api_key_expired: 'exit:session_unavailable',
+  invalid_token: 'exit:session_unavailable',
+  expired_token: 'exit:session_unavailable',
+  forbidden: 'exit:session_unavailable',
+  not_found: 'fix:union',
+  already_member: 'exit:already_member',
+  transfer_required: 'transfer',
+  application_exists: 'exit:application_exists',
+  session_completed: 'exit:session_unavailable',
+  ineligible: 'exit:ineligible',
+  not_in_pilot: 'exit:not_in_pilot',
+  org_not_offered: 'fix:union',
   // The same key with a different body: the next try is a new request with a new key.
-  idempotency_conflict: fixUnion,
-  lock_conflict: keep,
-  rate_limited: keep,
-  internal_error: keep,
-  service_unavailable: keep,
+  idempotency_conflict: 'fix:union',
+  lock_conflict: 'keep',
+  rate_limited: 'keep',
+  internal_error: 'keep',
+  service_unavailable: 'keep',
 }
 
-/** For codes not in the contract (the client's own: network_error, timeout, invalid_response; or a newer registry's). */
-export const SUBMIT_ERROR_POLICY_BY_TYPE: { readonly [T in RegistryErrorType | 'unexpected']: SubmitOutcome } = {
-  connection_error: queue,
-  invalid_response_error: keep,
-  api_error: keep,
-  rate_limit_error: keep,
-  authentication_error: sessionGone,
-  permission_error: sessionGone,
-  idempotency_error: fixUnion,
-  invalid_request_error: fixParam,
-  unexpected: keep,
+/** For codes the contract does not list (a newer registry's), by family; any other family keeps the submission. */
+export const SUBMIT_ERROR_POLICY_BY_TYPE: { readonly [T in RegistryErrorType]?: SubmitOutcome } = {
+  authentication_error: 'exit:session_unavailable',
+  permission_error: 'exit:session_unavailable',
+  idempotency_error: 'fix:union',
+  invalid_request_error: 'fix:param',
 }
 
 const own = (table: object, key: string): SubmitOutcome | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? (table as Record<string, SubmitOutcome>)[key] : undefined)
 
-/** Offline, or no answer at all, always queues; otherwise the code decides, else its family, else keep. */
+/** Offline, or no answer at all (network_error, timeout), always queues; otherwise the code decides, else its family, else keep. */
 export function submitOutcome(f: Failure, online: boolean): SubmitOutcome {
-  if (!online || f.type === 'connection_error') return queue
-  return own(SUBMIT_ERROR_POLICY, f.code) ?? own(SUBMIT_ERROR_POLICY_BY_TYPE, f.type) ?? keep
+  if (!online || f.type === 'connection_error') return 'queue'
+  return own(SUBMIT_ERROR_POLICY, f.code) ?? own(SUBMIT_ERROR_POLICY_BY_TYPE, f.type) ?? 'keep'
 }

@@ -1,20 +1,22 @@
 // The join flow's reducer: every step, the picker, the host's checks, the queue, exit and the
 // token refresh, as pure transitions — no network, no msw, no clock.
 import { describe, expect, it } from 'vitest'
-import { DRIVER, SESSION, T0, UNDERAGE_ID, application, atUnion, events, match, ofType, opened, run, submitting, typed } from '../../test/flow-reducer-kit'
+import { DRIVER, SESSION, T0, UNDERAGE_ID, application, atUnion, calls, events, match, ofType, opened, queuedOffline, run, submitting, typed } from '../../test/flow-reducer-kit'
 import { reduce } from './reduce'
+
+const failure = (type: string, code: string, message = '…') => ({ failure: { type, code, message }, online: true })
 
 describe('steps', () => {
   it('opens at the intro, says so (not resumed) and loads the services in the background; next only moves on from the intro', () => {
-    const o = reduce(opened(), { type: 'open', saved: null, online: true })
+    const o = reduce(opened(), { type: 'open', saved: null, at: T0 })
     expect(o.state.view.step).toBe('intro')
-    expect(o.effects).toEqual([{ type: 'emit', name: 'OPEN', metadata: { resumed: false } }, { type: 'loadServices', membership: 'non_member', region: '', background: true }])
+    expect(o.effects).toEqual([{ type: 'emit', name: 'OPEN', metadata: { resumed: false } }, { type: 'call', call: 'services', input: { membership: 'non_member', region: '' }, then: 'servicesLoaded', background: true }])
     expect(run(opened(), { type: 'next' }).state.view.step).toBe('consent')
     expect(run(typed(), { type: 'next' }).state.view.step).toBe('identity')
   })
 
   it('intro → consent → identity: the consent is recorded with its version and the time the driver agreed', () => {
-    const { state, effects } = run(opened(), { type: 'next' }, { type: 'grantConsent', now: T0 })
+    const { state, effects } = run(opened(), { type: 'next' }, { type: 'grantConsent' })
     expect(state.view.step).toBe('identity')
     expect(state.view.consent).toEqual({ granted: true, version: '2026-11', grantedAt: '2026-11-28T10:00:00.000+08:00', shareWithPartners: false })
     expect(effects).toEqual([{ type: 'emit', name: 'CONSENT_GRANTED', metadata: { version: '2026-11' } }])
@@ -24,7 +26,8 @@ describe('steps', () => {
     const onConsent = run(opened(), { type: 'next' }).state
     expect(run(onConsent, { type: 'setShareWithPartners', share: true }).state.view.consent.shareWithPartners).toBe(true)
     expect(run(opened(), { type: 'setShareWithPartners', share: true }).state.view.consent.shareWithPartners).toBe(false)
-    const noText = run(opened({ texts: { ...atUnion().config.texts, partners: undefined } as never }), { type: 'next' }, { type: 'setShareWithPartners', share: true })
+    const { partners: _, ...withoutPartners } = atUnion().config.texts
+    const noText = run(opened({ texts: withoutPartners }), { type: 'next' }, { type: 'setShareWithPartners', share: true })
     expect(noText.state.view.consent.shareWithPartners).toBe(false)
   })
 
@@ -35,32 +38,33 @@ describe('steps', () => {
   })
 
   it('identity: issues only for touched fields while typing, for all on confirm, and the step stays', () => {
-    const m = run(opened(), { type: 'next' }, { type: 'grantConsent', now: T0 }, { type: 'setField', name: 'idNumber', value: '320102198503151231', now: T0 }).state
+    const m = run(opened(), { type: 'next' }, { type: 'grantConsent' }, { type: 'setField', name: 'idNumber', value: '320102198503151231' }).state
     expect(m.view.fieldIssues.idNumber?.[0]?.code).toBe('invalid_checksum')
     expect(m.view.fieldIssues.name).toBeUndefined()
-    const { state, effects } = run(m, { type: 'confirmIdentity', now: T0, online: true })
+    const { state, effects } = run(m, { type: 'confirmIdentity' })
     expect(state.view.step).toBe('identity')
     expect(Object.keys(state.view.fieldIssues).sort()).toEqual(['county', 'employmentForm', 'idNumber', 'mobile', 'name'])
     expect(effects).toEqual([])
   })
 
   it('identity → union: the match asks with the age and document kind from the ID number, never the number itself', () => {
-    const { state, effects } = run(typed(), { type: 'confirmIdentity', now: T0, online: true })
+    const { state, effects } = run(typed(), { type: 'confirmIdentity' })
     expect(state.view.busy).toBe(true)
     expect(events(effects)).toEqual(['IDENTITY_VALID'])
-    const [m] = ofType(effects, 'match')
-    expect(m?.request).toEqual({ employment_form: 'platform_self_employed', base_region: { county: '320115' }, age: 41, document_kind: 'resident' })
+    expect(calls(effects, 'match')).toEqual([{ type: 'call', call: 'match', input: { employment_form: 'platform_self_employed', base_region: { county: '320115' }, age: 41, document_kind: 'resident' }, then: 'matched', else: 'matchFailed' }])
     expect(JSON.stringify(effects)).not.toContain(DRIVER.idNumber)
-    const at = run(state, { type: 'matched', match }).state
+    const at = run(state, { type: 'matched', result: match }).state
     expect(at.view).toMatchObject({ step: 'union', busy: false, selectedOrgId: 'org_freight', match })
+    const failed = run(state, { type: 'matchFailed', ...failure('api_error', 'internal_error', '服务暂时出了点问题') })
+    expect(failed.state.view).toMatchObject({ step: 'identity', busy: false, error: { code: 'internal_error', message: '服务暂时出了点问题' } })
   })
 
   it('under 16 ends the flow with ineligible; a match outside the pilot or ineligible ends it too', () => {
-    const young = run(typed(opened(), { ...DRIVER, idNumber: UNDERAGE_ID }), { type: 'confirmIdentity', now: T0, online: true })
+    const young = run(typed(opened(), { ...DRIVER, idNumber: UNDERAGE_ID }), { type: 'confirmIdentity' })
     expect(young.state.view.finished).toBe(true)
     expect(ofType(young.effects, 'exited')).toEqual([{ type: 'exited', reason: 'ineligible' }])
     for (const status of ['not_in_pilot', 'ineligible'] as const) {
-      const r = run(typed(), { type: 'confirmIdentity', now: T0, online: true }, { type: 'matched', match: { ...match, status } })
+      const r = run(typed(), { type: 'confirmIdentity' }, { type: 'matched', result: { ...match, status } })
       expect(ofType(r.effects, 'exited')).toEqual([{ type: 'exited', reason: status }])
     }
   })
@@ -74,18 +78,18 @@ describe('steps', () => {
   })
 
   it('submit: the frozen body goes out with the new key; a second tap sends nothing; created → result and one onSuccess', () => {
-    const { state, effects } = run(atUnion(), { type: 'submit', key: 'key-1', now: T0 + 60_000, online: true }, { type: 'submit', key: 'key-2', now: T0, online: true })
+    const { state, effects } = run(atUnion(), { type: 'submit', key: 'key-1', at: T0 + 60_000 }, { type: 'submit', key: 'key-2' })
     expect(state.view).toMatchObject({ step: 'submitting', busy: true })
-    const sends = ofType(effects, 'send')
+    const sends = calls(effects, 'submit')
     expect(sends).toHaveLength(1)
-    expect(sends[0]?.outbox.idempotencyKey).toBe('key-1')
-    expect(sends[0]?.outbox.body).toMatchObject({ applicant: { name: DRIVER.name, id_number: DRIVER.idNumber }, org_id: 'org_freight', base_region: { county: '320115' }, charter_accepted: true })
+    expect(sends[0]).toMatchObject({ then: 'submitted', else: 'submitFailed', input: { idempotencyKey: 'key-1' } })
+    expect(sends[0]?.input.body).toMatchObject({ applicant: { name: DRIVER.name, id_number: DRIVER.idNumber }, org_id: 'org_freight', base_region: { county: '320115' }, charter_accepted: true })
     // The consents carry the time the driver agreed (T0), not the time of sending (T0 + 1 min).
-    expect(sends[0]?.outbox.body.consents.map((c) => [c.kind, c.granted_at])).toEqual([
+    expect(sends[0]?.input.body.consents.map((c) => [c.kind, c.granted_at])).toEqual([
       ['sensitive_personal_info', '2026-11-28T10:00:00.000+08:00'],
       ['share_with_union', '2026-11-28T10:00:00.000+08:00'],
     ])
-    const done = run(state, { type: 'submitted', application: application(), synced: false }, { type: 'exit' }, { type: 'submitted', application: application(), synced: false })
+    const done = run(state, { type: 'submitted', result: application() }, { type: 'exit' }, { type: 'submitted', result: application() })
     expect(done.state.view).toMatchObject({ step: 'result', finished: true, result: { kind: 'pending_review' } })
     expect(done.state.outbox).toBeNull()
     expect(done.effects).toEqual([
@@ -96,32 +100,34 @@ describe('steps', () => {
   })
 
   it('the result follows the review: a change is reported once, approval loads the members’ services', () => {
-    const at = run(submitting(), { type: 'submitted', application: application(), synced: false }).state
-    expect(run(at, { type: 'refreshResult' }).effects).toEqual([{ type: 'fetchStatus', applicationId: 'app_1' }])
-    expect(run(at, { type: 'statusFetched', application: application() }).effects).toEqual([])
-    const approved = run(at, { type: 'statusFetched', application: application('approved', '2026-11-29T09:00:00+08:00') })
+    const at = run(submitting(), { type: 'submitted', result: application() }).state
+    expect(run(at, { type: 'refreshResult' }).effects).toEqual([{ type: 'call', call: 'status', input: 'app_1', then: 'statusFetched' }])
+    expect(run(at, { type: 'statusFetched', result: application() }).effects).toEqual([])
+    const approved = run(at, { type: 'statusFetched', result: application('approved', '2026-11-29T09:00:00+08:00') })
     expect(approved.state.view.result?.kind).toBe('approved')
-    expect(approved.effects).toEqual([{ type: 'emit', name: 'STATUS_CHANGED', metadata: { status: 'approved' } }, { type: 'loadServices', membership: 'member', region: '320115' }])
+    expect(approved.effects).toEqual([{ type: 'emit', name: 'STATUS_CHANGED', metadata: { status: 'approved' } }, { type: 'call', call: 'services', input: { membership: 'member', region: '320115' }, then: 'servicesLoaded' }])
     expect(ofType(approved.effects, 'succeed')).toEqual([]) // no second callback
   })
 
   it('volunteering: one request however often it is asked, then VOLUNTEERED', () => {
-    const at = run(submitting(), { type: 'submitted', application: application(), synced: false }).state
+    const at = run(submitting(), { type: 'submitted', result: application() }).state
     const asked = run(at, { type: 'volunteer', roles: ['activist'] }, { type: 'volunteer', roles: ['activist'] })
-    expect(ofType(asked.effects, 'volunteer')).toEqual([{ type: 'volunteer', applicationId: 'app_1', roles: ['activist'], idempotencyKey: `${SESSION}:volunteer` }])
-    const done = run(asked.state, { type: 'volunteered' }, { type: 'volunteer', roles: ['volunteer'] })
+    expect(calls(asked.effects, 'volunteer')).toEqual([{ type: 'call', call: 'volunteer', input: { id: 'app_1', roles: ['activist'], key: `${SESSION}:volunteer` }, then: 'volunteered', else: 'volunteerFailed' }])
+    const done = run(asked.state, { type: 'volunteered', result: application() }, { type: 'volunteer', roles: ['volunteer'] })
     expect(done.state.view.volunteered).toBe(true)
     expect(done.effects).toEqual([{ type: 'emit', name: 'VOLUNTEERED' }])
   })
 
   it('a member elsewhere: the transfer is offered, requesting it is the success; leaving instead is already_member', () => {
-    const offered = run(submitting(), { type: 'submitFailed', failure: { type: 'invalid_request_error', code: 'transfer_required', message: '…' }, online: true }).state
+    const offered = run(submitting(), { type: 'submitFailed', ...failure('invalid_request_error', 'transfer_required') }).state
     expect(offered.view.result).toEqual({ kind: 'transfer_required' })
     const asked = run(offered, { type: 'requestTransfer', reason: 'relocation' }, { type: 'requestTransfer', reason: 'relocation' })
-    expect(ofType(asked.effects, 'transfer')).toEqual([{ type: 'transfer', toOrgId: 'org_freight', reason: 'relocation', idempotencyKey: `${SESSION}:transfer:org_freight` }])
-    const done = run(asked.state, { type: 'transferred', transfer: { id: 'tr_1' } as never })
+    expect(calls(asked.effects, 'transfer')).toEqual([{ type: 'call', call: 'transfer', input: { to: 'org_freight', reason: 'relocation', key: `${SESSION}:transfer:org_freight` }, then: 'transferred', else: 'transferFailed' }])
+    const done = run(asked.state, { type: 'transferred', result: { id: 'tr_1' } as never })
     expect(done.effects.slice(-1)).toEqual([{ type: 'succeed', result: { sessionId: SESSION, transferId: 'tr_1', status: 'transfer_requested' } }])
     expect(ofType(run(offered, { type: 'exit' }).effects, 'exited')).toEqual([{ type: 'exited', reason: 'already_member' }])
+    const leftWhileAsking = run(asked.state, { type: 'exit' }, { type: 'transferFailed', ...failure('api_error', 'internal_error') })
+    expect(ofType(leftWhileAsking.effects, 'exited')).toEqual([{ type: 'exited', reason: 'already_member' }])
   })
 })
 
@@ -132,62 +138,67 @@ describe('the home-region picker', () => {
     counties: [{ code: '320115', name: '江宁区', level: 'county' as const }],
     townships: [{ code: '320115002', name: '秣陵街道', level: 'township' as const }],
   }
+  const parents = (effects: Parameters<typeof calls>[0]) => calls(effects, 'regions').map((e) => [e.tag, e.input.parent])
 
   it('goes down level by level with the right parent, fills the county and then the township, in words', () => {
     let r = run(typed(), { type: 'openRegionPicker' })
-    expect(ofType(r.effects, 'loadRegions')).toEqual([{ type: 'loadRegions', request: 1 }])
-    r = run(r.state, { type: 'regionsLoaded', request: 1, items: regions.provinces }, { type: 'pickRegion', code: '320000', now: T0 }, { type: 'pickRegion', code: '320000', now: T0 })
-    expect(ofType(r.effects, 'loadRegions')).toEqual([{ type: 'loadRegions', request: 2, parent: '32' }]) // a double tap goes down one level
-    r = run(r.state, { type: 'regionsLoaded', request: 2, items: regions.cities }, { type: 'pickRegion', code: '320100', now: T0 }, { type: 'regionsLoaded', request: 3, items: regions.counties }, { type: 'pickRegion', code: '320115', now: T0 })
+    expect(calls(r.effects, 'regions')).toEqual([{ type: 'call', call: 'regions', input: {}, then: 'regionsLoaded', else: 'regionsFailed', tag: 1 }])
+    r = run(r.state, { type: 'regionsLoaded', result: regions.provinces, tag: 1 }, { type: 'pickRegion', code: '320000' }, { type: 'pickRegion', code: '320000' })
+    expect(parents(r.effects)).toEqual([[2, '32']]) // a double tap goes down one level
+    r = run(r.state, { type: 'regionsLoaded', result: regions.cities, tag: 2 }, { type: 'pickRegion', code: '320100' }, { type: 'regionsLoaded', result: regions.counties, tag: 3 }, { type: 'pickRegion', code: '320115' })
     expect(r.state.view.fields.county).toBe('320115')
     expect(r.state.view.countyLabel).toBe('江苏省 南京市 江宁区')
-    expect(ofType(r.effects, 'loadRegions').map((e) => e.parent)).toEqual(['3201', '320115'])
-    r = run(r.state, { type: 'regionsLoaded', request: 4, items: regions.townships }, { type: 'pickRegion', code: '999999', now: T0 }, { type: 'pickRegion', code: '320115002', now: T0 })
+    expect(parents(r.effects)).toEqual([[3, '3201'], [4, '320115']])
+    r = run(r.state, { type: 'regionsLoaded', result: regions.townships, tag: 4 }, { type: 'pickRegion', code: '999999' }, { type: 'pickRegion', code: '320115002' })
     expect(r.state.view).toMatchObject({ townshipLabel: '秣陵街道', regionPicker: { open: false } })
     expect(r.state.view.fields.township).toBe('320115002')
   })
 
   it('only the latest list is shown; a county without townships (or whose list fails) closes the picker and stands', () => {
-    let r = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsLoaded', request: 1, items: regions.provinces }, { type: 'pickRegion', code: '320000', now: T0 })
-    r = run(r.state, { type: 'regionsLoaded', request: 1, items: regions.townships }) // stale
+    let r = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsLoaded', result: regions.provinces, tag: 1 }, { type: 'pickRegion', code: '320000' })
+    r = run(r.state, { type: 'regionsLoaded', result: regions.townships, tag: 1 }) // stale
     expect(r.state.view.regionPicker.loading).toBe(true)
-    const counties = run(r.state, { type: 'regionsLoaded', request: 2, items: regions.counties }, { type: 'pickRegion', code: '320115', now: T0 }).state
-    expect(run(counties, { type: 'regionsLoaded', request: 3, items: [] }).state.view.regionPicker.open).toBe(false)
-    const failed = run(counties, { type: 'regionsFailed', request: 3, failure: { type: 'api_error', code: 'internal_error', message: '…' } })
+    const counties = run(r.state, { type: 'regionsLoaded', result: regions.counties, tag: 2 }, { type: 'pickRegion', code: '320115' }).state
+    expect(run(counties, { type: 'regionsLoaded', result: [], tag: 3 }).state.view.regionPicker.open).toBe(false)
+    const failed = run(counties, { type: 'regionsFailed', ...failure('api_error', 'internal_error'), tag: 3 })
     expect(failed.state.view).toMatchObject({ regionPicker: { open: false }, error: null, fields: { county: '320115' } })
-    const failedProvinces = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsFailed', request: 1, failure: { type: 'api_error', code: 'internal_error', message: '服务暂时出了点问题' } })
+    const failedProvinces = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsFailed', ...failure('api_error', 'internal_error', '服务暂时出了点问题'), tag: 1 })
     expect(failedProvinces.state.view.error).toEqual({ code: 'internal_error', message: '服务暂时出了点问题' })
   })
 
   it('typing over a picked code drops its words; back goes up a level, and closes at the top', () => {
     const picked = { ...typed(), view: { ...typed().view, countyLabel: '江苏省 南京市 江宁区', townshipLabel: '秣陵街道' } }
-    const t = run(picked, { type: 'setField', name: 'township', value: '320115003', now: T0 }).state
+    const t = run(picked, { type: 'setField', name: 'township', value: '320115003' }).state
     expect([t.view.countyLabel, t.view.townshipLabel]).toEqual(['江苏省 南京市 江宁区', null])
-    expect(run(t, { type: 'setField', name: 'county', value: '340104', now: T0 }).state.view.countyLabel).toBeNull()
-    const down = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsLoaded', request: 1, items: regions.provinces }, { type: 'pickRegion', code: '320000', now: T0 }, { type: 'regionsLoaded', request: 2, items: regions.cities })
+    expect(run(t, { type: 'setField', name: 'county', value: '340104' }).state.view.countyLabel).toBeNull()
+    const down = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsLoaded', result: regions.provinces, tag: 1 }, { type: 'pickRegion', code: '320000' }, { type: 'regionsLoaded', result: regions.cities, tag: 2 })
     const back = run(down.state, { type: 'regionPickerBack' })
-    expect(ofType(back.effects, 'loadRegions')).toEqual([{ type: 'loadRegions', request: 3 }])
-    expect(run(back.state, { type: 'regionsLoaded', request: 3, items: regions.provinces }, { type: 'regionPickerBack' }).state.view.regionPicker.open).toBe(false)
+    expect(parents(back.effects)).toEqual([[3, undefined]])
+    expect(run(back.state, { type: 'regionsLoaded', result: regions.provinces, tag: 3 }, { type: 'regionPickerBack' }).state.view.regionPicker.open).toBe(false)
   })
 })
 
 describe('host capabilities', () => {
   it('the phone code: a verified mobile; typing over it drops the verification; a failure is a message in the driver’s language', () => {
     const asked = run(typed(), { type: 'applyPhoneCode', code: 'wx-1' })
-    expect(asked.effects).toEqual([{ type: 'exchangePhone', code: 'wx-1' }])
-    const got = run(asked.state, { type: 'phoneVerified', mobile: '13800000009', verifiedAt: '2026-11-28T09:00:00+08:00', now: T0 })
+    expect(asked.effects).toEqual([{ type: 'call', call: 'phone', input: 'wx-1', then: 'phoneVerified', else: 'phoneFailed' }])
+    const got = run(asked.state, { type: 'phoneVerified', result: { mobile: '13800000009', verifiedAt: '2026-11-28T09:00:00+08:00' } })
     expect(got.state.view).toMatchObject({ busy: false, fields: { mobile: '13800000009' }, verification: { mobileVerifiedAt: '2026-11-28T09:00:00+08:00' } })
     expect(events(got.effects)).toEqual(['PHONE_VERIFIED'])
-    expect(run(got.state, { type: 'setField', name: 'mobile', value: '13800000001', now: T0 }).state.view.verification.mobileVerifiedAt).toBeNull()
-    expect(run(typed(opened({ locale: 'en' })), { type: 'phoneFailed' }).state.view.error).toEqual({ code: 'phone_code_failed', message: 'Could not get the phone number; please type it in' })
+    expect(run(asked.state, { type: 'phoneVerified', result: { mobile: '13800000009' } }).state.view.verification.mobileVerifiedAt).toBe('2026-11-28T10:00:00.000+08:00') // the host gave no time: now
+    expect(run(got.state, { type: 'setField', name: 'mobile', value: '13800000001' }).state.view.verification.mobileVerifiedAt).toBeNull()
+    expect(run(typed(opened({ locale: 'en' })), { type: 'phoneFailed', ...failure('unexpected', 'unexpected') }).state.view.error).toEqual({ code: 'phone_code_failed', message: 'Could not get the phone number; please type it in' })
   })
 
-  it('the face check: passed is recorded; failed is a message, not an end', () => {
-    const failed = run(typed(), { type: 'verifyFace' }, { type: 'faceFailed' })
-    expect(failed.state.view).toMatchObject({ finished: false, busy: false, error: { code: 'face_verification_failed', message: '人脸核验未通过，仍可提交，由工会人工核实' } })
-    const passed = run(failed.state, { type: 'verifyFace' }, { type: 'faceVerified', verifiedAt: '2026-11-28T09:05:00+08:00' })
+  it('the face check: passed is recorded; not passed (or failed) is a message, not an end', () => {
+    for (const no of [{ type: 'faceChecked' as const, result: { passed: false } }, { type: 'faceFailed' as const, ...failure('unexpected', 'unexpected') }]) {
+      const failed = run(typed(), { type: 'verifyFace' }, no)
+      expect(failed.state.view).toMatchObject({ finished: false, busy: false, error: { code: 'face_verification_failed', message: '人脸核验未通过，仍可提交，由工会人工核实' } })
+    }
+    const passed = run(typed(), { type: 'verifyFace' }, { type: 'faceChecked', result: { passed: true, verifiedAt: '2026-11-28T09:05:00+08:00' } })
     expect(passed.state.view.verification.faceVerifiedAt).toBe('2026-11-28T09:05:00+08:00')
-    const body = ofType(run(atUnion(passed.state), { type: 'submit', key: 'k', now: T0, online: true }).effects, 'send')[0]?.outbox.body
+    expect(events(passed.effects)).toEqual(['FACE_VERIFIED'])
+    const body = calls(run(atUnion(passed.state), { type: 'submit', key: 'k' }).effects, 'submit')[0]?.input.body
     expect(body?.identity_verification).toEqual({ method: 'face_match', verified_at: '2026-11-28T09:05:00+08:00' })
   })
 
@@ -199,28 +210,27 @@ describe('host capabilities', () => {
 
 describe('the queue', () => {
   it('offline at submit: queued; back online it is sent once, as the same request; synced → SUBMISSION_SYNCED', () => {
-    const offline = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false })
+    const offline = run(atUnion(), { type: 'networkChanged', online: false }, { type: 'submit', key: 'key-1' })
     expect(offline.state.view.step).toBe('queued')
     expect(offline.effects).toEqual([{ type: 'emit', name: 'SUBMISSION_QUEUED_OFFLINE' }])
     const back = run(offline.state, { type: 'networkChanged', online: false }, { type: 'networkChanged', online: true }, { type: 'networkChanged', online: true }, { type: 'foreground' })
-    const sends = ofType(back.effects, 'send')
+    const sends = calls(back.effects, 'submit')
     expect(sends).toHaveLength(1)
-    expect(sends[0]).toMatchObject({ synced: true, outbox: { idempotencyKey: 'key-1' } })
-    expect(events(run(back.state, { type: 'submitted', application: application(), synced: true }).effects)).toEqual(['SUBMISSION_SYNCED'])
+    expect(sends[0]).toMatchObject({ then: 'synced', input: { idempotencyKey: 'key-1' } })
+    expect(events(run(back.state, { type: 'synced', result: application() }).effects)).toEqual(['SUBMISSION_SYNCED'])
   })
 
   it('the foreground drains the queue (WeChat cuts requests off in the background)', () => {
-    const queued = run(submitting(), { type: 'submitFailed', failure: { type: 'connection_error', code: 'network_error', message: '…' }, online: true }).state
+    const queued = run(submitting(), { type: 'submitFailed', ...failure('connection_error', 'network_error') }).state
     expect(queued.view.step).toBe('queued')
-    expect(ofType(run(queued, { type: 'foreground' }, { type: 'foreground' }).effects, 'send')).toHaveLength(1)
+    expect(calls(run(queued, { type: 'foreground' }, { type: 'foreground' }).effects, 'submit')).toHaveLength(1)
   })
 
   it('trying again after the registry’s own error resends the same key; a changed choice is a new key', () => {
-    const failed = run(submitting(), { type: 'submitFailed', failure: { type: 'api_error', code: 'service_unavailable', message: '…' }, online: true }).state
-    const again = ofType(run(failed, { type: 'submit', key: 'key-2', now: T0 + 120_000, online: true }).effects, 'send')[0]
-    expect(again?.outbox.idempotencyKey).toBe('key-1')
-    const changed = run(failed, { type: 'selectUnion', orgId: 'org_park' }, { type: 'submit', key: 'key-3', now: T0, online: true })
-    expect(ofType(changed.effects, 'send')[0]?.outbox.idempotencyKey).toBe('key-3')
+    const failed = run(submitting(), { type: 'submitFailed', ...failure('api_error', 'service_unavailable') }).state
+    expect(calls(run(failed, { type: 'submit', key: 'key-2', at: T0 + 120_000 }).effects, 'submit')[0]?.input.idempotencyKey).toBe('key-1')
+    const changed = run(failed, { type: 'selectUnion', orgId: 'org_park' }, { type: 'submit', key: 'key-3' })
+    expect(calls(changed.effects, 'submit')[0]?.input.idempotencyKey).toBe('key-3')
   })
 })
 
@@ -229,37 +239,40 @@ describe('exit', () => {
     const waiting = run(submitting(), { type: 'exit' }, { type: 'exit' })
     expect(waiting.effects).toEqual([])
     expect(waiting.state.view.finished).toBe(false)
-    const done = run(waiting.state, { type: 'submitted', application: application(), synced: false })
+    const done = run(waiting.state, { type: 'submitted', result: application() })
     expect(ofType(done.effects, 'succeed')).toHaveLength(1)
     expect(ofType(done.effects, 'exited')).toEqual([])
   })
 
   it('while a submission is on its way: refused → that reason; no answer → user_exit and the submission stays on the device', () => {
     const waiting = run(submitting(), { type: 'exit' }).state
-    const refused = run(waiting, { type: 'submitFailed', failure: { type: 'invalid_request_error', code: 'application_exists', message: '…' }, online: true })
+    const refused = run(waiting, { type: 'submitFailed', ...failure('invalid_request_error', 'application_exists') })
     expect(ofType(refused.effects, 'exited')).toEqual([{ type: 'exited', reason: 'application_exists' }])
-    const lost = run(waiting, { type: 'submitFailed', failure: { type: 'connection_error', code: 'timeout', message: '…' }, online: true })
+    const lost = run(waiting, { type: 'submitFailed', ...failure('connection_error', 'timeout') })
     expect(ofType(lost.effects, 'exited')).toEqual([{ type: 'exited', reason: 'user_exit' }])
     expect(ofType(lost.effects, 'discardDraft')).toEqual([])
     expect(lost.state.outbox?.idempotencyKey).toBe('key-1')
-    const fixable = run(waiting, { type: 'submitFailed', failure: { type: 'invalid_request_error', code: 'org_not_offered', message: '…' }, online: true })
+    const fixable = run(waiting, { type: 'submitFailed', ...failure('invalid_request_error', 'org_not_offered') })
     expect(ofType(fixable.effects, 'exited')).toEqual([{ type: 'exited', reason: 'user_exit' }])
   })
 
   it('with a submission queued offline: user_exit, the draft is kept (sent when the flow next opens), and the network coming back sends nothing now', () => {
-    const queued = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false }).state
-    const left = run(queued, { type: 'exit' }, { type: 'networkChanged', online: true })
+    const left = run(queuedOffline(), { type: 'exit' }, { type: 'networkChanged', online: true })
     expect(left.effects).toEqual([{ type: 'emit', name: 'EXIT', metadata: { reason: 'user_exit' } }, { type: 'exited', reason: 'user_exit' }])
   })
 
-  it('anywhere else: user_exit at once, the draft discarded', () => {
-    expect(run(typed(), { type: 'exit' }).effects).toEqual([{ type: 'discardDraft' }, { type: 'emit', name: 'EXIT', metadata: { reason: 'user_exit' } }, { type: 'exited', reason: 'user_exit' }])
+  it('anywhere else: user_exit at once, the draft discarded; a late answer changes nothing', () => {
+    const left = run(typed(), { type: 'confirmIdentity' }, { type: 'exit' })
+    expect(left.effects.slice(-3)).toEqual([{ type: 'discardDraft' }, { type: 'emit', name: 'EXIT', metadata: { reason: 'user_exit' } }, { type: 'exited', reason: 'user_exit' }])
+    const late = run(left.state, { type: 'matched', result: match })
+    expect(late.state).toBe(left.state)
+    expect(late.effects).toEqual([])
   })
 })
 
 it('token refresh: the client refreshed (auth.refresh) → TOKEN_REFRESHED, and nothing else changes', () => {
   const m = atUnion()
-  const r = reduce(m, { type: 'tokenRefreshed' })
+  const r = reduce(m, { type: 'tokenRefreshed', at: T0 })
   expect(r.state).toBe(m)
   expect(r.effects).toEqual([{ type: 'emit', name: 'TOKEN_REFRESHED' }])
 })

@@ -1,41 +1,47 @@
 /**
  * The join flow as a pure function: `reduce(state, action) → { state, effects }`. No I/O, no
- * clock, no randomness (actions bring the time and the new idempotency key); effects.ts does the work
- * and reports back with result actions.
+ * clock, no randomness (actions bring the time and the new idempotency key); effects.ts does the
+ * work and reports back with result actions.
  */
 import { toChinaTime } from '../contract/common'
 import { offeredOrgIdsOnWire } from '../contract/submission'
-import type { Action } from './actions'
+import type { Action, ActionBody } from './actions'
 import { submitOutcome } from './error-policy'
 import { keepOrReplace } from './outbox'
 import * as identity from './reduce-identity'
 import { type FlowModel, closedPicker, parsePersisted, restore, resultKindOf } from './state'
 import { buildSubmission } from './submission'
-import { type Next, emit, fail, finish, none, patch, sendNow, andThen } from './transitions'
+import { type Next, andThen, emit, fail, finish, none, patch, sendNow } from './transitions'
+import type { ExitReason, FlowStep } from './types'
 
 export type { Next } from './transitions'
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>
 
+/** The step each of these applies on; elsewhere it is ignored (a late tap, a stale screen). */
+const ON_STEP: { [T in ActionBody['type']]?: FlowStep } = { next: 'intro', grantConsent: 'consent', setShareWithPartners: 'consent', openRegionPicker: 'identity', applyPhoneCode: 'identity', verifyFace: 'identity', confirmIdentity: 'identity', selectUnion: 'union', submit: 'union' }
+/** What still happens once the flow has ended: the result step's polling and volunteering, the network. */
+const AFTER_END: Array<ActionBody['type']> = ['networkChanged', 'tokenRefreshed', 'refreshResult', 'statusFetched', 'servicesLoaded', 'volunteer', 'volunteered', 'volunteerFailed']
+
 export function reduce(m: FlowModel, a: Action): Next {
   const v = m.view
   const { sessionId, texts } = m.config
+  if ((v.finished && !AFTER_END.includes(a.type)) || (ON_STEP[a.type] ?? v.step) !== v.step) return none(m)
   switch (a.type) {
     case 'open':
       return open(m, a)
     case 'next':
-      return v.finished || v.step !== 'intro' ? none(m) : none(patch(m, { step: 'consent' }))
+      return none(patch(m, { step: 'consent' }))
     case 'grantConsent':
-      if (v.finished || v.step !== 'consent') return none(m)
-      return none(patch(m, { consent: { ...v.consent, granted: true, version: texts.sensitive.version, grantedAt: toChinaTime(a.now) }, step: 'identity' }), [emit('CONSENT_GRANTED', { version: texts.sensitive.version })])
+      return none(patch(m, { consent: { ...v.consent, granted: true, version: texts.sensitive.version, grantedAt: toChinaTime(a.at) }, step: 'identity' }), [emit('CONSENT_GRANTED', { version: texts.sensitive.version })])
     case 'setShareWithPartners':
-      return v.finished || v.step !== 'consent' || !texts.partners ? none(m) : none(patch(m, { consent: { ...v.consent, shareWithPartners: a.share } }))
+      return texts.partners ? none(patch(m, { consent: { ...v.consent, shareWithPartners: a.share } })) : none(m)
     case 'denyConsent':
-      return v.finished ? none(m) : andThen([emit('CONSENT_DENIED')], finish(m, { exit: 'consent_denied' }))
+      return andThen([emit('CONSENT_DENIED')], finish(m, { exit: 'consent_denied' }))
     case 'setField':
       return identity.setField(m, a)
     case 'openRegionPicker':
-      return v.finished || v.step !== 'identity' ? none(m) : identity.loadRegions(m, [])
+      return identity.loadRegions(m, [])
     case 'pickRegion':
       return identity.pickRegion(m, a)
     case 'regionPickerBack':
@@ -47,33 +53,33 @@ export function reduce(m: FlowModel, a: Action): Next {
     case 'regionsFailed':
       return identity.regionsFailed(m, a)
     case 'applyPhoneCode':
-      return v.finished || v.step !== 'identity' || !m.config.phone || !a.code ? none(m) : none(patch(m, { busy: true, error: null }), [{ type: 'exchangePhone', code: a.code }])
+      return m.config.phone && a.code ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'phone', input: a.code, then: 'phoneVerified', else: 'phoneFailed' }]) : none(m)
     case 'phoneVerified':
       return identity.phoneVerified(m, a)
     case 'phoneFailed':
-      return identity.phoneFailed(m)
-    case 'verifyFace':
-      return v.finished || v.step !== 'identity' || !m.config.face ? none(m) : none(patch(m, { busy: true, error: null }), [{ type: 'verifyFace' }])
-    case 'faceVerified':
-      return identity.faceVerified(m, a)
     case 'faceFailed':
-      return identity.faceFailed(m)
+      return identity.hostFailed(m, a.type === 'phoneFailed')
+    case 'verifyFace':
+      return m.config.face ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'face', input: null, then: 'faceChecked', else: 'faceFailed' }]) : none(m)
+    case 'faceChecked':
+      return identity.faceChecked(m, a)
     case 'confirmIdentity':
       return identity.confirmIdentity(m, a)
     case 'matched':
       return identity.matched(m, a)
-    case 'matchFailed':
-      return v.finished ? none(m) : fail(m, a.failure)
     case 'selectUnion':
-      if (v.finished || v.step !== 'union' || !v.match || !offeredOrgIdsOnWire(v.match).includes(a.orgId)) return none(m)
-      return none(patch(m, { selectedOrgId: a.orgId }), [emit('UNION_SELECTED', { org_id: a.orgId })])
+      return v.match && offeredOrgIdsOnWire(v.match).includes(a.orgId) ? none(patch(m, { selectedOrgId: a.orgId }), [emit('UNION_SELECTED', { org_id: a.orgId })]) : none(m)
     case 'submit': {
-      if (v.finished || v.step !== 'union' || !v.selectedOrgId || m.waitingFor) return none(m)
-      const queued = { ...m, outbox: keepOrReplace(m.outbox, buildSubmission(v, texts, a.now), a.key) }
-      return a.online ? sendNow(queued, false) : none(patch(queued, { step: 'queued', error: null }), [emit('SUBMISSION_QUEUED_OFFLINE')])
+      if (!v.selectedOrgId || m.waitingFor) return none(m)
+      const queued = { ...m, outbox: keepOrReplace(m.outbox, buildSubmission(v, texts, a.at), a.key) }
+      return v.online ? sendNow(queued, false) : none(patch(queued, { step: 'queued', error: null }), [emit('SUBMISSION_QUEUED_OFFLINE')])
     }
     case 'submitted':
-      return submitted(m, a)
+    case 'synced': {
+      const app = a.result
+      const done: FlowModel = { ...patch(m, { step: 'result', busy: false, error: null, result: { kind: resultKindOf(app.status), application: app } }), outbox: null }
+      return andThen([emit(a.type === 'synced' ? 'SUBMISSION_SYNCED' : 'SUBMITTED', { status: app.status })], finish(done, { success: { sessionId, applicationId: app.id, status: app.status } }))
+    }
     case 'submitFailed':
       return submitFailed(m, a)
     case 'networkChanged': {
@@ -86,95 +92,83 @@ export function reduce(m: FlowModel, a: Action): Next {
       return none(m, [emit('TOKEN_REFRESHED')])
     case 'requestTransfer': {
       const to = v.selectedOrgId
-      if (v.finished || v.result?.kind !== 'transfer_required' || v.busy || !to) return none(m)
-      return none({ ...patch(m, { busy: true, error: null }), waitingFor: 'transfer' }, [{ type: 'transfer', toOrgId: to, reason: a.reason, idempotencyKey: `${sessionId}:transfer:${to}` }])
+      if (v.result?.kind !== 'transfer_required' || v.busy || !to) return none(m)
+      return none({ ...patch(m, { busy: true, error: null }), waitingFor: 'transfer' }, [{ type: 'call', call: 'transfer', input: { to, reason: a.reason, key: `${sessionId}:transfer:${to}` }, then: 'transferred', else: 'transferFailed' }])
     }
-    case 'transferred': {
-      const done = { ...patch(m, { busy: false, result: { kind: 'transfer_requested' as const, transfer: a.transfer } }), waitingFor: null }
-      return andThen([emit('TRANSFER_REQUESTED')], finish(done, { success: { sessionId, transferId: a.transfer.id, status: 'transfer_requested' } }))
-    }
+    case 'transferred':
+      return andThen([emit('TRANSFER_REQUESTED')], finish(patch(m, { result: { kind: 'transfer_requested', transfer: a.result } }), { success: { sessionId, transferId: a.result.id, status: 'transfer_requested' } }))
     case 'transferFailed': {
       const failed = fail({ ...m, waitingFor: null }, a.failure)
       return m.exitRequested ? andThen(failed.effects, finish(failed.state, { exit: 'already_member' })) : failed
     }
     case 'refreshResult': {
       const app = v.result?.application
-      return app ? none(m, [{ type: 'fetchStatus', applicationId: app.id }]) : none(m)
+      return app ? none(m, [{ type: 'call', call: 'status', input: app.id, then: 'statusFetched' }]) : none(m)
     }
     case 'statusFetched': {
       const app = v.result?.application
-      const fresh = a.application
+      const fresh = a.result
       if (!app || app.id !== fresh.id || (fresh.status === app.status && fresh.updated_at === app.updated_at)) return none(m)
+      const changed = none(patch(m, { result: { kind: resultKindOf(fresh.status), application: fresh } }), [emit('STATUS_CHANGED', { status: fresh.status })])
       // Members now see what they have.
-      const services = fresh.status === 'approved' ? [{ type: 'loadServices' as const, membership: 'member' as const, region: v.fields.county }] : []
-      return none(patch(m, { result: { kind: resultKindOf(fresh.status), application: fresh } }), [emit('STATUS_CHANGED', { status: fresh.status }), ...services])
+      return fresh.status === 'approved' ? andThen(changed.effects, services(changed.state, 'member')) : changed
     }
     case 'servicesLoaded':
-      return none(patch(m, { services: a.services }))
+      return none(patch(m, { services: a.result }))
     case 'volunteer': {
       const app = v.result?.application
       if (!app || v.volunteered || v.busy) return none(m)
-      return none(patch(m, { busy: true, error: null }), [{ type: 'volunteer', applicationId: app.id, roles: a.roles, idempotencyKey: `${sessionId}:volunteer` }])
+      return none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'volunteer', input: { id: app.id, roles: a.roles, key: `${sessionId}:volunteer` }, then: 'volunteered', else: 'volunteerFailed' }])
     }
     case 'volunteered':
       return none(patch(m, { busy: false, volunteered: true }), [emit('VOLUNTEERED')])
+    case 'matchFailed':
     case 'volunteerFailed':
       return fail(m, a.failure)
     case 'exit':
-      if (v.finished) return none(m)
-      // The registry's answer decides: exit() waits for it (see submitted / submitFailed / transferFailed).
+      // The registry's answer decides: exit() waits for it (see submitFailed and transferFailed).
       if (m.waitingFor) return none({ ...m, exitRequested: true })
       if (v.step === 'queued') return finish(m, { exit: 'user_exit' }, true)
       return finish(m, { exit: v.result?.kind === 'transfer_required' ? 'already_member' : 'user_exit' })
   }
 }
 
+/** The services for the driver's county (for members once approved). */
+const services = (m: FlowModel, membership: 'member' | 'non_member'): Next =>
+  none(m, [{ type: 'call', call: 'services', input: { membership, region: m.view.fields.county }, then: 'servicesLoaded', ...(membership === 'non_member' ? { background: true as const } : {}) }])
+
 function open(m: FlowModel, a: Of<'open'>): Next {
-  let state = patch(m, { online: a.online })
+  let state = m
   const effects: Next['effects'] = []
   const saved = a.saved === null ? null : parsePersisted(a.saved)
   if (saved) {
     state = restore(state, saved)
     effects.push(emit('RESUMED', { step: state.view.step }))
   } else if (a.saved !== null) effects.push({ type: 'discardDraft' }) // corrupt: start afresh, and say so (resumed: false)
-  effects.push(emit('OPEN', { resumed: saved !== null }), { type: 'loadServices', membership: 'non_member', region: state.view.fields.county, background: true })
-  return a.online ? andThen(effects, drain(state)) : none(state, effects)
+  effects.push(emit('OPEN', { resumed: saved !== null }))
+  return andThen(effects, andThen(services(state, 'non_member').effects, state.view.online ? drain(state) : none(state)))
 }
 
 /** The network is back or the app in the foreground: send what is queued (once: the step moves on at once). */
 const drain = (m: FlowModel): Next => (!m.view.finished && m.view.step === 'queued' && m.outbox ? sendNow(m, true) : none(m))
 
-function submitted(m: FlowModel, a: Of<'submitted'>): Next {
-  if (m.view.finished) return none(m)
-  const app = a.application
-  const done: FlowModel = { ...patch(m, { step: 'result', busy: false, error: null, result: { kind: resultKindOf(app.status), application: app } }), outbox: null, waitingFor: null }
-  return andThen([emit(a.synced ? 'SUBMISSION_SYNCED' : 'SUBMITTED', { status: app.status })], finish(done, { success: { sessionId: m.config.sessionId, applicationId: app.id, status: app.status } }))
-}
-
 /** What a failed submission leads to: error-policy.ts, one outcome per error code. */
-function submitFailed(m: FlowModel, a: Of<'submitFailed'>): Next {
-  if (m.view.finished) return none(m)
+function submitFailed(m: FlowModel, a: Extract<Action, { failure: unknown }>): Next {
   const f = a.failure
   const o = submitOutcome(f, a.online)
   const base: FlowModel = { ...m, waitingFor: null }
   const leaving = m.exitRequested
-  switch (o.then) {
-    case 'queue': {
-      // Kept, body and key frozen; a driver who left finds it sent when the flow opens again.
-      const queued = none(patch(base, { step: 'queued', busy: false }), [emit('SUBMISSION_QUEUED_OFFLINE')])
-      return leaving ? andThen(queued.effects, finish(queued.state, { exit: 'user_exit' }, true)) : queued
-    }
-    case 'transfer': {
-      const offer = { ...patch(base, { step: 'result', busy: false, result: { kind: 'transfer_required' as const } }), outbox: null }
-      return leaving ? finish(offer, { exit: 'already_member' }) : none(offer)
-    }
-    case 'exit':
-      return finish({ ...patch(base, { error: { code: f.code, message: f.message } }), outbox: null }, { exit: o.reason })
-    case 'keep':
-    case 'fix': {
-      const step = o.then === 'keep' || o.step === 'union' || (o.step === 'param' && !f.param?.startsWith('applicant.')) ? 'union' : 'identity'
-      const failed = fail(patch(o.then === 'keep' ? base : { ...base, outbox: null }, { step }), f)
-      return leaving ? andThen(failed.effects, finish(failed.state, { exit: 'user_exit' })) : failed
-    }
+  if (o === 'queue') {
+    // Kept, body and key frozen; a driver who left finds it sent when the flow opens again.
+    const queued = none(patch(base, { step: 'queued', busy: false }), [emit('SUBMISSION_QUEUED_OFFLINE')])
+    return leaving ? andThen(queued.effects, finish(queued.state, { exit: 'user_exit' }, true)) : queued
   }
+  if (o === 'transfer') {
+    const offer = { ...patch(base, { step: 'result', busy: false, result: { kind: 'transfer_required' as const } }), outbox: null }
+    return leaving ? finish(offer, { exit: 'already_member' }) : none(offer)
+  }
+  if (o.startsWith('exit:')) return finish({ ...patch(base, { error: { code: f.code, message: f.message } }), outbox: null }, { exit: o.slice(5) as ExitReason })
+  const step = o === 'fix:identity' || (o === 'fix:param' && f.param?.startsWith('applicant.')) ? 'identity' : 'union'
+  const failed = fail(patch(o === 'keep' ? base : { ...base, outbox: null }, { step }), f)
+  return leaving ? andThen(failed.effects, finish(failed.state, { exit: 'user_exit' })) : failed
 }

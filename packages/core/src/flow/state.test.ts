@@ -1,14 +1,14 @@
 // What the flow keeps in the host's storage, and how it resumes from it.
 import { describe, expect, it } from 'vitest'
-import { DRIVER, ID_NUMBER, T0, atUnion, config, events, ofType, opened, run, submitting, typed } from '../../test/flow-reducer-kit'
+import { DRIVER, ID_NUMBER, atUnion, calls, config, events, match, opened, queuedOffline, run, submitting, typed } from '../../test/flow-reducer-kit'
 import { type FlowModel, initialModel, parsePersisted, toPersisted } from './state'
 
-const reopen = (saved: string | null, online = true) => run(initialModel(config(), {}, online), { type: 'open', saved, online })
+const reopen = (saved: string | null, online = true) => run(initialModel(config(), {}, online), { type: 'open', saved })
 const saved = (m: FlowModel, isPrivate = true) => JSON.stringify(toPersisted(m, isPrivate))
 
 describe('what is kept', () => {
   it('storage that is not private never holds the ID number, at any step (nor in a queued submission)', () => {
-    const queued = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false }).state
+    const queued = queuedOffline()
     for (const m of [typed(), atUnion(), submitting(), queued]) {
       expect(saved(m, false)).not.toContain(ID_NUMBER)
       expect(saved(m, true)).toContain(ID_NUMBER)
@@ -30,7 +30,7 @@ describe('resume', () => {
     expect(state.view).toMatchObject({ step: 'union', selectedOrgId: 'org_freight', fields: DRIVER, consent: { granted: true } })
     expect(events(effects)).toEqual(['RESUMED', 'OPEN'])
     expect(effects).toContainEqual({ type: 'emit', name: 'OPEN', metadata: { resumed: true } })
-    expect(effects).toContainEqual({ type: 'loadServices', membership: 'non_member', region: '320115', background: true })
+    expect(calls(effects, 'services')).toEqual([{ type: 'call', call: 'services', input: { membership: 'non_member', region: '320115' }, then: 'servicesLoaded', background: true }])
   })
 
   it('a corrupt draft is discarded, and the flow says it did not resume', () => {
@@ -44,34 +44,34 @@ describe('resume', () => {
   })
 
   it('a queued submission resumes queued and is sent when online, with its key', () => {
-    const queued = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false }).state
+    const queued = queuedOffline()
     expect(reopen(saved(queued), false).state.view.step).toBe('queued')
     const online = reopen(saved(queued), true)
-    expect(ofType(online.effects, 'send')).toEqual([{ type: 'send', outbox: queued.outbox, synced: true }])
+    expect(calls(online.effects, 'submit').map((e) => [e.input, e.then])).toEqual([[queued.outbox, 'synced']])
   })
 
   it('without private storage: the driver types the ID number again, and the queued request goes out as it was (same key)', () => {
-    const queued = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false }).state
+    const queued = queuedOffline()
     const back = reopen(saved(queued, false)).state
     expect(back.view.step).toBe('identity')
-    const { effects } = run(back, { type: 'setField', name: 'idNumber', value: ID_NUMBER, now: T0 + 3_600_000 }, { type: 'confirmIdentity', now: T0 + 3_600_000, online: true })
-    expect(ofType(effects, 'send')).toEqual([{ type: 'send', outbox: queued.outbox, synced: true }])
+    const { effects } = run(back, { type: 'setField', name: 'idNumber', value: ID_NUMBER }, { type: 'confirmIdentity' })
+    expect(calls(effects, 'submit').map((e) => [e.input, e.then])).toEqual([[queued.outbox, 'synced']])
   })
 
   it('without private storage: other edits made while typing the ID number again are not dropped — it is a new submission, matched again', () => {
-    const queued = run(atUnion(), { type: 'submit', key: 'key-1', now: T0, online: false }).state
+    const queued = queuedOffline()
     const back = reopen(saved(queued, false)).state
-    const edited = run(back, { type: 'setField', name: 'idNumber', value: ID_NUMBER, now: T0 }, { type: 'setField', name: 'mobile', value: '13900000002', now: T0 }, { type: 'confirmIdentity', now: T0, online: true })
-    expect(ofType(edited.effects, 'send')).toEqual([])
-    expect(ofType(edited.effects, 'match')).toHaveLength(1)
+    const edited = run(back, { type: 'setField', name: 'idNumber', value: ID_NUMBER }, { type: 'setField', name: 'mobile', value: '13900000002' }, { type: 'confirmIdentity' })
+    expect(calls(edited.effects, 'submit')).toEqual([])
+    expect(calls(edited.effects, 'match')).toHaveLength(1)
     expect(edited.state.outbox).toBeNull()
-    const sent = ofType(run(edited.state, { type: 'matched', match: queued.view.match! }, { type: 'submit', key: 'key-2', now: T0, online: true }).effects, 'send')[0]
-    expect(sent?.outbox).toMatchObject({ idempotencyKey: 'key-2', body: { applicant: { mobile: '13900000002', id_number: ID_NUMBER } } })
+    const sent = calls(run(edited.state, { type: 'matched', result: match }, { type: 'submit', key: 'key-2' }).effects, 'submit')[0]
+    expect(sent?.input).toMatchObject({ idempotencyKey: 'key-2', body: { applicant: { mobile: '13900000002', id_number: ID_NUMBER } } })
   })
 
   it('prefill fills the fields the platform knows; a resumed draft wins over it', () => {
     expect(initialModel(config(), { name: '李师傅' }).view.fields.name).toBe('李师傅')
-    const r = run(initialModel(config(), { name: '李师傅' }), { type: 'open', saved: saved(typed()), online: true })
+    const r = run(initialModel(config(), { name: '李师傅' }), { type: 'open', saved: saved(typed()) })
     expect(r.state.view.fields.name).toBe(DRIVER.name)
     expect(opened().view.fields.name).toBe('')
   })
