@@ -9,7 +9,7 @@ import { isRegistryAdmin, requireAdmin, reviewerScope } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 
-export async function listAudit(ctx: RegistryContext, reviewer: Reviewer, q: { action?: string; limit?: string }) {
+export async function listAudit(ctx: RegistryContext, reviewer: Reviewer, q: { action?: string | undefined; limit?: string | undefined }) {
   requireAdmin(reviewer, '只有管理员可以查看审计日志')
   if (q.action !== undefined && !/^[a-z_]{1,40}$/.test(q.action)) throw new Refusal('parameter_invalid', { param: 'action' })
   if (q.limit !== undefined && !/^(?:[1-9]\d{0,2}|1000)$/.test(q.limit)) throw new Refusal('parameter_invalid', { param: 'limit' })

@@ -32,7 +32,7 @@ const orgView = (o: UnionOrg, members?: number) => ({
   data: o,
 })
 
-export function listOrgs(ctx: RegistryContext, reviewer: Reviewer, q: { q?: string; region_prefix?: string; limit?: string }) {
+export function listOrgs(ctx: RegistryContext, reviewer: Reviewer, q: { q?: string | undefined; region_prefix?: string | undefined; limit?: string | undefined }) {
   const scope = reviewerScope(ctx, reviewer)
   const limit = Math.min(500, Number(q.limit ?? 100) || 100)
   const found = ctx.directory().orgs.filter((o) => scope.has(o.id) && (!q.q || o.name.includes(q.q) || o.id.includes(q.q)) && (!q.region_prefix || o.regionCode.startsWith(q.region_prefix)))

@@ -2,6 +2,7 @@
  * Member search in the console by masked fields only: the last character of the name (the rest
  * is masked), the last four characters of the ID number or the mobile, the card number. Results stay masked; revealing is per application.
  */
+import { sql } from 'kysely'
 import { type Caller, Refusal, type RegistryContext } from './context'
 import { reviewerScope } from './scope'
 
@@ -20,9 +21,11 @@ export async function searchMembers(ctx: RegistryContext, reviewer: Reviewer, q:
     .innerJoin('applications', 'applications.id', 'members.application_id')
     .select(['members.card_number', 'members.org_id', 'members.status', 'members.join_date', 'applications.id as application_id', 'applications.name_masked', 'applications.id_masked', 'applications.mobile_masked', 'applications.base_county', 'applications.org_name'])
     .where('members.org_id', 'in', scope)
-  if (nameLast) query = query.where('applications.name_masked', 'like', `%${nameLast}`)
-  if (idLast4) query = query.where('applications.id_masked', 'like', `%${idLast4.toUpperCase()}`)
-  if (mobileLast4) query = query.where('applications.mobile_masked', 'like', `%${mobileLast4}`)
+  // Ends with the text as typed: % and _ are matched as themselves, not as wildcards (issue #19).
+  const endsWith = (column: 'applications.name_masked' | 'applications.id_masked' | 'applications.mobile_masked', tail: string) => sql<boolean>`${sql.ref(column)} like ${`%${tail.replace(/[\\%_]/g, (ch) => `\\${ch}`)}`} escape '\\'`
+  if (nameLast) query = query.where(endsWith('applications.name_masked', nameLast))
+  if (idLast4) query = query.where(endsWith('applications.id_masked', idLast4.toUpperCase()))
+  if (mobileLast4) query = query.where(endsWith('applications.mobile_masked', mobileLast4))
   if (card) query = query.where('members.card_number', '=', card)
   const rows = await query.orderBy('members.join_date', 'desc').limit(100).execute()
   return { object: 'list' as const, data: rows.map((r) => ({ object: 'member', ...r, masked: true })) }

@@ -22,6 +22,8 @@ import { errorResponse } from './respond'
 import { requireRegistryAdmin } from '../domain/scope'
 import { clientAddress } from './client-address'
 import { createSignInThrottle, normaliseLogin } from './sign-in-throttle'
+import { BODY, QUERY, checkBody, checkQuery } from './review-schemas'
+import type * as z from 'zod/mini'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
@@ -42,7 +44,7 @@ const partner = (c: Context<Vars>) => {
 export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewer, readJson, limiter }: ConsoleApiHelpers) {
   const signInThrottle = createSignInThrottle(ctx.now)
   app.post('/v1/review/sign-in', async (c) => {
-    const body = await readJson(c)
+    const body = checkBody(BODY.signIn, await readJson(c))
     // Guessing passwords: per client address and for the whole process (in memory, LRU), then two
     // attempts a second per login as it is looked up (a burst of four), across every process.
     const wait = signInThrottle.take(body.login, clientAddress(c)) ?? (await limiter.take(`sign-in:${normaliseLogin(body.login)}`, 2))
@@ -56,41 +58,47 @@ export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewe
   })
   app.get('/v1/review/me', async (c) => c.json(await reviewerProfile(ctx, reviewer(c).reviewerId)))
 
-  app.get('/v1/review/transfers', async (c) => c.json(await listTransfersForReviewer(ctx, reviewer(c), c.req.query('status'))))
-  app.get('/v1/review/members', async (c) => c.json(await searchMembers(ctx, reviewer(c), c.req.query())))
+  // Every route: who is asking first (401/403), then the query and body against their schemas (400).
+  const who = (c: Context<Vars>, query: z.ZodMiniType = QUERY.none) => {
+    const r = reviewer(c)
+    checkQuery(query, c.req.url)
+    return r
+  }
+  app.get('/v1/review/transfers', async (c) => c.json(await listTransfersForReviewer(ctx, reviewer(c), checkQuery(QUERY.transfers, c.req.url).status)))
+  app.get('/v1/review/members', async (c) => c.json(await searchMembers(ctx, reviewer(c), checkQuery(QUERY.members, c.req.url))))
 
-  app.get('/v1/review/organisations', (c) => c.json(listOrgs(ctx, reviewer(c), c.req.query())))
-  app.post('/v1/review/organisations', async (c) => c.json(await saveOrg(ctx, reviewer(c), await readJson(c)), 201))
-  app.post('/v1/review/organisations/import', async (c) => c.json(await importOrgs(ctx, reviewer(c), await readJsonValue(c))))
-  app.patch('/v1/review/organisations/:id', async (c) => c.json(await saveOrg(ctx, reviewer(c), await readJson(c), c.req.param('id'))))
+  app.get('/v1/review/organisations', (c) => c.json(listOrgs(ctx, reviewer(c), checkQuery(QUERY.organisations, c.req.url))))
+  app.post('/v1/review/organisations', async (c) => c.json(await saveOrg(ctx, who(c), checkBody(BODY.org, await readJson(c))), 201))
+  app.post('/v1/review/organisations/import', async (c) => c.json(await importOrgs(ctx, who(c), await readJsonValue(c))))
+  app.patch('/v1/review/organisations/:id', async (c) => c.json(await saveOrg(ctx, who(c), checkBody(BODY.org, await readJson(c)), c.req.param('id'))))
 
-  app.get('/v1/review/services', async (c) => c.json(await listServicesForReviewer(ctx, reviewer(c))))
-  app.post('/v1/review/services', async (c) => c.json(await createService(ctx, reviewer(c), await readJson(c)), 201))
-  app.patch('/v1/review/services/:id', async (c) => c.json(await updateService(ctx, reviewer(c), c.req.param('id'), await readJson(c))))
+  app.get('/v1/review/services', async (c) => c.json(await listServicesForReviewer(ctx, who(c))))
+  app.post('/v1/review/services', async (c) => c.json(await createService(ctx, who(c), checkBody(BODY.service, await readJson(c)) as never), 201))
+  app.patch('/v1/review/services/:id', async (c) => c.json(await updateService(ctx, who(c), c.req.param('id'), checkBody(BODY.service, await readJson(c)) as never)))
 
-  app.get('/v1/review/volunteers', async (c) => c.json(await listVolunteers(ctx, reviewer(c))))
+  app.get('/v1/review/volunteers', async (c) => c.json(await listVolunteers(ctx, who(c))))
 
-  app.get('/v1/review/platforms', async (c) => c.json(await listPlatforms(ctx, reviewer(c))))
-  app.post('/v1/review/platforms', async (c) => c.json(await createPlatform(ctx, reviewer(c), await readJson(c)), 201))
+  app.get('/v1/review/platforms', async (c) => c.json(await listPlatforms(ctx, who(c))))
+  app.post('/v1/review/platforms', async (c) => c.json(await createPlatform(ctx, who(c), checkBody(BODY.platform, await readJson(c))), 201))
 
   // Platforms and partners are registry-wide objects: their keys are for registry admins (scope.ts).
   const registryAdmin = async (c: Context<Vars>, message: string) => {
-    const who = reviewer(c)
-    await requireRegistryAdmin(ctx, who, message)
-    return who
+    const r = who(c)
+    await requireRegistryAdmin(ctx, r, message)
+    return r
   }
-  app.post('/v1/review/platforms/:id/roll', async (c) => c.json(await rollPlatformSecret(ctx, await registryAdmin(c, '只有注册中心管理员可以轮换平台密钥'), c.req.param('id'), await readJson(c))))
+  app.post('/v1/review/platforms/:id/roll', async (c) => c.json(await rollPlatformSecret(ctx, await registryAdmin(c, '只有注册中心管理员可以轮换平台密钥'), c.req.param('id'), checkBody(BODY.roll, await readJson(c)))))
   app.post('/v1/review/platforms/:id/revoke', async (c) => c.json(await revokeOwner(ctx, await registryAdmin(c, '只有注册中心管理员可以停用平台'), 'platforms', c.req.param('id'))))
-  app.get('/v1/review/partners', async (c) => c.json(await listPartners(ctx, reviewer(c))))
-  app.post('/v1/review/partners', async (c) => c.json(await createPartner(ctx, reviewer(c), await readJson(c)), 201))
-  app.post('/v1/review/partners/:id/roll', async (c) => c.json(await rollPartnerKey(ctx, await registryAdmin(c, '只有注册中心管理员可以管理数据共享单位'), c.req.param('id'), await readJson(c))))
+  app.get('/v1/review/partners', async (c) => c.json(await listPartners(ctx, who(c))))
+  app.post('/v1/review/partners', async (c) => c.json(await createPartner(ctx, who(c), checkBody(BODY.partner, await readJson(c))), 201))
+  app.post('/v1/review/partners/:id/roll', async (c) => c.json(await rollPartnerKey(ctx, await registryAdmin(c, '只有注册中心管理员可以管理数据共享单位'), c.req.param('id'), checkBody(BODY.roll, await readJson(c)))))
   app.post('/v1/review/partners/:id/revoke', async (c) => c.json(await revokeOwner(ctx, await registryAdmin(c, '只有注册中心管理员可以管理数据共享单位'), 'partners', c.req.param('id'))))
-  app.get('/v1/review/audit', async (c) => c.json(await listAudit(ctx, reviewer(c), c.req.query())))
+  app.get('/v1/review/audit', async (c) => c.json(await listAudit(ctx, reviewer(c), checkQuery(QUERY.audit, c.req.url))))
 
   app.get('/v1/review/exports/:file', async (c) => {
     const m = /^applications\.(\w{1,8})$/.exec(c.req.param('file') ?? '')
     if (!m) throw new Refusal('not_found', { message: '可导出 applications.csv 或 applications.xlsx' })
-    const file = await exportApplications(ctx, reviewer(c), m[1] as string, c.req.query())
+    const file = await exportApplications(ctx, reviewer(c), m[1] as string, checkQuery(QUERY.range, c.req.url))
     return c.body(file.body, 200, {
       'content-type': file.type,
       'content-disposition': `attachment; filename="${file.name}"`,

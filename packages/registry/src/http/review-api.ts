@@ -9,6 +9,7 @@ import { actOnTransfer, retrieveTransfer } from '../domain/transfers'
 import { pilotStats } from '../domain/stats'
 import { checkRangeFilter } from '../domain/range-filter'
 import { mountConsoleApi } from './console-api'
+import { BODY, QUERY, checkBody, checkQuery } from './review-schemas'
 import type { RateLimiter } from './rate-limit'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
@@ -32,44 +33,44 @@ export function mountReviewApi(app: Hono<Vars>, ctx: RegistryContext, limiter: R
       throw new Refusal('invalid_request', { message: '请求内容不是有效的 JSON' })
     }
   }
-  const optString = (v: unknown, param: string) => {
-    if (v !== undefined && (typeof v !== 'string' || v.length > 500)) throw new Refusal('parameter_invalid', { param })
-    return v as string | undefined
-  }
   app.get('/v1/review/applications', async (c) => {
-    const q = c.req.query()
+    const who = reviewer(c)
+    const q = checkQuery(QUERY.queue, c.req.url)
     const pick = (k: 'status' | 'limit' | 'region_prefix' | 'platform_id') => (q[k] ? { [k]: q[k] } : {})
-    return c.json(await reviewQueue(ctx, reviewer(c), { ...pick('status'), ...pick('limit'), ...pick('region_prefix'), ...pick('platform_id') }))
+    return c.json(await reviewQueue(ctx, who, { ...pick('status'), ...pick('limit'), ...pick('region_prefix'), ...pick('platform_id') }))
   })
-  app.get('/v1/review/applications/:id', async (c) => c.json(await reviewDetail(ctx, reviewer(c), c.req.param('id'), c.req.query('reveal') === 'true')))
+  app.get('/v1/review/applications/:id', async (c) => {
+    const who = reviewer(c)
+    return c.json(await reviewDetail(ctx, who, c.req.param('id'), checkQuery(QUERY.detail, c.req.url).reveal === 'true'))
+  })
   app.post('/v1/review/applications/:id/:action', async (c) => {
     const who = reviewer(c)
     const action = c.req.param('action')
     if (!['approve', 'reject', 'request_info', 'assign'].includes(action)) throw new Refusal('not_found')
-    const b = await readJson(c)
+    const b = checkBody(BODY.act, await readJson(c))
     const input: { reason?: string; org_id?: string } = {}
-    const reason = optString(b.reason, 'reason')
-    const orgId = optString(b.org_id, 'org_id')
-    if (reason !== undefined) input.reason = reason
-    if (orgId !== undefined) input.org_id = orgId
+    if (b.reason !== undefined) input.reason = b.reason
+    if (b.org_id !== undefined) input.org_id = b.org_id
     return c.json(await reviewAct(ctx, who, c.req.param('id'), action as ReviewAction, input))
   })
   app.post('/v1/review/members/:card/status', async (c) => {
     const who = reviewer(c)
-    const b = await readJson(c)
-    return c.json(await setMemberStatus(ctx, who, c.req.param('card'), String(b.status ?? ''), optString(b.reason, 'reason')))
+    // {"status":{}} used to reach String(): a 400 naming the field now.
+    const b = checkBody(BODY.memberStatus, await readJson(c))
+    return c.json(await setMemberStatus(ctx, who, c.req.param('card'), b.status, b.reason))
   })
   app.get('/v1/review/transfers/:id', async (c) => c.json(await retrieveTransfer(ctx, reviewer(c), c.req.param('id'))))
   app.post('/v1/review/transfers/:id/:action', async (c) => {
     const action = c.req.param('action')
     if (!['release', 'accept', 'reject'].includes(action)) throw new Refusal('not_found')
-    return c.json(await actOnTransfer(ctx, reviewer(c), c.req.param('id'), action as 'release'))
+    const who = reviewer(c)
+    checkBody(BODY.none, await readJson(c))
+    return c.json(await actOnTransfer(ctx, who, c.req.param('id'), action as 'release'))
   })
   mountConsoleApi(app, ctx, { reviewer, readJson, limiter })
   app.get('/v1/stats', async (c) => {
     reviewer(c)
-    const q = c.req.query()
-    if (q.threshold !== undefined && !/^[1-9]\d{0,4}$/.test(q.threshold)) throw new Refusal('parameter_invalid', { param: 'threshold' })
+    const q = checkQuery(QUERY.stats, c.req.url)
     return c.json(await pilotStats(ctx, { ...checkRangeFilter(q), ...(q.threshold ? { threshold: q.threshold } : {}) }, reviewer(c)))
   })
 }
