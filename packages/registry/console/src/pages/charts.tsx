@@ -68,7 +68,7 @@ export function OrgTypeChart({ s }: { s: Stats }) {
       option={{
         title: { text: t.byOrgType, textStyle: { fontSize: 14 } },
         tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: ['35%', '65%'], top: 30, label: { formatter: t.chartItem, width: 150, overflow: 'break' }, data: Object.entries(s.by_org_type).map(([k, v]) => ({ name: orgTypeLabel(k as OrgType | 'unknown'), value: v })) }],
+        series: [{ type: 'pie', radius: ['35%', '65%'], top: 30, label: { formatter: t.chartItem, width: 180, overflow: 'break' }, data: Object.entries(s.by_org_type).map(([k, v]) => ({ name: orgTypeLabel(k as OrgType | 'unknown'), value: v })) }],
       }}
     />
   )
