@@ -105,7 +105,7 @@ describe('a plain WXML mini-program with @ruhui/weapp from npm, in miniprogram-s
     // The session is over on the platform's side: its refresh is refused, and the page answers null.
     sandbox.state.sessions.get(page.instance.data.sessionId!)!.session.status = 'completed'
     tap(join, '.ruhui-confirm')
-    await until(simulate, join, '出了点问题')
+    await until(simulate, join, '入会链接已过期，请重新进入') // the registry's words for the expired token, as core passes them on
     expect(standIn.requests.at(-1)).toBe(`POST http://127.0.0.1:8788/api/join-sessions/${page.instance.data.sessionId}/refresh`)
     expect(page.instance.log.slice(-2)).toEqual(['IDENTITY_VALID', 'ERROR'])
     expect(join.dom.textContent).toContain('填写身份信息') // still on the step, the driver's input kept

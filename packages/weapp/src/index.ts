@@ -73,14 +73,18 @@ function start(self: Self) {
   const i = inner(self)
   const host = pluginHost()
   const locale = self.data.locale === 'en' ? 'en' : 'zh-CN'
-  const client = createRegistryClient({ baseUrl: registryUrl, joinToken, transport: createWxTransport(), locale })
+  // An expired token: the client asks the host once (needtoken → provideToken, or the plugin's
+  // configured refreshToken) and sends the same request again; the flow reports TOKEN_REFRESHED.
+  const refresh = () => (host && host.refreshToken ? host.refreshToken() : i.token.ask(() => self.triggerEvent('needtoken', { sessionId })))
+  let flow: JoinFlow | null = null
+  const client = createRegistryClient({ baseUrl: registryUrl, auth: { token: joinToken, refresh }, onTokenRefreshed: () => flow?.tokenRefreshed(), transport: createWxTransport(), locale })
   const capabilities: HostCapabilities = {
     // The flow asks with the button's code; in the plugin there is no button, the host's own result comes through configure().
     exchangePhoneCode: (code) => (host ? (host.getPhone ? host.getPhone() : Promise.reject(new Error('no getPhone'))) : i.phone.ask(() => self.triggerEvent('phonecode', { code }))),
     verifyFace: () => (host && host.verifyFace ? host.verifyFace() : i.face.ask(() => self.triggerEvent('needface', { sessionId }))),
   }
   self.setData({ t: labelsFor(locale) })
-  const flow = createJoinFlow({
+  flow = createJoinFlow({
     client,
     sessionId,
     storage: wxStorage(),
@@ -88,7 +92,6 @@ function start(self: Self) {
     lifecycle: wxLifecycle(),
     locale,
     capabilities,
-    onTokenExpired: () => (host && host.refreshToken ? host.refreshToken() : i.token.ask(() => self.triggerEvent('needtoken', { sessionId }))),
     onSuccess: (result) => {
       self.triggerEvent('success', result)
       host?.onSuccess?.(result)
@@ -102,11 +105,12 @@ function start(self: Self) {
       host?.onEvent?.(event)
     },
   })
-  i.flow = flow
+  const f = flow
+  i.flow = f
   i.client = client
-  flow.subscribe((state) => render(self, state))
-  render(self, flow.getState())
-  void flow.start()
+  f.subscribe((state) => render(self, state))
+  render(self, f.getState())
+  void f.start()
 }
 
 Component({
