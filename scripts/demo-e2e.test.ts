@@ -114,7 +114,7 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
 
   // The volunteer is listed under the union.
   await console_.goto(`${base}/console/#/volunteers`)
-  await see(console_, '南京市江宁区新业态行业工会联合会（示例）（1 人）')
+  await see(console_, '南京市道路货运行业工会联合会（示例）（1 人）') // the federation built on the demo platform (tier 2)
 
   // The printable summary report.
   await console_.goto(`${base}/console/#/report?province=32&print=1`)

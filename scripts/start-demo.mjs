@@ -4,6 +4,7 @@
 //   the example platform backend with a demo key (PLATFORM_PORT, default 8788),
 // and the demo sign-ins printed. Ctrl-C (or SIGTERM) stops everything.
 import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
@@ -32,11 +33,15 @@ const cli = (args) => {
 // Demo credentials, made once per data directory (v2: console sign-ins and a second union; v3: the
 // Nanjing admin is a registry admin, who may roll platform keys: packages/registry/README.md, roles).
 const credentialsFile = join(dataDir, 'demo-credentials.json')
+// The demo platform is the sample directory's 示例货运平台甲 (its credit code), so its drivers in Nanjing meet the
+// freight federation built on it (DOMAIN.md §7.6 example A); the registry runs the 2021 pilot configuration.
+const DEMO_PLATFORM_USCC = '91320100900000014Q'
+const PILOT_CONFIG = fileURLToPath(new URL('../packages/registry/matching/pilot-2021.json', import.meta.url))
 let demo = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : null
 if (!demo || demo.version !== 3) {
   if (!demo) cli(['seed'])
   const suffix = demo ? `-${Date.now().toString(36)}` : ''
-  const platform = demo?.platform ?? cli(['platform', 'create', '--name', '示例货运平台甲（演示）', '--id', 'P-DEMO'])
+  const platform = demo?.platform ?? cli(['platform', 'create', '--name', '示例货运平台甲（演示）', '--id', 'P-DEMO', '--uscc', DEMO_PLATFORM_USCC])
   const reviewer = cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京市总工会审核员（演示）', '--login', `nanjing${suffix}`, '--role', 'registry_admin'])
   const other = cli(['reviewer', 'create', '--org', 'org_lf_3401', '--name', '合肥市总工会审核员（演示）', '--login', `hefei${suffix}`])
   demo = { version: 3, platform, reviewer, other }
@@ -88,7 +93,7 @@ function start(name, args, env, ready) {
   })
 }
 
-const registryPort = await start('the registry', [BIN, 'start', '--port', port, '--data-dir', dataDir, '--seed-sample-if-empty', '--app-dir', appDir], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, /"msg":"listening","port":(\d+)/)
+const registryPort = await start('the registry', [BIN, 'start', '--port', port, '--data-dir', dataDir, '--seed-sample-if-empty', '--app-dir', appDir, '--matching-config', PILOT_CONFIG], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, /"msg":"listening","port":(\d+)/)
 const base = `http://127.0.0.1:${registryPort}`
 const platformUrl = await start(
   'the platform backend',

@@ -65,8 +65,10 @@ describe('resources', () => {
     const { client } = await openSession()
     const m = await client.organisations.match({ employment_form: 'platform_self_employed', base_region: { county: '320115' } })
     expect(m.status).toBe('matched')
-    expect(m.candidates[0]).toMatchObject({ org_id: 'org_sandbox_nanjing_freight', tier: 'industry', rank: 1 })
-    expect(m.candidates[0]?.reasons[0]?.message).toBe('您在南京市江宁区从事货运，南京市道路货运行业工会联合会（沙箱）覆盖该地区')
+    // DOMAIN.md §7.6 example A: the Nanjing federation relies on the session's platform (its credit code is the
+    // platform's, registered with it; the driver's app sends none) — tier 2, not the industry tier.
+    expect(m.candidates[0]).toMatchObject({ org_id: 'org_sandbox_nanjing_freight', tier: 'head_enterprise_federation', rank: 1 })
+    expect(m.candidates[0]?.reasons[0]?.message).toBe('您在南京市江宁区通过平台接单，南京市道路货运行业工会联合会（沙箱）依托该平台企业成立，覆盖南京市')
     const found = await backend().organisations.search({ q: '合肥' })
     expect(found.data.map((o) => o.id)).toEqual(['org_sandbox_hefei_freight', 'org_sandbox_hefei_park'])
   })
@@ -74,7 +76,7 @@ describe('resources', () => {
   it('applications: submit, retrieve (driver and platform), list, withdraw', async () => {
     const { client, sessionId } = await openSession()
     const app = await client.applications.submit(submission(testIdentities.standard))
-    expect(app).toMatchObject({ object: 'application', session_id: sessionId, status: 'under_review', org_id: 'org_sandbox_nanjing_freight', tier: 'industry' })
+    expect(app).toMatchObject({ object: 'application', session_id: sessionId, status: 'under_review', org_id: 'org_sandbox_nanjing_freight', tier: 'head_enterprise_federation' })
     expect(JSON.stringify(app)).not.toContain(testIdentities.standard.id_number) // status only, no personal data back
     expect((await client.applications.retrieve(app.id)).id).toBe(app.id)
     const api = backend()

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import type { MatchingConfig } from '@ruhui/core/matching'
 import { DEFAULT_MATCHING_CONFIG } from '@ruhui/core/matching'
+import { loadMatchingConfig } from './matching-config'
 
 export interface RegistryConfig {
   port: number
@@ -31,12 +32,14 @@ export interface RegistryConfig {
   shutdownGraceMs: number
 }
 
-export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir' | 'appDir'>> = {}): RegistryConfig {
+/** Throws `MatchingConfigError` when the matching configuration file has mistakes. */
+export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir' | 'appDir'>> & { matchingConfig?: string } = {}): RegistryConfig {
+  const matchingFile = flags.matchingConfig ?? env.RUHUI_MATCHING_CONFIG
   const config: RegistryConfig = {
     port: flags.port ?? Number(env.PORT ?? 8787),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     dataDir: flags.dataDir ?? env.RUHUI_DATA_DIR ?? './data',
-    matching: DEFAULT_MATCHING_CONFIG,
+    matching: matchingFile ? loadMatchingConfig(matchingFile) : DEFAULT_MATCHING_CONFIG,
     tokenTtlMs: Number(env.RUHUI_TOKEN_TTL_MS ?? 30 * 60_000),
     transferTimeoutMs: Number(env.RUHUI_TRANSFER_TIMEOUT_MS ?? 30 * 86_400_000),
     rateLimitPerSecond: {

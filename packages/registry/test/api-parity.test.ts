@@ -4,10 +4,12 @@
 // param, and the body (ids, times and tokens aside). Codes only the server causes (lock_conflict,
 // rate_limited, internal_error, service_unavailable) are checked on the dispatcher itself
 // (packages/core/src/server/dispatch.test.ts).
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_CODES, type ErrorCode } from '@ruhui/core/contract'
-import type { UnionOrg } from '@ruhui/core/matching'
+import { type UnionOrg, defineMatchingConfig } from '@ruhui/core/matching'
 import sampleDirectory from '@ruhui/sample-directory'
 import { createRegistrySandbox, makeTestIdNumber, testConsents } from '@ruhui/testing'
 import { type RegistryInstance, startRegistry } from './registry-process'
@@ -34,14 +36,16 @@ interface Answer {
 let registry: RegistryInstance
 let secretKey = ''
 let disabledKey = ''
-const sandbox = createRegistrySandbox({ baseUrl: SANDBOX_URL, organisations: sampleDirectory.organisations as unknown as UnionOrg[], platforms: [] })
+// Both run the 2021 pilot configuration (Jiangsu and Anhui), as `npm start` does.
+const PILOT = join(import.meta.dirname, '../matching/pilot-2021.json')
+const sandbox = createRegistrySandbox({ baseUrl: SANDBOX_URL, organisations: sampleDirectory.organisations as unknown as UnionOrg[], platforms: [], matchingConfig: defineMatchingConfig(JSON.parse(readFileSync(PILOT, 'utf8'))) })
 const msw = setupServer(...sandbox.handlers)
 const targets: Target[] = []
 // Error codes seen from both servers alike; checked against ERROR_CODES at the end.
 const covered = new Set<string>()
 
 beforeAll(async () => {
-  registry = await startRegistry({ dialect: 'sqlite' })
+  registry = await startRegistry({ dialect: 'sqlite' }, { RUHUI_MATCHING_CONFIG: PILOT })
   const platform = registry.cli(['platform', 'create', '--name', '对照平台', '--id', PLATFORM])
   const off = registry.cli(['platform', 'create', '--name', '已停用平台', '--id', DISABLED])
   secretKey = platform.secret_key as string
@@ -201,6 +205,8 @@ describe('the registry and the sandbox answer alike', () => {
     alike(await both('GET', '/v1/applications/app_nothing_here', { key: secretKey }), 404) // not_found
     alike(await both('GET', '/v1/no-such-route', { key: secretKey }), 404)
     alike(await both('POST', '/v1/applications', { key: s.token, body: submission('212', { org_id: 'org_lf_3201' }) }), 422) // org_not_offered
+    alike(await both('POST', '/v1/organisations/match', { key: s.token, body: { ...match, base_region: { county: '330106' } } }), 200) // status not_in_pilot
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('217', { base_region: { county: '330106' } }) }), 422) // not_in_pilot
     alike(await both('POST', '/v1/applications', { key: s.token, body: { ...submission('213'), applicant: applicant('213', { birthDate: '2015-01-01' }) } }), 422) // ineligible
     alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214'), headers: { 'idempotency-key': 'parity-k1' } }), 201)
     alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214'), headers: { 'idempotency-key': 'parity-k1' } }), 201) // replayed
@@ -224,6 +230,18 @@ describe('the registry and the sandbox answer alike', () => {
     const [transfer] = alike(await both('POST', '/v1/transfers', { key: moved.token, body: { to_org_id: 'org_nf_340104', reason: 'relocation' } }), 201)
     expect(transfer.body).toMatchObject({ status: 'requested', to_org_id: 'org_nf_340104' })
     alike(await both('GET', '/v1/transfers/trf_nothing_here', { key: moved.token }), 404)
+  })
+
+  it('errors in the caller’s language: the session’s locale, else Accept-Language', async () => {
+    const [en] = alike(await both('POST', '/v1/organisations/match', { key: secretKey, body: {}, headers: { 'accept-language': 'en-US,en;q=0.9' } }), 403)
+    expect(en.body.error).toMatchObject({ code: 'forbidden', message: 'This call needs a join token' })
+    alike(await both('POST', '/v1/join-sessions', { key: secretKey, body: { platform_user_id: 'parity-en', locale: 'en' } }), 201)
+    const session = alike(await both('POST', '/v1/join-sessions', { key: secretKey, body: { platform_user_id: 'parity-en' } }), 200)
+    const token = (t: Target) => (t.name === 'registry' ? session[0] : session[1]).body.join_token as string
+    const [missing] = alike(await each('POST', () => '/v1/organisations/match', token, { base_region: { county: '320115' } }), 400)
+    expect(missing.body.error).toMatchObject({ code: 'parameter_missing', param: 'employment_form', message: 'A required parameter is missing' })
+    const [asked] = alike(await each('POST', () => '/v1/organisations/match', token, {}), 400)
+    expect((asked.body.error as { message: string }).message).toBe('A required parameter is missing') // the session's language, with no header at all
   })
 
   it('every error code a request can cause came back alike from both', () => {

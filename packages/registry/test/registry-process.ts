@@ -21,7 +21,8 @@ export interface RegistryInstance {
 
 export type DialectSetup = { dialect: 'sqlite' } | { dialect: 'postgres'; databaseUrl: string }
 
-export async function startRegistry(setup: DialectSetup, extraEnv: NodeJS.ProcessEnv = {}): Promise<RegistryInstance> {
+/** `options.seed`: a directory file to seed instead of the sample directory. */
+export async function startRegistry(setup: DialectSetup, extraEnv: NodeJS.ProcessEnv = {}, options: { seed?: string } = {}): Promise<RegistryInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-registry-'))
   // The tests' platforms listen on 127.0.0.1: private webhook addresses allowed unless a test says otherwise.
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', RUHUI_WEBHOOK_POLL_MS: '100', RUHUI_WEBHOOK_BASE_DELAY_MS: '200', RUHUI_ALLOW_PRIVATE_WEBHOOKS: '1', ...extraEnv }
@@ -31,7 +32,7 @@ export async function startRegistry(setup: DialectSetup, extraEnv: NodeJS.Proces
     if (r.status !== 0) throw new Error(`ruhui-registry ${args.join(' ')} failed: ${r.stderr}`)
     return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, string>
   }
-  cli(['seed'])
+  cli(options.seed ? ['seed', options.seed] : ['seed'])
   const instance: RegistryInstance = { baseUrl: '', dataDir, env, child: undefined as unknown as ChildProcess, logs: [], cli, stop, restart, cleanup }
   async function launch() {
     const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir], { env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -12,6 +12,12 @@ export interface Ctx {
   locale: 'zh-CN' | 'en'
 }
 
+/** The caller's platform as the sandbox registered it (its credit code feeds matching's tier 2). */
+export function callerPlatform(ctx: Ctx): { id: string; uscc?: string | undefined } {
+  const p = ctx.state.platforms.find((x) => x.id === ctx.platformId)
+  return { id: ctx.platformId as string, uscc: p?.uscc }
+}
+
 export function nextId(state: SandboxState, prefix: string): string {
   state.seq += 1
   return `${prefix}_sandbox${String(state.seq).padStart(8, '0')}`

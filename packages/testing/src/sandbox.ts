@@ -8,7 +8,7 @@ import { http, HttpResponse, delay } from 'msw'
 import { signWebhook } from '@ruhui/core/node'
 import { API_VERSION, toChinaTime } from '@ruhui/core/contract'
 import { type Handlers, type ServerReply, createApiServer, searchOrganisations, errorReply, localeFromHeader } from '@ruhui/core/server'
-import { createDirectory, type UnionOrg } from '@ruhui/core/matching'
+import { DEFAULT_MATCHING_CONFIG, type MatchingConfig, createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { pickerChoices } from '@ruhui/core/townships'
 import { type Ctx, Refusal } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
@@ -30,6 +30,8 @@ export interface SandboxOptions {
   platforms?: SandboxPlatform[]
   /** Organisations to match against. @default the worked examples of DOMAIN.md §7.6 */
   organisations?: UnionOrg[]
+  /** Matching rules (per-province tiers, pilot regions), as `defineMatchingConfig` makes them. @default DEFAULT_MATCHING_CONFIG */
+  matchingConfig?: MatchingConfig
   /** Join-token lifetime. @default 30 minutes */
   tokenTtlMs?: number
   /** Start of the sandbox clock (ms). @default Date.now() */
@@ -94,6 +96,7 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     idempotency: new Map(),
     events: [],
     directory: createDirectory(options.organisations ?? SANDBOX_ORGS),
+    matching: options.matchingConfig ?? DEFAULT_MATCHING_CONFIG,
     now: () => start + (Date.now() - realStart) + offset,
     tokenTtlMs: options.tokenTtlMs ?? 30 * 60_000,
     seq: 0,

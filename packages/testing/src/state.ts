@@ -1,6 +1,6 @@
 /** What the sandbox remembers, in memory. Ids and times look like the real registry's. */
 import type { Application, JoinSession, RegistryEvent, Transfer } from '@ruhui/core/contract'
-import type { Directory } from '@ruhui/core/matching'
+import type { Directory, MatchingConfig } from '@ruhui/core/matching'
 
 export interface SandboxPlatform {
   id: string
@@ -47,6 +47,8 @@ export interface SandboxState {
   idempotency: Map<string, IdempotencyRecord>
   events: RegistryEvent[]
   directory: Directory
+  /** The matching configuration in force (per-province tiers, pilot regions). */
+  matching: MatchingConfig
   now: () => number
   tokenTtlMs: number
   seq: number

@@ -12,5 +12,6 @@ export type { CallerBase, CallerFor, Handler, HandlerInput, Handlers, Reply, Rou
 export { Refusal, payloadTooLarge } from './refusal'
 export { searchOrganisations } from './organisation-search'
 export type { RefusalExtra } from './refusal'
-export { applicantProfile, applicantParam, submissionMatchInput } from './submission'
+export { applicantProfile, applicantParam, matchRequestInput, platformMatchInput, submissionMatchInput } from './submission'
+export type { CallerPlatform } from './submission'
 export { toOrganisationMatchWire } from './organisation-match-wire'

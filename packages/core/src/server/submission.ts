@@ -4,6 +4,7 @@
  * matchUnion. The registry and the sandbox both use these, so they cannot drift apart.
  */
 import type { ApplicationSubmit } from '../contract/applications'
+import type { MatchRequest } from '../contract/organisations'
 import type { DriverIdentity, DriverProfileInput } from '../identity/driver-identity'
 import type { Issue } from '../issues'
 import type { MatchInput, MembershipStatus } from '../matching/match-input'
@@ -21,11 +22,36 @@ export function applicantParam(issue: Issue): string {
   return `applicant.${WIRE_FIELDS[field] ?? field}`
 }
 
-/** The driver's facts for matchUnion, from a checked identity and the submission. */
-export function submissionMatchInput(body: ApplicationSubmit, identity: DriverIdentity, membership?: { orgId: string; status: MembershipStatus }): MatchInput {
-  const input: MatchInput = { employmentForm: identity.employmentForm, baseRegion: body.base_region, age: identity.idCard.age, documentKind: identity.idCard.kind }
+/** The platform a join token belongs to, as the server knows it: never taken from what the driver's app sends. */
+export interface CallerPlatform {
+  id: string
+  /** The platform enterprise's credit code, registered with the platform (tier 2: federations built on head enterprises). */
+  uscc?: string | null | undefined
+}
+
+/** The platform's part of a match input. */
+export function platformMatchInput(platform: CallerPlatform): Pick<MatchInput, 'platformId' | 'platformUscc'> {
+  return { platformId: platform.id, ...(platform.uscc ? { platformUscc: platform.uscc } : {}) }
+}
+
+/** The driver's facts for matchUnion, from a checked identity, the submission and the caller's platform. */
+export function submissionMatchInput(body: ApplicationSubmit, identity: DriverIdentity, platform: CallerPlatform, membership?: { orgId: string; status: MembershipStatus }): MatchInput {
+  const input: MatchInput = { employmentForm: identity.employmentForm, baseRegion: body.base_region, age: identity.idCard.age, documentKind: identity.idCard.kind, ...platformMatchInput(platform) }
   if (body.applicant.employer_uscc) input.employerUscc = body.applicant.employer_uscc
   if (body.home_park_id) input.homeParkId = body.home_park_id
   if (membership && membership.status !== 'withdrawn') input.existingMembership = membership
   return input
+}
+
+/** The driver's facts for matchUnion from `POST /v1/organisations/match` and the caller's platform (the body carries none). */
+export function matchRequestInput(b: MatchRequest, platform: CallerPlatform): MatchInput {
+  return {
+    employmentForm: b.employment_form,
+    baseRegion: b.base_region,
+    ...platformMatchInput(platform),
+    ...(b.employer_uscc ? { employerUscc: b.employer_uscc } : {}),
+    ...(b.home_park_id ? { homeParkId: b.home_park_id } : {}),
+    ...(b.age !== undefined ? { age: b.age } : {}),
+    ...(b.document_kind ? { documentKind: b.document_kind } : {}),
+  }
 }

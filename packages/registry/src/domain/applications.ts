@@ -33,7 +33,7 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
   const key = personKey(ctx.keys, identity.idCard.number)
   const member = await ctx.db.selectFrom('members').select(['org_id', 'status']).where('person_key', '=', key).executeTakeFirst()
   const membership = member ? { orgId: member.org_id, status: member.status as 'active' } : undefined
-  const match = matchUnion(ctx.directory(), submissionMatchInput(body, identity, membership), { asOf: iso(now).slice(0, 10), config: ctx.config.matching })
+  const match = matchUnion(ctx.directory(), submissionMatchInput(body, identity, { id: caller.platformId, uscc: caller.platformUscc }, membership), { asOf: iso(now).slice(0, 10), config: ctx.config.matching })
   if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
   if (match.status === 'ineligible') throw new Refusal('ineligible')
 

@@ -23,7 +23,7 @@ export interface RegistryContext {
 /** Who is calling, after authentication. */
 export type Caller =
   | { kind: 'secret_key'; id: string; platformId: string }
-  | { kind: 'join_token'; id: string; platformId: string; sessionId: string; locale: Locale }
+  | { kind: 'join_token'; id: string; platformId: string; sessionId: string; locale: Locale; /** The platform enterprise's registered credit code (matching's tier 2). */ platformUscc: string | null }
   | { kind: 'reviewer'; id: string; reviewerId: string; orgId: string; role: 'reviewer' | 'admin' }
   /** A transport department or industry association receiving shared data (read-only). */
   | { kind: 'partner'; id: string; partnerId: string }

@@ -20,13 +20,13 @@ export async function authenticate(ctx: RegistryContext, header: string | undefi
     const s = await ctx.db
       .selectFrom('sessions')
       .innerJoin('platforms', 'platforms.id', 'sessions.platform_id')
-      .select(['sessions.id', 'sessions.platform_id', 'sessions.token_expires_at', 'sessions.locale', 'platforms.revoked_at'])
+      .select(['sessions.id', 'sessions.platform_id', 'sessions.token_expires_at', 'sessions.locale', 'platforms.revoked_at', 'platforms.uscc'])
       .where('sessions.token_hash', '=', hash)
       .executeTakeFirst()
     if (!s) throw new Refusal('invalid_token')
     if (s.revoked_at) throw new Refusal('invalid_token', { message: '该平台的网上入会已停用，请联系平台客服' })
     if (Date.parse(s.token_expires_at) < ctx.now()) throw new Refusal('expired_token')
-    return { kind: 'join_token', id: `session:${s.id}`, platformId: s.platform_id, sessionId: s.id, locale: s.locale === 'en' ? 'en' : 'zh-CN' }
+    return { kind: 'join_token', id: `session:${s.id}`, platformId: s.platform_id, sessionId: s.id, locale: s.locale === 'en' ? 'en' : 'zh-CN', platformUscc: s.uscc }
   }
   if (value.startsWith('rk_')) {
     const r = await ctx.db.selectFrom('reviewers').select(['id', 'org_id', 'role']).where('key_hash', '=', hash).executeTakeFirst()

@@ -4,7 +4,7 @@ import { applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/c
 import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { emit } from '../events'
 import { MAGIC_SEQUENCES } from '../fixtures'
-import { type Ctx, Refusal, nextId, nowIso } from '../http-kit'
+import { type Ctx, Refusal, callerPlatform, nextId, nowIso } from '../http-kit'
 import type { ApplicationRecord } from '../state'
 import { findSession } from './sessions'
 
@@ -37,7 +37,7 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
     state.members.set(personKey, { orgId: 'org_sandbox_suzhou_company', status: 'active' })
   }
   const member = state.members.get(personKey)
-  const match = matchUnion(state.directory, submissionMatchInput(body, identity, member), { asOf: new Date(state.now()).toISOString().slice(0, 10) })
+  const match = matchUnion(state.directory, submissionMatchInput(body, identity, callerPlatform(ctx), member), { asOf: new Date(state.now()).toISOString().slice(0, 10), config: state.matching })
   if (match.status === 'transfer_required' || match.status === 'already_member') {
     session.pendingTransfer = { personKey, fromOrgId: (member as { orgId: string }).orgId }
     throw new Refusal(match.status)
