@@ -8,7 +8,7 @@ import { join, join as join_ } from 'node:path'
 import { createRequire } from 'node:module'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createRegistrySandbox, testIdentities } from '@ruhui/testing'
-import { installShims, loadSimulate, mount, setPageQuery, type SimNode, until } from '../../../packages/weapp/test/simulate-kit'
+import { installShims, loadSimulate, mount, setPageQuery, type SimNode, until } from './simulate-kit'
 import { hostStandIn } from './host-stand-in'
 
 const require = createRequire(import.meta.url)

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createRegistryClient } from '@ruhui/core/client'
 import { createRegistrySandbox, createSandboxTransport, TEST_SECRET_KEY, testIdentities } from '@ruhui/testing'
-import { installShims, loadSimulate, mount, setPageQuery, type SimNode, until } from '../../weapp/test/simulate-kit'
+import { installShims, loadSimulate, mount, setPageQuery, type SimNode, until } from '../../../examples/native-weapp-host/test/simulate-kit'
 import { wxStandIn } from '../../../examples/driver-app/test/wx-stand-in'
 
 const require = createRequire(import.meta.url)
