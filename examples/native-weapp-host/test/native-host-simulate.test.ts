@@ -84,15 +84,19 @@ describe('a plain WXML mini-program with @ruhui/weapp from npm, in miniprogram-s
     expect(page.instance.log).toEqual(['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'IDENTITY_VALID', 'SUBMITTED', 'success:approved'])
   })
 
-  it('needtoken → provideToken: an expired token mid-flow is refreshed through the host and the same step carries on', async () => {
+  it('needface → provideFace; needtoken → provideToken: an expired token mid-flow is refreshed through the host and the same step carries on', async () => {
     const { page, join } = open('native-2')
     await fillIdentity(join, testIdentities.standard, false)
+    // needface → provideFace: the platform's face check, through the page.
+    tap(join, '.ruhui-face')
+    await until(simulate, join, '人脸核验已通过')
+    expect(standIn.requests).toContain('POST http://127.0.0.1:8788/api/drivers/native-2/face-check')
     const first = page.instance.data.joinToken!
     sandbox.expireToken(first)
     tap(join, '.ruhui-confirm')
     await until(simulate, join, '选择工会')
     expect(standIn.requests).toContain(`POST http://127.0.0.1:8788/api/join-sessions/${page.instance.data.sessionId}/refresh`)
-    expect(page.instance.log).toContain('TOKEN_REFRESHED')
+    expect(page.instance.log).toEqual(['OPEN', 'CONSENT_GRANTED', 'FACE_VERIFIED', 'IDENTITY_VALID', 'TOKEN_REFRESHED'])
     tap(join, '.ruhui-submit')
     await until(simulate, join, '申请已提交')
     expect(page.instance.log.at(-1)).toBe('success:under_review')

@@ -84,8 +84,9 @@ describe('the WeChat plugin build, in miniprogram-simulate (official compiler)',
 
   it('the public component renders on its own with the properties a host page binds', async () => {
     const s = await backend.joinSessions.create({ platform_user_id: 'driver_plugin_2' })
-    const comp = mount(simulate, join(plugin, 'components/join/index'), plugin, { registryUrl, sessionId: s.id, joinToken: s.join_token, locale: 'en' })
+    const comp = mount(simulate, join(plugin, 'components/join/index'), plugin, { registryUrl, sessionId: s.id, joinToken: s.join_token, locale: 'en', theme: 'plain' })
     await until(simulate, comp, 'Join the trade union')
+    expect(comp.querySelector('.ruhui-join--plain')).toBeTruthy()
     expect(comp.querySelector('.ruhui-start')?.dom.textContent).toBe('Start')
   })
 })
