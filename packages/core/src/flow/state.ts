@@ -70,73 +70,49 @@ export function initialModel(config: FlowConfig, prefill: Partial<Record<FieldNa
   }
 }
 
+/** What of the driver's view the draft keeps (the step, the typed fields, the consent, the choices, the result). */
+const KEPT = ['step', 'fields', 'consent', 'verification', 'countyLabel', 'townshipLabel', 'match', 'selectedOrgId', 'result'] as const
+
 /** The draft in storage. */
-export interface Persisted {
-  v: 1
-  step: FlowStep
-  fields: Record<FieldName, string>
-  consent: FlowState['consent']
-  verification: FlowState['verification']
-  countyLabel: string | null
-  townshipLabel: string | null
-  match: FlowState['match']
-  selectedOrgId: string | null
-  queued: Outbox | null
-  result: FlowState['result']
-}
+export type Persisted = Pick<FlowState, (typeof KEPT)[number]> & { v: 1; queued: Outbox | null }
 
 /** What to store for this state (null once the flow has ended: nothing is kept). */
 export function toPersisted(m: FlowModel, isPrivate: boolean): Persisted | null {
   const v = m.view
   if (v.finished) return null
+  const p = { v: 1, queued: m.outbox && forStorage(m.outbox, isPrivate) } as Persisted
+  for (const k of KEPT) (p as Record<string, unknown>)[k] = v[k]
   // Mid-request, a restart resumes with the same submission (same key) queued.
-  const step = v.step === 'submitting' ? (m.outbox ? 'queued' : 'union') : v.step
-  const fields = isPrivate ? v.fields : { ...v.fields, idNumber: '' }
-  const { consent, verification, countyLabel, townshipLabel, match, selectedOrgId, result } = v
-  return { v: 1, step, fields, consent, verification, countyLabel, townshipLabel, match, selectedOrgId, queued: m.outbox && forStorage(m.outbox, isPrivate), result }
+  if (v.step === 'submitting') p.step = m.outbox ? 'queued' : 'union'
+  if (!isPrivate) p.fields = { ...v.fields, idNumber: '' }
+  return p
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null
 
 /** A stored draft, or null when it is not one (corrupt, or from another version): then it is discarded. */
 export function parsePersisted(text: string): Persisted | null {
-  let p: unknown
   try {
-    p = JSON.parse(text)
+    const p = JSON.parse(text) as Persisted
+    const q = p.queued
+    const ok = p.v === 1 && STEPS.includes(p.step) && isObject(p.consent) && Object.values(p.fields).every((x) => typeof x === 'string') && (!q || isObject(q.body.applicant))
+    return ok ? p : null
   } catch {
-    return null
+    return null // not JSON, or not the shape (a property of null)
   }
-  if (!isObject(p) || p.v !== 1 || !STEPS.includes(p.step as FlowStep) || !isObject(p.fields) || !isObject(p.consent)) return null
-  if (!Object.values(p.fields).every((x) => typeof x === 'string')) return null
-  const q = p.queued
-  if (q != null && !(isObject(q) && typeof q.idempotencyKey === 'string' && isObject(q.body) && isObject(q.body.applicant))) return null
-  return p as unknown as Persisted
 }
 
 /** The state a stored draft resumes to. */
 export function restore(m: FlowModel, p: Persisted): FlowModel {
-  const v = m.view
-  const queued = p.queued ?? null
-  let step = p.step === 'submitting' ? 'union' : p.step
-  if (step === 'queued' && !queued) step = 'union'
+  const v = { ...m.view }
+  const outbox = p.queued ?? null
+  for (const k of KEPT) if (p[k] != null) (v as Record<string, unknown>)[k] = p[k]
+  v.fields = { ...m.view.fields, ...p.fields }
+  v.consent = { ...m.view.consent, ...p.consent, shareWithPartners: p.consent.shareWithPartners === true }
+  if (v.step === 'submitting' || (v.step === 'queued' && !outbox)) v.step = 'union'
   // Without private storage the ID number was not kept: ask for it again before sending.
-  if (queued && !queued.body.applicant.id_number) step = 'identity'
-  return {
-    ...m,
-    outbox: queued,
-    view: {
-      ...v,
-      step,
-      fields: { ...v.fields, ...p.fields },
-      consent: { ...v.consent, ...p.consent, shareWithPartners: p.consent.shareWithPartners === true },
-      verification: p.verification ?? v.verification,
-      countyLabel: p.countyLabel ?? null,
-      townshipLabel: p.townshipLabel ?? null,
-      match: p.match ?? null,
-      selectedOrgId: p.selectedOrgId ?? null,
-      result: p.result ?? null,
-    },
-  }
+  if (outbox && !outbox.body.applicant.id_number) v.step = 'identity'
+  return { ...m, outbox, view: v }
 }
 
 export const resultKindOf = (status: Application['status']): ResultKind =>
