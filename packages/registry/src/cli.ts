@@ -166,6 +166,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export function run(): void {
+  // Whatever the registry creates (database files, keys.json, limits.sqlite, backups) is its owner's alone (issue #19).
+  process.umask(0o077)
   main(process.argv.slice(2)).then(
     (code) => {
       if (code >= 0) process.exit(code)

@@ -1,5 +1,5 @@
 /** One typed query layer, two dialects: embedded SQLite (default) or PostgreSQL (DATABASE_URL). */
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
@@ -23,8 +23,9 @@ export function openStorage(options: { databaseUrl?: string; dataDir: string }):
     const url = new URL(options.databaseUrl)
     return { db, dialect: 'postgres', describe: `postgres://${url.host}${url.pathname}`, close: () => db.destroy() }
   }
-  mkdirSync(options.dataDir, { recursive: true })
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const file = join(options.dataDir, 'registry.sqlite')
+  ownerOnly(file)
   const sqlite = new BetterSqlite3(file)
   // WAL for concurrent readers; FULL so an acknowledged write survives a crash or power loss.
   sqlite.pragma('journal_mode = WAL')
@@ -53,4 +54,14 @@ function withStatementCache(sqlite: BetterSqlite3.Database, max = 1000) {
       return stmt
     },
   }
+}
+
+/**
+ * The data file readable by its owner only (issue #19, finding 8): created 0600, and an older
+ * file made with the default 0644 tightened on the next start. SQLite gives its -wal and -shm
+ * files the database file's permissions.
+ */
+export function ownerOnly(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600))
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600)
 }

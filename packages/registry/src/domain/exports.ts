@@ -83,8 +83,8 @@ async function* exportPages(q: Filtered): AsyncGenerator<Array<Record<string, st
 
 const csvCell = (v: unknown) => {
   const s = String(v ?? '')
-  // Quote what needs it; neutralise spreadsheet formulas (a cell starting = + - @).
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s
+  // Quote what needs it; neutralise spreadsheet formulas (a cell starting = + - @ tab or CR, as OWASP advises).
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
