@@ -12,7 +12,7 @@ vi.mock('@tarojs/taro', async () => {
   return { default: api, ...api }
 })
 
-const { JoinUnionButton, JoinUnionFlow, JoinUnionLink } = await import('../src/index')
+const { JoinUnionButton, JoinUnionFlow, JoinUnionLink, useJoinFlow } = await import('../src/index')
 
 const sandbox = createRegistrySandbox()
 const transport = createSandboxTransport(sandbox)
@@ -165,6 +165,48 @@ describe('<JoinUnionFlow>', () => {
     tap(await screen.findByText('人脸核验').then((e) => e.textContent as string))
     await screen.findByText('人脸核验已通过')
     expect(verifyFace).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('useJoinFlow', () => {
+  it('an expired token: the client asks the host’s onTokenExpired once, the same request goes again, and the flow reports TOKEN_REFRESHED', async () => {
+    let sessionId = ''
+    const onTokenExpired = vi.fn(async () => (await backend.joinSessions.refresh(sessionId)).join_token as string)
+    const { session, onSuccess, onEvent } = await renderFlow({ onTokenExpired })
+    sessionId = session.sessionId
+    tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
+    await screen.findByText('填写身份信息')
+    await fillIdentity()
+    tap('下一步')
+    await screen.findByText('提交申请')
+    sandbox.expireToken(session.joinToken)
+    tap('提交申请')
+    await screen.findByText('申请已提交')
+    expect(onTokenExpired).toHaveBeenCalledTimes(1)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(sandbox.state.applications.size).toBe(1)
+    const names = onEvent.mock.calls.map((c) => c[0].name)
+    expect(names.indexOf('TOKEN_REFRESHED')).toBeGreaterThan(-1)
+    expect(names.indexOf('TOKEN_REFRESHED')).toBeLessThan(names.indexOf('SUBMITTED'))
+  })
+
+  it('reads the flow as an external store: the state it returns is the flow’s own, kept in step as the flow moves', async () => {
+    const session = await newSession()
+    const seen: Array<{ state: unknown; flowState: unknown }> = []
+    let flow: ReturnType<typeof useJoinFlow>['flow'] = null
+    function Probe() {
+      const r = useJoinFlow({ registryUrl: sandbox.baseUrl, ...session, transport, storage: memoryStorage(), network: fakeNetwork(), onSuccess: vi.fn(), onExit: vi.fn() })
+      flow = r.flow
+      seen.push({ state: r.state, flowState: r.flow?.getState() ?? null })
+      return null
+    }
+    render(<Probe />)
+    await waitFor(() => expect(flow).not.toBeNull())
+    act(() => flow!.next())
+    await waitFor(() => expect((seen[seen.length - 1]?.state as { step?: string } | null)?.step).toBe('consent'))
+    const last = seen[seen.length - 1]!
+    expect(last.state).toBe(last.flowState)
   })
 })
 
