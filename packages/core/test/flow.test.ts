@@ -322,6 +322,25 @@ describe('offline and resume', () => {
     expect(sandbox.state.applications.size).toBe(1)
   })
 
+  it('a flow destroyed before it opened sends nothing; the next one for the session sends the queued submission once', async () => {
+    const first = await open({}, 'destroyed-early-driver')
+    await toUnion(first.flow)
+    first.network.go(false)
+    await first.flow.submit()
+    first.flow.destroy()
+    const onSuccess = vi.fn()
+    const early = createJoinFlow({ ...first.options, network: fakeNetwork(true), onSuccess })
+    const starting = early.start()
+    early.destroy()
+    await starting
+    await new Promise((r) => setTimeout(r, 50))
+    expect(sandbox.state.applications.size).toBe(0)
+    const again = createJoinFlow({ ...first.options, network: fakeNetwork(true), onSuccess })
+    await again.start()
+    await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
+    expect(sandbox.state.applications.size).toBe(1)
+  })
+
   it('reopening resumes at the step the driver left', async () => {
     const first = await open()
     await first.flow.start()

@@ -97,6 +97,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       unsubscribers.push(network.onChange((online) => fire('networkChanged', { online })))
       if (options.lifecycle) unsubscribers.push(options.lifecycle.onForeground(() => fire('foreground')))
       const saved = await storage.getItem(key)
+      if (destroyed) return // unmounted before it opened (React's strict mode): the next flow for this session resumes the draft
       opened = true
       await act('open', { saved: saved ?? null })
     },
