@@ -128,6 +128,15 @@ eachDialect(
       expect(await reveals('adminOut')).toEqual([])
     })
 
+    it('/me says whose rights are registry-wide (the console shows platforms and the audit log to admins)', async () => {
+      const r = registry()
+      const me = async (role: Role) => (await (await fetch(`${r.baseUrl}/v1/review/me`, { headers: { authorization: creds[role] } })).json()) as { role: string; registry_admin: boolean }
+      expect(await me('flaggedAdmin')).toMatchObject({ role: 'admin', registry_admin: true })
+      expect(await me('rootAdmin')).toMatchObject({ role: 'admin', registry_admin: true })
+      expect(await me('adminIn')).toMatchObject({ role: 'admin', registry_admin: false })
+      expect(await me('reviewerIn')).toMatchObject({ role: 'reviewer', registry_admin: false })
+    })
+
     it('the reviewer outside the subtree cannot see it in the queue either; the one inside can', async () => {
       const r = registry()
       const q = async (role: Role) => ((await (await fetch(`${r.baseUrl}/v1/review/applications?status=needs_info`, { headers: { authorization: creds[role] } })).json()) as { data: Array<{ id: string }> }).data.map((a) => a.id)

@@ -70,5 +70,8 @@ export async function signOut(ctx: RegistryContext, token: string) {
 export async function reviewerProfile(ctx: RegistryContext, reviewerId: string) {
   const r = await ctx.db.selectFrom('reviewers').select(['id', 'name', 'org_id', 'role', 'login']).where('id', '=', reviewerId).executeTakeFirstOrThrow()
   const org = ctx.directory().byId.get(r.org_id)
-  return { id: r.id, name: r.name, login: r.login, role: r.role, org_id: r.org_id, org_name: org?.name ?? null, org_region: org?.regionCode ?? null }
+  // role: 'reviewer' | 'admin'; registry_admin says whether the admin's rights are registry-wide (scope.ts).
+  const role = r.role === 'registry_admin' ? 'admin' : r.role
+  const registryAdmin = r.role === 'registry_admin' || (r.role === 'admin' && org !== undefined && org.parentId === undefined)
+  return { id: r.id, name: r.name, login: r.login, role, registry_admin: registryAdmin, org_id: r.org_id, org_name: org?.name ?? null, org_region: org?.regionCode ?? null }
 }
