@@ -18,7 +18,8 @@ import { DEFAULT_CONSENT_TEXTS } from './consent-texts'
 import { type EffectPorts, runEffect } from './effects'
 import { createSender } from './outbox'
 import { reduce } from './reduce'
-import { type FlowModel, initialModel, toPersisted } from './state'
+import { createDraftStore } from './draft-store'
+import { type FlowModel, initialModel } from './state'
 import type { FlowState, JoinFlow, JoinFlowOptions } from './types'
 
 export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities } from './types'
@@ -27,34 +28,12 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
   const { client, sessionId, storage, network } = options
   const platform = options.platform ?? defaultPlatform
   const now = options.clock ?? (() => platform.now())
-  const key = `ruhui.flow.${sessionId}`
   const config = { sessionId, texts: options.consentTexts ?? DEFAULT_CONSENT_TEXTS, locale: options.locale ?? 'zh-CN', phone: !!options.capabilities?.exchangePhoneCode, face: !!options.capabilities?.verifyFace } as const
   let model: FlowModel = initialModel(config, options.prefill, network.isOnline())
   const listeners = new Set<(s: FlowState) => void>()
   const unsubscribers: Array<() => void> = []
   let destroyed = false
-  // Storage is written in order, one write at a time; nothing is written before the saved draft was read.
-  let opened = false
-  let written = ''
-  let writing: Promise<void> | null = null // an asynchronous write under way; later ones wait for it
-  const write = (job: () => unknown): Promise<void> => {
-    const run = (): Promise<void> | null => {
-      try {
-        const r = job() as { then?: unknown } | undefined
-        return r && typeof r.then === 'function' ? Promise.resolve(r).then(noop, noop) : null
-      } catch {
-        return null // a storage that fails loses the draft, not the flow
-      }
-    }
-    // A synchronous storage (mini-program, memory) is up to date as soon as dispatch returns.
-    const w = writing ? writing.then(() => run() ?? undefined) : run()
-    if (!w) return Promise.resolve()
-    writing = w
-    void w.then(() => {
-      if (writing === w) writing = null
-    })
-    return w
-  }
+  const draft = createDraftStore(storage, `ruhui.flow.${sessionId}`)
 
   const ports: EffectPorts = {
     client,
@@ -63,8 +42,8 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     options: { ...options, sessionId },
     now,
     isOnline: () => network.isOnline(),
-    saved: () => writing ?? Promise.resolve(),
-    discardDraft: () => write(() => storage.removeItem(key)),
+    saved: draft.saved,
+    discardDraft: draft.discard,
     dispatch,
   }
 
@@ -74,13 +53,8 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     const changed = next.state.view !== model.view
     model = next.state
     if (changed) for (const l of listeners) l(model.view)
-    const draft = toPersisted(model, storage.private)
-    const text = draft ? JSON.stringify(draft) : ''
-    if (body.type === 'open') written = text // the draft just read (or discarded) is what storage holds
-    else if (opened && draft && text !== written) {
-      written = text
-      write(() => storage.setItem(key, text))
-    }
+    if (body.type === 'open') draft.opened(model)
+    else draft.keep(model)
     const running = next.effects.map((e) => runEffect(e, ports)).filter((r): r is Promise<void> => r !== undefined)
     return running.length ? Promise.all(running).then(noop) : Promise.resolve()
   }
@@ -96,10 +70,9 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     async start() {
       unsubscribers.push(network.onChange((online) => fire('networkChanged', { online })))
       if (options.lifecycle) unsubscribers.push(options.lifecycle.onForeground(() => fire('foreground')))
-      const saved = await storage.getItem(key)
+      const saved = await draft.read()
       if (destroyed) return // unmounted before it opened (React's strict mode): the next flow for this session resumes the draft
-      opened = true
-      await act('open', { saved: saved ?? null })
+      await act('open', { saved })
     },
     next: () => fire('next'),
     grantConsent: () => act('grantConsent'),
