@@ -1,5 +1,5 @@
 /**
- * ruhui-registry: start | migrate | seed [file] | platform create|set-webhook | reviewer create | partner create | export
+ * ruhui-registry: start | migrate | seed [file] | platform create|set-webhook | reviewer create | partner create | export | backup | restore
  * Flags: --port (8787), --data-dir (./data); DATABASE_URL selects PostgreSQL.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -9,6 +9,7 @@ import { configFrom } from './config'
 import { encryptField } from './crypto/field-cipher'
 import { hashSecret, newId, newSecret } from './crypto/hashing'
 import { loadKeys } from './crypto/keys'
+import { backupSqlite, restoreSqlite } from './db/backup'
 import { openStorage } from './db/connect'
 import { migrate } from './db/migrations'
 import { seedDirectory } from './domain/directory'
@@ -30,6 +31,8 @@ const USAGE = `ruhui-registry <command> [options]
   reviewer create --org <org id> --name <name> [--login <login> [--password <pw>]] [--role reviewer|admin|registry_admin]
   partner create --name <name> [--kind transport_department|industry_association]
   export [--out file.json]
+  backup --out <file>                (SQLite, online: the registry may keep running; keys.json is not included)
+  restore --from <file>              (SQLite: stop the registry first; the file is checked before it replaces the database)
 
 DATABASE_URL=postgres://… selects PostgreSQL; otherwise SQLite in --data-dir.`
 
@@ -51,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       'webhook-url': { type: 'string' },
       uscc: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
       'seed-sample-if-empty': { type: 'boolean' },
       login: { type: 'string' },
       password: { type: 'string' },
@@ -91,6 +95,18 @@ export async function main(argv: string[]): Promise<number> {
     process.on('SIGTERM', () => void stop())
     process.on('SIGINT', () => void stop())
     return -1 // keep running
+  }
+
+  if (command === 'backup' || command === 'restore') {
+    if (config.databaseUrl) throw new Error(`${command} is for SQLite; on PostgreSQL use pg_basebackup and WAL archiving (docs/deploy.md)`)
+    if (command === 'backup') {
+      if (!values.out) throw new Error('--out is required')
+      print({ ...(await backupSqlite(config.dataDir, values.out)), keys: 'not included: keep keys.json (or RUHUI_DATA_KEYS…) separately, it decrypts the data' })
+    } else {
+      if (!values.from) throw new Error('--from is required')
+      print(restoreSqlite(config.dataDir, values.from))
+    }
+    return 0
   }
 
   const s = storage()

@@ -19,6 +19,9 @@ export interface Storage {
 export function openStorage(options: { databaseUrl?: string; dataDir: string }): Storage {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // An idle connection lost (the server restarted or went away) must not end the process: the pool
+    // opens a new one for the next query, and /health/ready reports the outage meanwhile.
+    pool.on('error', () => undefined)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     const url = new URL(options.databaseUrl)
     return { db, dialect: 'postgres', describe: `postgres://${url.host}${url.pathname}`, close: () => db.destroy() }

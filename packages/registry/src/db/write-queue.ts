@@ -34,6 +34,11 @@ export class WriteQueue {
   /** Batches committed, jobs in them, and batches re-run with savepoints. */
   readonly stats = { batches: 0, jobs: 0, retried: 0 }
 
+  /** Jobs waiting for the next batch (the one running not counted): the /metrics write-queue depth. */
+  get depth(): number {
+    return this.queue.length
+  }
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly maxBatch = 128,

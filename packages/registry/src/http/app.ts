@@ -18,6 +18,7 @@ import { mountPublicApi } from './public-api'
 import { mountReviewApi } from './review-api'
 import { bodyLimits } from './body-limits'
 import { securityHeaders } from './security-headers'
+import { mountOperations } from './operations'
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
 const PER_SECOND = (ctx: RegistryContext, caller: Caller) =>
@@ -42,6 +43,7 @@ export function createApp(ctx: RegistryContext) {
   // Headers per path (console, API) and bodies refused past their size before they are held (issue #19).
   app.use('*', securityHeaders({ appAtRoot: Boolean(ctx.config.appDir) }))
   app.use('*', bodyLimits(ctx))
+  mountOperations(app, ctx) // /metrics (and the request counts it reports), /health/ready (issue #17)
 
   app.onError((err, c) => {
     if (err instanceof Refusal) return errorResponse(c, err.code, err.extra)
