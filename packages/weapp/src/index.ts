@@ -20,6 +20,8 @@ type Face = { passed: boolean; verifiedAt?: string }
 interface Inner {
   flow: JoinFlow | null
   client: JoinTokenClient | null
+  /** The registry and session the running flow is for. */
+  key: string
   poll: ReturnType<typeof setInterval> | null
   token: ReturnType<typeof createHostRequest<string>>
   phone: ReturnType<typeof createHostRequest<Phone>>
@@ -35,7 +37,7 @@ interface Self {
 
 type TapEvent = { currentTarget: { dataset: Record<string, string> }; detail: { value?: string; code?: string; errMsg?: string } }
 
-const inner = (self: Self) => (self._ruhui ??= { flow: null, client: null, poll: null, token: createHostRequest('needtoken'), phone: createHostRequest('phonecode'), face: createHostRequest('needface') })
+const inner = (self: Self) => (self._ruhui ??= { flow: null, client: null, key: '', poll: null, token: createHostRequest('needtoken'), phone: createHostRequest('phonecode'), face: createHostRequest('needface') })
 const has = (self: Self, what: 'phone' | 'face') => self.data.capabilities.split(/[\s,]+/).includes(what)
 const withFlow = (self: Self, fn: (flow: JoinFlow) => unknown) => {
   const flow = inner(self).flow
@@ -64,13 +66,16 @@ function stop(self: Self) {
   i.flow?.destroy()
   i.flow = null
   i.client = null
+  i.key = ''
 }
 
 function start(self: Self) {
-  stop(self)
   const { registryUrl, sessionId, joinToken } = self.data
-  if (!registryUrl || !sessionId || !joinToken) return
   const i = inner(self)
+  // The host's one setData of all three properties fires both observers: one flow per session.
+  if (i.flow && i.key === `${registryUrl} ${sessionId}`) return
+  stop(self)
+  if (!registryUrl || !sessionId || !joinToken) return
   const host = pluginHost()
   const locale = self.data.locale === 'en' ? 'en' : 'zh-CN'
   // An expired token: the client asks the host once (needtoken → provideToken, or the plugin's
@@ -108,6 +113,7 @@ function start(self: Self) {
   const f = flow
   i.flow = f
   i.client = client
+  i.key = `${registryUrl} ${sessionId}`
   f.subscribe((state) => render(self, state))
   render(self, f.getState())
   void f.start()
