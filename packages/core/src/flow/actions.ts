@@ -84,5 +84,5 @@ export type Effect =
   | { type: 'succeed'; result: Parameters<JoinFlowOptions['onSuccess']>[0] }
   | { type: 'exited'; reason: ExitReason }
   | { type: 'discardDraft' }
-  /** `background`: nobody waits for it; without `else` a failure changes nothing. */
-  | ({ type: 'call'; then: ResultType; else?: FailureType; tag?: number; background?: true } & Call)
+  /** `background`: nobody waits for it; without `failed` a failure changes nothing. */
+  | ({ type: 'call'; done: ResultType; failed?: FailureType; tag?: number; background?: true } & Call)

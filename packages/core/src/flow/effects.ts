@@ -67,9 +67,9 @@ export function runEffect(e: Effect, p: EffectPorts): Promise<void> | void {
       const done = Promise.resolve()
         .then(() => (CALLS[e.call] as (p: EffectPorts, input: unknown) => Promise<unknown>)(p, e.input))
         .then(
-          (result) => p.dispatch({ type: e.then, result, ...tag } as ActionBody),
-          // Without `else` (a status poll, the services) a failure changes nothing: the next try may do better.
-          (err) => e.else && p.dispatch({ type: e.else, failure: toFailure(err, options.locale), online: p.isOnline(), ...tag }),
+          (result) => p.dispatch({ type: e.done, result, ...tag } as ActionBody),
+          // Without `failed` (a status poll, the services) a failure changes nothing: the next try may do better.
+          (err) => e.failed && p.dispatch({ type: e.failed, failure: toFailure(err, options.locale), online: p.isOnline(), ...tag }),
         )
       return e.background ? undefined : done
     }

@@ -16,7 +16,7 @@ describe('the home-region picker', () => {
 
   it('goes down level by level with the right parent, fills the county and then the township, in words', () => {
     let r = run(typed(), { type: 'openRegionPicker' })
-    expect(calls(r.effects, 'regions')).toEqual([{ type: 'call', call: 'regions', input: {}, then: 'regionsLoaded', else: 'regionsFailed', tag: 1 }])
+    expect(calls(r.effects, 'regions')).toEqual([{ type: 'call', call: 'regions', input: {}, done: 'regionsLoaded', failed: 'regionsFailed', tag: 1 }])
     r = run(r.state, { type: 'regionsLoaded', result: regions.provinces, tag: 1 }, { type: 'pickRegion', code: '320000' }, { type: 'pickRegion', code: '320000' })
     expect(parents(r.effects)).toEqual([[2, '32']]) // a double tap goes down one level
     r = run(r.state, { type: 'regionsLoaded', result: regions.cities, tag: 2 }, { type: 'pickRegion', code: '320100' }, { type: 'regionsLoaded', result: regions.counties, tag: 3 }, { type: 'pickRegion', code: '320115' })
@@ -55,7 +55,7 @@ describe('the home-region picker', () => {
 describe('host capabilities', () => {
   it('the phone code: a verified mobile; typing over it drops the verification; a failure is a message in the driver’s language', () => {
     const asked = run(typed(), { type: 'applyPhoneCode', code: 'wx-1' })
-    expect(asked.effects).toEqual([{ type: 'call', call: 'phone', input: 'wx-1', then: 'phoneVerified', else: 'phoneFailed' }])
+    expect(asked.effects).toEqual([{ type: 'call', call: 'phone', input: 'wx-1', done: 'phoneVerified', failed: 'phoneFailed' }])
     const got = run(asked.state, { type: 'phoneVerified', result: { mobile: '13800000009', verifiedAt: '2026-11-28T09:00:00+08:00' } })
     expect(got.state.view).toMatchObject({ busy: false, fields: { mobile: '13800000009' }, verification: { mobileVerifiedAt: '2026-11-28T09:00:00+08:00' } })
     expect(events(got.effects)).toEqual(['PHONE_VERIFIED'])

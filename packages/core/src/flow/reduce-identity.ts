@@ -34,7 +34,7 @@ export function loadRegions(m: FlowModel, path: Region[]): Next {
   const last = path[path.length - 1]
   const tag = m.regionRequest + 1
   const state = { ...patch(m, { regionPicker: { open: true, path, items: m.view.regionPicker.items, loading: true }, error: null }), regionRequest: tag }
-  return none(state, [{ type: 'call', call: 'regions', input: last ? { parent: last.code.slice(0, last.level === 'province' ? 2 : last.level === 'prefecture' ? 4 : 6) } : {}, then: 'regionsLoaded', else: 'regionsFailed', tag }])
+  return none(state, [{ type: 'call', call: 'regions', input: last ? { parent: last.code.slice(0, last.level === 'province' ? 2 : last.level === 'prefecture' ? 4 : 6) } : {}, done: 'regionsLoaded', failed: 'regionsFailed', tag }])
 }
 
 /** A county's townships are optional: without them (none listed, or the list failed) the county stands. */
@@ -108,7 +108,7 @@ export function confirmIdentity(m: FlowModel, a: Of<'confirmIdentity'>): Next {
     // The driver changed more than the ID number: that is a new submission. Match again; the union step sends it.
     next = { ...next, outbox: null }
   }
-  return none(patch(next, { busy: true }), [...valid, { type: 'call', call: 'match', input: matchRequest(v.fields, result.value), then: 'matched', else: 'matchFailed' }])
+  return none(patch(next, { busy: true }), [...valid, { type: 'call', call: 'match', input: matchRequest(v.fields, result.value), done: 'matched', failed: 'matchFailed' }])
 }
 
 export function matched(m: FlowModel, a: Of<'matched'>): Next {

@@ -10,7 +10,7 @@ describe('steps', () => {
   it('opens at the intro, says so (not resumed) and loads the services in the background; next only moves on from the intro', () => {
     const o = reduce(opened(), { type: 'open', saved: null, at: T0 })
     expect(o.state.view.step).toBe('intro')
-    expect(o.effects).toEqual([{ type: 'emit', name: 'OPEN', metadata: { resumed: false } }, { type: 'call', call: 'services', input: { membership: 'non_member', region: '' }, then: 'servicesLoaded', background: true }])
+    expect(o.effects).toEqual([{ type: 'emit', name: 'OPEN', metadata: { resumed: false } }, { type: 'call', call: 'services', input: { membership: 'non_member', region: '' }, done: 'servicesLoaded', background: true }])
     expect(run(opened(), { type: 'next' }).state.view.step).toBe('consent')
     expect(run(typed(), { type: 'next' }).state.view.step).toBe('identity')
   })
@@ -51,7 +51,7 @@ describe('steps', () => {
     const { state, effects } = run(typed(), { type: 'confirmIdentity' })
     expect(state.view.busy).toBe(true)
     expect(events(effects)).toEqual(['IDENTITY_VALID'])
-    expect(calls(effects, 'match')).toEqual([{ type: 'call', call: 'match', input: { employment_form: 'platform_self_employed', base_region: { county: '320115' }, age: 41, document_kind: 'resident' }, then: 'matched', else: 'matchFailed' }])
+    expect(calls(effects, 'match')).toEqual([{ type: 'call', call: 'match', input: { employment_form: 'platform_self_employed', base_region: { county: '320115' }, age: 41, document_kind: 'resident' }, done: 'matched', failed: 'matchFailed' }])
     expect(JSON.stringify(effects)).not.toContain(DRIVER.idNumber)
     const at = run(state, { type: 'matched', result: match }).state
     expect(at.view).toMatchObject({ step: 'union', busy: false, selectedOrgId: 'org_freight', match })
@@ -82,7 +82,7 @@ describe('steps', () => {
     expect(state.view).toMatchObject({ step: 'submitting', busy: true })
     const sends = calls(effects, 'submit')
     expect(sends).toHaveLength(1)
-    expect(sends[0]).toMatchObject({ then: 'submitted', else: 'submitFailed', input: { idempotencyKey: 'key-1' } })
+    expect(sends[0]).toMatchObject({ done: 'submitted', failed: 'submitFailed', input: { idempotencyKey: 'key-1' } })
     expect(sends[0]?.input.body).toMatchObject({ applicant: { name: DRIVER.name, id_number: DRIVER.idNumber }, org_id: 'org_freight', base_region: { county: '320115' }, charter_accepted: true })
     // The consents carry the time the driver agreed (T0), not the time of sending (T0 + 1 min).
     expect(sends[0]?.input.body.consents.map((c) => [c.kind, c.granted_at])).toEqual([
@@ -101,18 +101,18 @@ describe('steps', () => {
 
   it('the result follows the review: a change is reported once, approval loads the members’ services', () => {
     const at = run(submitting(), { type: 'submitted', result: application() }).state
-    expect(run(at, { type: 'refreshResult' }).effects).toEqual([{ type: 'call', call: 'status', input: 'app_1', then: 'statusFetched' }])
+    expect(run(at, { type: 'refreshResult' }).effects).toEqual([{ type: 'call', call: 'status', input: 'app_1', done: 'statusFetched' }])
     expect(run(at, { type: 'statusFetched', result: application() }).effects).toEqual([])
     const approved = run(at, { type: 'statusFetched', result: application('approved', '2026-11-29T09:00:00+08:00') })
     expect(approved.state.view.result?.kind).toBe('approved')
-    expect(approved.effects).toEqual([{ type: 'emit', name: 'STATUS_CHANGED', metadata: { status: 'approved' } }, { type: 'call', call: 'services', input: { membership: 'member', region: '320115' }, then: 'servicesLoaded' }])
+    expect(approved.effects).toEqual([{ type: 'emit', name: 'STATUS_CHANGED', metadata: { status: 'approved' } }, { type: 'call', call: 'services', input: { membership: 'member', region: '320115' }, done: 'servicesLoaded' }])
     expect(ofType(approved.effects, 'succeed')).toEqual([]) // no second callback
   })
 
   it('volunteering: one request however often it is asked, then VOLUNTEERED', () => {
     const at = run(submitting(), { type: 'submitted', result: application() }).state
     const asked = run(at, { type: 'volunteer', roles: ['activist'] }, { type: 'volunteer', roles: ['activist'] })
-    expect(calls(asked.effects, 'volunteer')).toEqual([{ type: 'call', call: 'volunteer', input: { id: 'app_1', roles: ['activist'], key: `${SESSION}:volunteer` }, then: 'volunteered', else: 'volunteerFailed' }])
+    expect(calls(asked.effects, 'volunteer')).toEqual([{ type: 'call', call: 'volunteer', input: { id: 'app_1', roles: ['activist'], key: `${SESSION}:volunteer` }, done: 'volunteered', failed: 'volunteerFailed' }])
     const done = run(asked.state, { type: 'volunteered', result: application() }, { type: 'volunteer', roles: ['volunteer'] })
     expect(done.state.view.volunteered).toBe(true)
     expect(done.effects).toEqual([{ type: 'emit', name: 'VOLUNTEERED' }])
@@ -122,7 +122,7 @@ describe('steps', () => {
     const offered = run(submitting(), { type: 'submitFailed', ...failure('invalid_request_error', 'transfer_required') }).state
     expect(offered.view.result).toEqual({ kind: 'transfer_required' })
     const asked = run(offered, { type: 'requestTransfer', reason: 'relocation' }, { type: 'requestTransfer', reason: 'relocation' })
-    expect(calls(asked.effects, 'transfer')).toEqual([{ type: 'call', call: 'transfer', input: { to: 'org_freight', reason: 'relocation', key: `${SESSION}:transfer:org_freight` }, then: 'transferred', else: 'transferFailed' }])
+    expect(calls(asked.effects, 'transfer')).toEqual([{ type: 'call', call: 'transfer', input: { to: 'org_freight', reason: 'relocation', key: `${SESSION}:transfer:org_freight` }, done: 'transferred', failed: 'transferFailed' }])
     const done = run(asked.state, { type: 'transferred', result: { id: 'tr_1' } as never })
     expect(done.effects.slice(-1)).toEqual([{ type: 'succeed', result: { sessionId: SESSION, transferId: 'tr_1', status: 'transfer_requested' } }])
     expect(ofType(run(offered, { type: 'exit' }).effects, 'exited')).toEqual([{ type: 'exited', reason: 'already_member' }])
@@ -139,7 +139,7 @@ describe('the queue', () => {
     const back = run(offline.state, { type: 'networkChanged', online: false }, { type: 'networkChanged', online: true }, { type: 'networkChanged', online: true }, { type: 'foreground' })
     const sends = calls(back.effects, 'submit')
     expect(sends).toHaveLength(1)
-    expect(sends[0]).toMatchObject({ then: 'synced', input: { idempotencyKey: 'key-1' } })
+    expect(sends[0]).toMatchObject({ done: 'synced', input: { idempotencyKey: 'key-1' } })
     expect(events(run(back.state, { type: 'synced', result: application() }).effects)).toEqual(['SUBMISSION_SYNCED'])
   })
 

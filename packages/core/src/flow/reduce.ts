@@ -53,14 +53,14 @@ export function reduce(m: FlowModel, a: Action): Next {
     case 'regionsFailed':
       return identity.regionsFailed(m, a)
     case 'applyPhoneCode':
-      return m.config.phone && a.code ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'phone', input: a.code, then: 'phoneVerified', else: 'phoneFailed' }]) : none(m)
+      return m.config.phone && a.code ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'phone', input: a.code, done: 'phoneVerified', failed: 'phoneFailed' }]) : none(m)
     case 'phoneVerified':
       return identity.phoneVerified(m, a)
     case 'phoneFailed':
     case 'faceFailed':
       return identity.hostFailed(m, a.type === 'phoneFailed')
     case 'verifyFace':
-      return m.config.face ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'face', input: null, then: 'faceChecked', else: 'faceFailed' }]) : none(m)
+      return m.config.face ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'face', input: null, done: 'faceChecked', failed: 'faceFailed' }]) : none(m)
     case 'faceChecked':
       return identity.faceChecked(m, a)
     case 'confirmIdentity':
@@ -93,7 +93,7 @@ export function reduce(m: FlowModel, a: Action): Next {
     case 'requestTransfer': {
       const to = v.selectedOrgId
       if (v.result?.kind !== 'transfer_required' || v.busy || !to) return none(m)
-      return none({ ...patch(m, { busy: true, error: null }), waitingFor: 'transfer' }, [{ type: 'call', call: 'transfer', input: { to, reason: a.reason, key: `${sessionId}:transfer:${to}` }, then: 'transferred', else: 'transferFailed' }])
+      return none({ ...patch(m, { busy: true, error: null }), waitingFor: 'transfer' }, [{ type: 'call', call: 'transfer', input: { to, reason: a.reason, key: `${sessionId}:transfer:${to}` }, done: 'transferred', failed: 'transferFailed' }])
     }
     case 'transferred':
       return andThen([emit('TRANSFER_REQUESTED')], finish(patch(m, { result: { kind: 'transfer_requested', transfer: a.result } }), { success: { sessionId, transferId: a.result.id, status: 'transfer_requested' } }))
@@ -103,7 +103,7 @@ export function reduce(m: FlowModel, a: Action): Next {
     }
     case 'refreshResult': {
       const app = v.result?.application
-      return app ? none(m, [{ type: 'call', call: 'status', input: app.id, then: 'statusFetched' }]) : none(m)
+      return app ? none(m, [{ type: 'call', call: 'status', input: app.id, done: 'statusFetched' }]) : none(m)
     }
     case 'statusFetched': {
       const app = v.result?.application
@@ -118,7 +118,7 @@ export function reduce(m: FlowModel, a: Action): Next {
     case 'volunteer': {
       const app = v.result?.application
       if (!app || v.volunteered || v.busy) return none(m)
-      return none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'volunteer', input: { id: app.id, roles: a.roles, key: `${sessionId}:volunteer` }, then: 'volunteered', else: 'volunteerFailed' }])
+      return none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'volunteer', input: { id: app.id, roles: a.roles, key: `${sessionId}:volunteer` }, done: 'volunteered', failed: 'volunteerFailed' }])
     }
     case 'volunteered':
       return none(patch(m, { busy: false, volunteered: true }), [emit('VOLUNTEERED')])
@@ -135,7 +135,7 @@ export function reduce(m: FlowModel, a: Action): Next {
 
 /** The services for the driver's county (for members once approved). */
 const services = (m: FlowModel, membership: 'member' | 'non_member'): Next =>
-  none(m, [{ type: 'call', call: 'services', input: { membership, region: m.view.fields.county }, then: 'servicesLoaded', ...(membership === 'non_member' ? { background: true as const } : {}) }])
+  none(m, [{ type: 'call', call: 'services', input: { membership, region: m.view.fields.county }, done: 'servicesLoaded', ...(membership === 'non_member' ? { background: true as const } : {}) }])
 
 function open(m: FlowModel, a: Of<'open'>): Next {
   let state = m

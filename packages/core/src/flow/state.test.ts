@@ -30,7 +30,7 @@ describe('resume', () => {
     expect(state.view).toMatchObject({ step: 'union', selectedOrgId: 'org_freight', fields: DRIVER, consent: { granted: true } })
     expect(events(effects)).toEqual(['RESUMED', 'OPEN'])
     expect(effects).toContainEqual({ type: 'emit', name: 'OPEN', metadata: { resumed: true } })
-    expect(calls(effects, 'services')).toEqual([{ type: 'call', call: 'services', input: { membership: 'non_member', region: '320115' }, then: 'servicesLoaded', background: true }])
+    expect(calls(effects, 'services')).toEqual([{ type: 'call', call: 'services', input: { membership: 'non_member', region: '320115' }, done: 'servicesLoaded', background: true }])
   })
 
   it('a corrupt draft is discarded, and the flow says it did not resume', () => {
@@ -47,7 +47,7 @@ describe('resume', () => {
     const queued = queuedOffline()
     expect(reopen(saved(queued), false).state.view.step).toBe('queued')
     const online = reopen(saved(queued), true)
-    expect(calls(online.effects, 'submit').map((e) => [e.input, e.then])).toEqual([[queued.outbox, 'synced']])
+    expect(calls(online.effects, 'submit').map((e) => [e.input, e.done])).toEqual([[queued.outbox, 'synced']])
   })
 
   it('without private storage: the driver types the ID number again, and the queued request goes out as it was (same key)', () => {
@@ -55,7 +55,7 @@ describe('resume', () => {
     const back = reopen(saved(queued, false)).state
     expect(back.view.step).toBe('identity')
     const { effects } = run(back, { type: 'setField', name: 'idNumber', value: ID_NUMBER }, { type: 'confirmIdentity' })
-    expect(calls(effects, 'submit').map((e) => [e.input, e.then])).toEqual([[queued.outbox, 'synced']])
+    expect(calls(effects, 'submit').map((e) => [e.input, e.done])).toEqual([[queued.outbox, 'synced']])
   })
 
   it('without private storage: other edits made while typing the ID number again are not dropped — it is a new submission, matched again', () => {

@@ -19,7 +19,7 @@ export const fail = (m: FlowModel, f: Failure): Next => none(patch(m, { error: {
 
 /** Send the outbox now (`synced`: it had been queued). */
 export const sendNow = (m: FlowModel, synced: boolean): Next =>
-  m.outbox ? none({ ...patch(m, { step: 'submitting', busy: true, error: null }), waitingFor: 'submit' }, [{ type: 'call', call: 'submit', input: m.outbox, then: synced ? 'synced' : 'submitted', else: 'submitFailed' }]) : none(m)
+  m.outbox ? none({ ...patch(m, { step: 'submitting', busy: true, error: null }), waitingFor: 'submit' }, [{ type: 'call', call: 'submit', input: m.outbox, done: synced ? 'synced' : 'submitted', failed: 'submitFailed' }]) : none(m)
 
 /**
  * The end: exactly one of onSuccess / onExit, once. The draft is discarded, unless a submission is
