@@ -7,6 +7,8 @@ interface SampleDirectoryFile {
   generatedFrom: string
   /** The fictitious platforms the sample refers to. */
   platforms: Array<{ id: string; name: string; uscc: string; sample: true }>
+  /** Logistics parks drivers may name (`GET /v1/parks?county=`). */
+  parks: Array<{ id: string; name: string; county: string }>
   organisations: Array<Record<string, unknown> & { id: string; name: string; type: string; level: string; regionCode: string }>
 }
 declare const sampleDirectory: SampleDirectoryFile & { sampleDirectory: SampleDirectoryFile; default: SampleDirectoryFile }

@@ -43,6 +43,7 @@ export const EMPLOYMENT_FORMS = [
   'employee', // labour contract with a transport/logistics company
   'platform_self_employed', // takes orders through platforms, owns or leases one truck
   'owner_operator_employer', // runs a fleet / employs drivers: unions represent workers, so manual review
+  'affiliated', // 挂靠: the truck is registered under a transport company, the driver runs it on his own account
   'other',
 ] as const
 export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number]

@@ -37,7 +37,7 @@ export { checkLicenseClass, isLicenseClass, assertLicenseClass } from './identit
 export type { License, LicenseClass, LicenseClassOptions, TruckCategory } from './identity/license-class'
 export { checkDriverIdentity } from './identity/driver-identity'
 export type { DriverIdentity, DriverIdentityOptions, DriverIdentityResult, DriverProfileInput } from './identity/driver-identity'
-export { deriveEligibility, EMPLOYMENT_FORMS, DEFAULT_ELIGIBILITY_RULES } from './identity/eligibility'
+export { deriveEligibility, EMPLOYMENT_FORMS, FORMS_WITH_COMPANY, DEFAULT_ELIGIBILITY_RULES } from './identity/eligibility'
 export type { Eligibility, EligibilityFacts, EligibilityRules, EmploymentForm } from './identity/eligibility'
 export { normalizeIdentifier } from './identity/normalize'
 export { ageOn, todayInChina } from './identity/calendar'

@@ -12,7 +12,7 @@ import {
 } from '@ruhui/core'
 import { regionTable } from '@ruhui/core/regions'
 import { type MatchInput, checkDirectory, checkMatchingConfig, createDirectory, defineMatchingConfig, matchUnion } from '@ruhui/core/matching'
-import { PLATFORM_JIA_USCC, SUZHOU_TRANSPORT_USCC, org, uscc, workedExampleOrgs } from './directory-fixtures'
+import { PLATFORM_JIA_USCC, SUZHOU_TRANSPORT_USCC, org, uscc, workedExampleOrgs, NANJING_HAULIER_USCC } from './directory-fixtures'
 import { makeIdNumber } from './synthetic-ids'
 
 export function collectIssueCodes(): Map<string, Issue> {
@@ -58,6 +58,7 @@ export function collectIssueCodes(): Map<string, Issue> {
     checkDirectory([{ ...x, validFrom: '2025-02-01', validTo: '2025-01-01' }, { ...x, id: 'org_y', parentId: 'org_none' }]),
     checkDirectory([{ ...x, parentId: 'org_y' }, { ...x, id: 'org_y', parentId: 'org_x' }]),
     checkDirectory([{ ...x, uscc: uscc('91320115MA0000001') }]),
+    checkDirectory({ format: 'ruhui-directory', version: 1, organisations: [], parks: [{ id: 'P-1', name: '园', county: '320115' }, { id: 'P-1', name: '园', county: '320115' }] }),
     checkMatchingConfig({ version: 'v', tiers: ['industry', 'industry'], minAge: 99 }),
   ]
   const dir = createDirectory([
@@ -76,6 +77,7 @@ export function collectIssueCodes(): Map<string, Issue> {
     m({ baseRegion: { county: '330106' } }, ['industry']),
     m({ existingMembership: { orgId: 'org_o6', status: 'active' } }),
     m({ employmentForm: 'employee', employerUscc: SUZHOU_TRANSPORT_USCC, baseRegion: { county: '320506' }, existingMembership: { orgId: 'org_o6', status: 'active' } }),
+    m({ employmentForm: 'affiliated', employerUscc: NANJING_HAULIER_USCC }),
     matchUnion(createDirectory([]), { employmentForm: 'platform_self_employed', baseRegion: { county: '320115' } }, { asOf }),
   ]
   const out = new Map<string, Issue>()

@@ -24,7 +24,7 @@ function valid(org, asOf) {
 }
 
 const RULES = {
-  enterprise: (o, d) => (d.employmentForm === 'employee' && d.employerUscc && o.type === 'enterprise_union' && (o.coverage.employerUsccs ?? []).includes(d.employerUscc) ? 100 : 0),
+  enterprise: (o, d) => ((d.employmentForm === 'employee' || (d.employmentForm === 'affiliated' && o.takesAffiliatedDrivers === true)) && d.employerUscc && o.type === 'enterprise_union' && (o.coverage.employerUsccs ?? []).includes(d.employerUscc) ? 100 : 0),
   head_enterprise_federation: (o, d) => (d.platformUscc && o.type === 'freight_federation' && o.reliesOnEnterpriseUscc === d.platformUscc ? coverage(o, d.baseRegion) : 0),
   industry: (o, d) => (INDUSTRY.includes(o.type) ? coverage(o, d.baseRegion) : 0),
   platform: (o, d) => (d.platformId && o.type === 'platform_union' && (o.coverage.platformIds ?? []).includes(d.platformId) ? coverage(o, d.baseRegion) : 0),

@@ -38,7 +38,7 @@ let secretKey = ''
 let disabledKey = ''
 // Both run the 2021 pilot configuration (Jiangsu and Anhui), as `npm start` does.
 const PILOT = join(import.meta.dirname, '../matching/pilot-2021.json')
-const sandbox = createRegistrySandbox({ baseUrl: SANDBOX_URL, organisations: sampleDirectory.organisations as unknown as UnionOrg[], platforms: [], matchingConfig: defineMatchingConfig(JSON.parse(readFileSync(PILOT, 'utf8'))) })
+const sandbox = createRegistrySandbox({ baseUrl: SANDBOX_URL, organisations: sampleDirectory.organisations as unknown as UnionOrg[], parks: sampleDirectory.parks, platforms: [], matchingConfig: defineMatchingConfig(JSON.parse(readFileSync(PILOT, 'utf8'))) })
 const msw = setupServer(...sandbox.handlers)
 const targets: Target[] = []
 // Error codes seen from both servers alike; checked against ERROR_CODES at the end.
@@ -162,6 +162,9 @@ describe('the registry and the sandbox answer alike', () => {
     alike(await both('GET', '/v1/regions', { key: secretKey }), 200)
     alike(await both('GET', '/v1/regions?parent=3201', { key: secretKey }), 200)
     alike(await both('GET', '/v1/organisations?q=%E5%8D%97%E4%BA%AC&limit=5', { key: secretKey }), 200)
+    const [parks] = alike(await both('GET', '/v1/parks?county=340104', { key: secretKey }), 200)
+    expect(parks.body.data).toEqual([{ id: 'PARK-HF-01', object: 'park', name: '合肥某物流园区（示例）', county: '340104' }])
+    alike(await both('GET', '/v1/parks', { key: secretKey }), 400) // the county is required
     const [a, b] = await both('GET', '/v1/member-services?region=320115', { key: secretKey })
     expect([a.status, b.status]).toEqual([200, 200])
     expect(shapeOf(b.body)).toEqual(shapeOf(a.body))

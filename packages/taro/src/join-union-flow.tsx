@@ -5,7 +5,7 @@
 import { useEffect } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ENV_TYPE, getEnv } from '@tarojs/taro'
-import { EMPLOYMENT_FORMS, type Issue, formatIssue } from '@ruhui/core'
+import { EMPLOYMENT_FORMS, type EmploymentForm, FORMS_WITH_COMPANY, type Issue, formatIssue } from '@ruhui/core'
 import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow } from '@ruhui/core/flow'
 import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
 import { a11yLabel, a11yRole } from './a11y'
@@ -158,7 +158,7 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
   const canPhone = Boolean(props.capabilities?.exchangePhoneCode) && isWeapp()
   const canFace = Boolean(props.capabilities?.verifyFace)
   const fields = [...TEXT_FIELDS]
-  if (state.fields.employmentForm === 'employee') fields.splice(3, 0, { name: 'employerUscc', maxlength: 18 })
+  if (FORMS_WITH_COMPANY.includes(state.fields.employmentForm as EmploymentForm)) fields.splice(3, 0, { name: 'employerUscc', maxlength: 18 })
   const field = (f: (typeof TEXT_FIELDS)[number]) => {
     const issues = state.fieldIssues[f.name] ?? []
     const id = `ruhui-field-${f.name}`

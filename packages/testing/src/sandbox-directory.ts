@@ -1,6 +1,6 @@
 // The sandbox's small directory: the worked examples of DOMAIN.md §7.6 (fictitious).
 import { calcUsccCheckChar } from '@ruhui/core'
-import type { UnionOrg } from '@ruhui/core/matching'
+import type { LogisticsPark, UnionOrg } from '@ruhui/core/matching'
 
 const uscc = (body: string) => body + calcUsccCheckChar(body)
 export const SANDBOX_PLATFORM_USCC = uscc('91320100MA1JA0001')
@@ -16,6 +16,9 @@ export const SANDBOX_ORGS: UnionOrg[] = [
   { ...base, id: 'org_sandbox_js', name: '江苏省总工会（沙箱）', type: 'local_federation', level: 'province', regionCode: '320000', isGrassroots: false, acceptsOnline: false, coverage: { regionPrefixes: ['32'] } },
   { ...base, id: 'org_sandbox_ah', name: '安徽省总工会（沙箱）', type: 'local_federation', level: 'province', regionCode: '340000', isGrassroots: false, acceptsOnline: false, coverage: { regionPrefixes: ['34'] } },
 ]
+
+/** The parks drivers may name (`GET /v1/parks?county=`). */
+export const SANDBOX_PARKS: LogisticsPark[] = [{ id: 'PARK-HF-01', name: '合肥某物流园区（沙箱）', county: '340104' }]
 
 /** Where `testIdentities.alreadyMember` is a member. */
 export const SANDBOX_EXISTING_MEMBER_ORG = 'org_sandbox_suzhou_company'

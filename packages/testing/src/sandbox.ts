@@ -7,8 +7,8 @@
 import { http, HttpResponse, delay } from 'msw'
 import { signWebhook } from '@ruhui/core/node'
 import { API_VERSION, toChinaTime } from '@ruhui/core/contract'
-import { type Handlers, type ServerReply, createApiServer, searchOrganisations, errorReply, localeFromHeader } from '@ruhui/core/server'
-import { DEFAULT_MATCHING_CONFIG, type MatchingConfig, createDirectory, type UnionOrg } from '@ruhui/core/matching'
+import { type Handlers, type ServerReply, createApiServer, listParks, searchOrganisations, errorReply, localeFromHeader } from '@ruhui/core/server'
+import { DEFAULT_MATCHING_CONFIG, type LogisticsPark, type MatchingConfig, createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { pickerChoices } from '@ruhui/core/townships'
 import { type Ctx, Refusal } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
@@ -16,7 +16,7 @@ import { findApplication, listApplications, review, submitApplication, volunteer
 import { advanceTransfer, findTransfer, requestTransfer } from './resources/transfers'
 import { matchOrganisations } from './resources/organisations'
 import { listServices } from './resources/member-services'
-import { SANDBOX_ORGS, SANDBOX_PLATFORM_USCC } from './sandbox-directory'
+import { SANDBOX_ORGS, SANDBOX_PARKS, SANDBOX_PLATFORM_USCC } from './sandbox-directory'
 import type { SandboxPlatform, SandboxState } from './state'
 
 export const SANDBOX_BASE_URL = 'https://registry.sandbox.ruhui.test'
@@ -30,6 +30,8 @@ export interface SandboxOptions {
   platforms?: SandboxPlatform[]
   /** Organisations to match against. @default the worked examples of DOMAIN.md §7.6 */
   organisations?: UnionOrg[]
+  /** Logistics parks (`GET /v1/parks`). @default the parks of the worked examples */
+  parks?: LogisticsPark[]
   /** Matching rules (per-province tiers, pilot regions), as `defineMatchingConfig` makes them. @default DEFAULT_MATCHING_CONFIG */
   matchingConfig?: MatchingConfig
   /** Join-token lifetime. @default 30 minutes */
@@ -75,6 +77,7 @@ function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<S
     matchOrganisations: (i) => matchOrganisations(ctx(i), i.body),
     searchOrganisations: (i) => searchOrganisations(state().directory, i.query),
     listMemberServices: (i) => listServices(i.query),
+    listParks: (i) => listParks(state().directory, i.query),
     listRegions: (i) => ({ object: 'list', data: pickerChoices(i.query.parent, state().directory.provinces), has_more: false, next_cursor: null }),
   }
 }
@@ -95,7 +98,7 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     transfers: new Map(),
     idempotency: new Map(),
     events: [],
-    directory: createDirectory(options.organisations ?? SANDBOX_ORGS),
+    directory: createDirectory({ format: 'ruhui-directory', version: 1, organisations: options.organisations ?? SANDBOX_ORGS, parks: options.parks ?? SANDBOX_PARKS }),
     matching: options.matchingConfig ?? DEFAULT_MATCHING_CONFIG,
     now: () => start + (Date.now() - realStart) + offset,
     tokenTtlMs: options.tokenTtlMs ?? 30 * 60_000,

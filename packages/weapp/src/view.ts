@@ -2,7 +2,7 @@
  * The flow's state as plain data for the WXML: words resolved, issues formatted, choices
  * marked. No rule lives here; every decision (checks, what is offered) comes from core.
  */
-import { EMPLOYMENT_FORMS, formatIssue, type Issue } from '@ruhui/core'
+import { EMPLOYMENT_FORMS, formatIssue, type Issue, type EmploymentForm, FORMS_WITH_COMPANY } from '@ruhui/core'
 import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
 import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState } from '@ruhui/core/flow'
 import type { WeappLabels } from './labels'
@@ -31,7 +31,7 @@ const messages = (issues: readonly Issue[] | undefined, locale: 'zh-CN' | 'en') 
 export function toView(state: FlowState, o: ViewOptions) {
   const t = o.labels
   const field = (f: (typeof TEXT_FIELDS)[number]) => ({ ...f, label: t.fields[f.name] + (f.optional ? t.optional : ''), placeholder: t.placeholders[f.name], value: state.fields[f.name], errors: messages(state.fieldIssues[f.name], o.locale) })
-  const shown = TEXT_FIELDS.filter((f) => f.name !== 'employerUscc' || state.fields.employmentForm === 'employee')
+  const shown = TEXT_FIELDS.filter((f) => f.name !== 'employerUscc' || FORMS_WITH_COMPANY.includes(state.fields.employmentForm as EmploymentForm))
   const picker = state.regionPicker
   const match = state.match
   const offered = match ? offeredOrgIdsOnWire(match) : []

@@ -87,6 +87,8 @@ export interface SecretKeyClient {
   memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
   /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
   regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
+  /** The logistics parks of a county (where a driver mostly loads or unloads; optional). */
+  parks: { list(query: NonNullable<QueryOf<'listParks'>>): Promise<ResponseOf<'listParks'>> }
 }
 
 /** For the driver's app (the join flow). */
@@ -108,6 +110,8 @@ export interface JoinTokenClient {
   memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
   /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
   regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
+  /** The logistics parks of a county (where a driver mostly loads or unloads; optional). */
+  parks: { list(query: NonNullable<QueryOf<'listParks'>>): Promise<ResponseOf<'listParks'>> }
 }
 
 const str = (n: number | undefined) => (n === undefined ? undefined : String(n))
@@ -184,6 +188,9 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
     },
     regions: {
       list: (q: RegionQuery = {}) => callRoute(ctx, ROUTES.listRegions, { query: { parent: q.parent } }),
+    },
+    parks: {
+      list: (q: { county: string }) => callRoute(ctx, ROUTES.listParks, { query: { county: q.county } }),
     },
   }
   return client as unknown as SecretKeyClient | JoinTokenClient

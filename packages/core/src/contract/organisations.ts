@@ -14,7 +14,10 @@ export const matchRequest = z.object({
   document_kind: z.optional(z.enum(DOCUMENT_KINDS)),
 })
 
-const orgRef = z.object({ org_id: z.string(), name: z.string(), type: z.enum(ORG_TYPES), level: z.enum(ORG_LEVELS) })
+/** How a driver reaches a union: shown with the result, and when a union must be assigned (请按下面的说明联系工会). */
+export const orgContact = z.object({ phone: z.optional(z.string()), address: z.optional(z.string()), hours: z.optional(z.string()) })
+
+const orgRef = z.object({ org_id: z.string(), name: z.string(), type: z.enum(ORG_TYPES), level: z.enum(ORG_LEVELS), contact: z.nullable(orgContact) })
 
 export const organisationMatch = z.object({
   object: z.literal('organisation_match'),
@@ -34,7 +37,13 @@ export const organisation = z.object({
   level: z.enum(ORG_LEVELS),
   region_code: z.string(),
   accepts_online: z.boolean(),
+  contact: z.nullable(orgContact),
 })
+
+/** A logistics park (物流园区), for the flow's optional question: where do you mostly load or unload? */
+export const park = z.object({ id: z.string(), object: z.literal('park'), name: z.string(), county: z.string() })
+export const parkList = listOf(park)
+export const parkListQuery = z.object({ county: z.string().check(z.regex(/^\d{6}$/)) })
 
 export const organisationSearchQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(50))),
@@ -47,3 +56,5 @@ export const organisationList = listOf(organisation)
 export type MatchRequest = z.infer<typeof matchRequest>
 export type OrganisationMatch = z.infer<typeof organisationMatch>
 export type Organisation = z.infer<typeof organisation>
+export type OrgContactWire = z.infer<typeof orgContact>
+export type Park = z.infer<typeof park>

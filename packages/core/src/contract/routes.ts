@@ -9,7 +9,7 @@ import { health } from './health'
 import { joinSession, joinSessionCreate } from './join-sessions'
 import { memberServiceList, memberServiceQuery } from './member-services'
 import { regionList, regionListQuery } from './regions'
-import { matchRequest, organisationList, organisationMatch, organisationSearchQuery } from './organisations'
+import { matchRequest, organisationList, organisationMatch, organisationSearchQuery, parkList, parkListQuery } from './organisations'
 import { transfer, transferRequest } from './transfers'
 
 /** Who may call: the platform's secret key, a driver's join token, either, or anyone. */
@@ -125,6 +125,16 @@ export const ROUTES = {
     summary: '常驻地选择：试点省份、省内地级市、市内区县 Regions for the home-county picker',
     query: regionListQuery,
     response: regionList,
+    status: 200,
+  }),
+  listParks: route({
+    name: 'parks.list',
+    method: 'GET',
+    path: '/v1/parks',
+    auth: 'either',
+    summary: '某区县的物流园区（司机可选填常在哪个园区装卸货） Logistics parks of a county',
+    query: parkListQuery,
+    response: parkList,
     status: 200,
   }),
   listMemberServices: route({

@@ -9,6 +9,9 @@ export { EMPLOYMENT_FORMS } from '../enums'
 export type { EmploymentForm } from '../enums'
 import type { EmploymentForm } from '../enums'
 
+/** The forms that name a company (its credit code is asked for): the employer, or the company a truck is registered under (挂靠). */
+export const FORMS_WITH_COMPANY: readonly EmploymentForm[] = ['employee', 'affiliated']
+
 export interface Eligibility {
   /** False only for a hard bar (under the working-age floor). */
   eligible: boolean

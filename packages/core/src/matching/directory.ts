@@ -6,8 +6,8 @@ import { unwrapCheck } from '../errors'
 import { type Check, type Issue, fail, issue, ok, prefixIssues } from '../issues'
 import { checkUscc } from '../identity/uscc'
 import { type DirectoryIndex, buildIndex } from './directory-index'
-import type { DirectoryFile, UnionOrg } from './org'
-import { orgSchema } from './org-schema'
+import type { DirectoryFile, LogisticsPark, UnionOrg } from './org'
+import { orgSchema, parkSchema } from './org-schema'
 import { fromZodIssue } from '../zod-issues'
 
 export interface Directory {
@@ -17,6 +17,8 @@ export interface Directory {
   readonly provinces: readonly string[]
   /** True when loaded from a file marked as sample data. */
   readonly sample: boolean
+  /** The logistics parks the file lists (a driver may name one; the park tier matches by it). */
+  readonly parks: readonly LogisticsPark[]
   /** @internal */
   readonly index: DirectoryIndex
 }
@@ -28,12 +30,14 @@ const MAX_ISSUES = 200
 export function checkDirectory(input: unknown): Check<Directory> {
   let list: unknown = input
   let sample = false
+  let parksInput: unknown = []
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const file = input as Partial<DirectoryFile>
     if (file.format !== 'ruhui-directory') return fail([issue('invalid_directory_format', { expected: 'ruhui-directory' }, ['format'])])
     if (file.version !== 1) return fail([issue('unsupported_directory_version', { supported: 1 }, ['version'])])
     list = file.organisations
     sample = file.sample === true
+    parksInput = file.parks ?? []
   }
   if (!Array.isArray(list)) return fail([issue('invalid_type', { expected: 'array' }, ['organisations'])])
 
@@ -63,9 +67,10 @@ export function checkDirectory(input: unknown): Check<Directory> {
     }
   }
   checkParents(orgs, indexes, byId, issues)
+  const parks = checkParks(parksInput, issues)
   if (issues.length > 0) return fail(issues.slice(0, MAX_ISSUES), warnings)
 
-  return ok({ orgs, byId, provinces: provincesOf(orgs), sample, index: buildIndex(orgs) }, warnings)
+  return ok({ orgs, byId, provinces: provincesOf(orgs), sample, parks, index: buildIndex(orgs) }, warnings)
 }
 
 export interface CreateDirectoryOptions {
@@ -74,6 +79,8 @@ export interface CreateDirectoryOptions {
    * and stored): skip validation and only build the indexes. Ids must still be unique.
    */
   trusted?: boolean
+  /** Parks kept apart from the organisations (the registry stores them beside its rows). */
+  parks?: readonly LogisticsPark[]
 }
 
 /** Build a directory's indexes once; throws `ValidationError` naming each bad entry and field. */
@@ -86,7 +93,24 @@ export function createDirectory(input: readonly UnionOrg[] | DirectoryFile, opti
     byId.set(org.id, org)
   })
   const sample = !Array.isArray(input) && (input as DirectoryFile).sample === true
-  return { orgs, byId, provinces: provincesOf(orgs), sample, index: buildIndex(orgs) }
+  const parks = options.parks ?? (Array.isArray(input) ? [] : ((input as DirectoryFile).parks ?? []))
+  return { orgs, byId, provinces: provincesOf(orgs), sample, parks, index: buildIndex(orgs) }
+}
+
+function checkParks(input: unknown, issues: Issue[]): LogisticsPark[] {
+  if (!Array.isArray(input)) {
+    issues.push(issue('invalid_type', { expected: 'array' }, ['parks']))
+    return []
+  }
+  const parks: LogisticsPark[] = []
+  const seen = new Set<string>()
+  input.forEach((raw, index) => {
+    const parsed = parkSchema.safeParse(raw, { reportInput: true })
+    if (!parsed.success) for (const z of parsed.error.issues) issues.push(fromZodIssue(z, ['parks', index]))
+    else if (seen.has(parsed.data.id)) issues.push(issue('duplicate_park_id', { id: parsed.data.id }, ['parks', index, 'id']))
+    else (seen.add(parsed.data.id), parks.push(parsed.data))
+  })
+  return parks
 }
 
 function provincesOf(orgs: readonly UnionOrg[]): string[] {

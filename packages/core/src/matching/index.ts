@@ -6,7 +6,7 @@
 export { checkDirectory, createDirectory } from './directory'
 export type { Directory, CreateDirectoryOptions } from './directory'
 export { ORG_TYPES, ORG_LEVELS, ORG_STATUSES } from './org'
-export type { UnionOrg, OrgType, OrgLevel, OrgStatus, OrgCoverage, DuesPolicy, DirectoryFile } from './org'
+export type { UnionOrg, OrgType, OrgLevel, OrgStatus, OrgCoverage, OrgContact, LogisticsPark, DuesPolicy, DirectoryFile } from './org'
 export { TIER_IDS, checkMatchingConfig, defineMatchingConfig, rulesForProvince, DEFAULT_MATCHING_CONFIG } from './config'
 export type { TierId, MatchingConfig, MatchingConfigInput, ProvinceRules, ManualReviewRules } from './config'
 export { matchUnion, offeredOrgIds } from './match-union'

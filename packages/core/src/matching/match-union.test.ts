@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatIssue } from '@ruhui/core'
 import { type MatchInput, type UnionOrg, createDirectory, defineMatchingConfig, matchUnion } from '@ruhui/core/matching'
-import { PLATFORM_JIA_USCC, PLATFORM_YI_USCC, SUZHOU_TRANSPORT_USCC, org, workedExampleOrgs } from '../../test/directory-fixtures'
+import { NANJING_HAULIER_USCC, PLATFORM_JIA_USCC, PLATFORM_YI_USCC, SUZHOU_TRANSPORT_USCC, org, workedExampleOrgs } from '../../test/directory-fixtures'
 
 const asOf = '2025-07-01'
 const directory = createDirectory(workedExampleOrgs())
@@ -38,6 +38,22 @@ describe('DOMAIN.md §7.6 worked examples', () => {
   it('D: self-employed in 埇桥区 / 埇桥街道 via 平台乙, nothing else covers 3413 → tier 6, the street union', () => {
     const r = matchUnion(directory, { employmentForm: 'platform_self_employed', ...yi, baseRegion: { county: '341302', township: '341302001' } }, { asOf })
     expect([r.status, r.tier, ids(r)]).toEqual(['matched', 'territorial', ['org_o5']])
+  })
+
+  it('G (挂靠): a truck registered under the Suzhou company, whose union does not take affiliated drivers → matched as a self-employed driver', () => {
+    const r = matchUnion(directory, { employmentForm: 'affiliated', employerUscc: SUZHOU_TRANSPORT_USCC, ...jia, baseRegion: { county: '320115' } }, { asOf })
+    expect([r.tier, ids(r)]).toEqual(['head_enterprise_federation', ['org_o2']])
+    const selfEmployed = matchUnion(directory, { employmentForm: 'platform_self_employed', ...jia, baseRegion: { county: '320115' } }, { asOf })
+    expect([r.status, r.tier, ids(r)]).toEqual([selfEmployed.status, selfEmployed.tier, ids(selfEmployed)])
+  })
+
+  it('H (挂靠): a truck registered under the Nanjing haulier, whose union takes affiliated drivers → tier 1, that union', () => {
+    const r = matchUnion(directory, { employmentForm: 'affiliated', employerUscc: NANJING_HAULIER_USCC, ...jia, baseRegion: { county: '320115' } }, { asOf })
+    expect([r.status, r.tier, ids(r)]).toEqual(['matched', 'enterprise', ['org_o7']])
+    expect(formatIssue(r.candidates[0]!.reasons[0]!)).toBe('您的车辆挂靠的运输公司，其工会南京某运输有限公司工会（示例）接收挂靠车辆司机入会')
+    // An employee of that haulier is its union's member anyway; an affiliated driver without a company code is self-employed.
+    expect(ids(matchUnion(directory, { employmentForm: 'employee', employerUscc: NANJING_HAULIER_USCC, ...jia, baseRegion: { county: '320115' } }, { asOf }))).toEqual(['org_o7'])
+    expect(matchUnion(directory, { employmentForm: 'affiliated', ...jia, baseRegion: { county: '320115' } }, { asOf }).tier).toBe('head_enterprise_federation')
   })
 
   it('E: already an active member of O6 → no application; transfer offered', () => {

@@ -10,7 +10,7 @@ import { deriveEligibility } from '../identity/eligibility'
 import { DEFAULT_MATCHING_CONFIG, type MatchingConfig, type ProvinceRules, type TierId, rulesForProvince } from './config'
 import type { Directory } from './directory'
 import { type MatchInput, checkMatchInput } from './match-input'
-import type { OrgLevel, OrgType, UnionOrg } from './org'
+import type { OrgContact, OrgLevel, OrgType, UnionOrg } from './org'
 import { regionDisplayName } from './region-names'
 import { type Draft, TIERS, type TierContext } from './tiers'
 
@@ -28,6 +28,8 @@ export interface OrgRef {
   name: string
   type: OrgType
   level: OrgLevel
+  /** How the driver reaches it (absent when the directory has none). */
+  contact?: OrgContact
 }
 
 export interface MatchCandidate extends OrgRef {
@@ -81,7 +83,7 @@ function compareDrafts(a: Draft, b: Draft): number {
 }
 
 function ref(org: UnionOrg): OrgRef {
-  return { orgId: org.id, name: org.name, type: org.type, level: org.level }
+  return { orgId: org.id, name: org.name, type: org.type, level: org.level, ...(org.contact ? { contact: org.contact } : {}) }
 }
 
 function validOn(org: UnionOrg, asOf: string): boolean {

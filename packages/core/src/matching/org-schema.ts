@@ -25,6 +25,14 @@ export const orgSchema = z.strictObject({
     employerUsccs: z.optional(z.array(z.string()).check(z.maxLength(1000))),
   }),
   reliesOnEnterpriseUscc: z.optional(z.string()),
+  takesAffiliatedDrivers: z.optional(z.boolean()),
+  contact: z.optional(
+    z.strictObject({
+      phone: z.optional(z.string().check(z.regex(/^[0-9+\-() ]{3,30}$/))),
+      address: z.optional(text(200)),
+      hours: z.optional(text(100)),
+    }),
+  ),
   parentId: z.optional(z.string()),
   acceptsOnline: z.boolean(),
   status: z.enum(ORG_STATUSES),
@@ -37,4 +45,10 @@ export const orgSchema = z.strictObject({
   ),
   validFrom: z.optional(isoDate),
   validTo: z.optional(isoDate),
+})
+
+export const parkSchema = z.strictObject({
+  id: identifier,
+  name: text(100),
+  county: digits(6),
 })

@@ -43,6 +43,13 @@ export interface UnionOrg {
   coverage: OrgCoverage
   /** The head enterprise a federation relies on (依托企业), by credit code. */
   reliesOnEnterpriseUscc?: string
+  /**
+   * An enterprise union that also takes the drivers whose trucks are registered under its company (挂靠).
+   * Without it, those drivers are matched like self-employed platform drivers.
+   */
+  takesAffiliatedDrivers?: boolean
+  /** How a driver reaches the union: shown with the result and when a union must be assigned. */
+  contact?: OrgContact
   /** Upper-level union (上级工会). */
   parentId?: string
   acceptsOnline: boolean
@@ -54,6 +61,23 @@ export interface UnionOrg {
   validTo?: string
 }
 
+export interface OrgContact {
+  /** A phone number as people dial it: '025-12345678'. */
+  phone?: string
+  address?: string
+  /** Office hours in words: '工作日 9:00–17:00'. */
+  hours?: string
+}
+
+/** A logistics park (物流园区) where drivers load and unload: the park tier matches by it. */
+export interface LogisticsPark {
+  /** e.g. 'PARK-NJ-01' (what park unions list in `coverage.parkIds`). */
+  id: string
+  name: string
+  /** The 6-digit county code it lies in. */
+  county: string
+}
+
 /** The JSON file a directory travels in (the sample directory and integrators' own). */
 export interface DirectoryFile {
   format: 'ruhui-directory'
@@ -63,5 +87,7 @@ export interface DirectoryFile {
   notice?: string
   /** Platforms the file refers to (informational). */
   platforms?: Array<{ id: string; name: string; uscc?: string }>
+  /** The logistics parks drivers may name as where they mostly load or unload. */
+  parks?: LogisticsPark[]
   organisations: UnionOrg[]
 }

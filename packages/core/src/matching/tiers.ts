@@ -53,8 +53,11 @@ export const TIERS: Record<TierId, Tier> = {
     id: 'enterprise',
     collect(ctx) {
       const { employmentForm, employerUscc } = ctx.driver
-      if (employmentForm !== 'employee' || employerUscc === undefined) return []
-      return ctx.index.get('employer', employerUscc).map((org) => ({ org, specificity: DIRECT, typeRank: 0, reason: reason('match_employer_union', org, ctx) }))
+      if (employerUscc === undefined) return []
+      if (employmentForm === 'employee') return ctx.index.get('employer', employerUscc).map((org) => ({ org, specificity: DIRECT, typeRank: 0, reason: reason('match_employer_union', org, ctx) }))
+      // 挂靠: the company's union only when it says it takes affiliated drivers; otherwise the later tiers, as for the self-employed.
+      if (employmentForm === 'affiliated') return ctx.index.get('employer', employerUscc).filter((org) => org.takesAffiliatedDrivers === true).map((org) => ({ org, specificity: DIRECT, typeRank: 0, reason: reason('match_affiliated_company_union', org, ctx) }))
+      return []
     },
   },
   head_enterprise_federation: {

@@ -95,7 +95,9 @@ export const en: Messages = {
     parent_cycle: () => 'Parent unions form a cycle',
     duplicate_tier: () => 'A tier appears twice in the tier order',
     // matching reasons
+    duplicate_park_id: (p) => `Logistics park id ${p.id} appears twice`,
     match_employer_union: (p) => `${p.orgName} is your employer's union; membership follows your job`,
+    match_affiliated_company_union: (p) => `Your truck is registered under a transport company whose union, ${p.orgName}, takes affiliated drivers`,
     match_head_enterprise_federation: (p) => `You take orders through the platform in ${p.regionName}; ${p.orgName} was set up with that platform enterprise and covers ${p.coverageName}`,
     match_industry: (p) => `You work in freight in ${p.regionName}, which ${p.orgName} covers`,
     match_platform_union: (p) => `You take orders through this platform; ${p.orgName} is its union for ${p.coverageName}`,

@@ -95,7 +95,9 @@ export const zhCN: Messages = {
     parent_cycle: () => '上级工会关系形成了循环',
     duplicate_tier: () => '匹配层级顺序中有重复的层级',
     // matching reasons
+    duplicate_park_id: (p) => `物流园区编号 ${p.id} 重复`,
     match_employer_union: (p) => `${p.orgName}是您所在用人单位的工会，会籍随劳动关系`,
+    match_affiliated_company_union: (p) => `您的车辆挂靠的运输公司，其工会${p.orgName}接收挂靠车辆司机入会`,
     match_head_enterprise_federation: (p) => `您在${p.regionName}通过平台接单，${p.orgName}依托该平台企业成立，覆盖${p.coverageName}`,
     match_industry: (p) => `您在${p.regionName}从事货运，${p.orgName}覆盖该地区`,
     match_platform_union: (p) => `您通过该平台接单，${p.orgName}是平台在${p.coverageName}的工会`,

@@ -67,6 +67,7 @@ function server(overrides: Partial<Handlers<TestCaller>> = {}, store = memorySto
 
 const concrete = (path: string) => path.replace('{id}', 'x_1')
 const AUTH_FOR = { secret_key: 'Bearer sk_1', join_token: 'Bearer jt_1', either: 'Bearer sk_1', none: undefined } as const
+const validQuery: Partial<Record<RouteName, Record<string, string>>> = { listParks: { county: '340104' } }
 const validBody: Partial<Record<RouteName, unknown>> = {
   createJoinSession: { platform_user_id: 'u1' },
   submitApplication: { applicant: { name: '张三', id_number: 'x', mobile: 'x', employment_form: 'employee' }, base_region: { county: '320115' }, org_id: 'org_1', consents: [{ kind: 'sensitive_personal_info', text_version: '1', text_hash: 'a'.repeat(64), granted_at: 't' }, { kind: 'share_with_union', text_version: '1', text_hash: 'b'.repeat(64), granted_at: 't' }], charter_accepted: true },
@@ -88,7 +89,7 @@ describe('routes and credentials', () => {
       const s = server()
       const body = JSON.stringify(validBody[name] ?? {})
       const auth = AUTH_FOR[route.auth]
-      const ok = await s.send(route.method, concrete(route.path), { ...(auth ? { auth } : {}), body })
+      const ok = await s.send(route.method, concrete(route.path), { ...(auth ? { auth } : {}), body, query: validQuery[name] ?? {} })
       expect([name, ok?.status]).toEqual([name, route.status])
       if (route.auth === 'none') continue
       const anonymous = await s.send(route.method, concrete(route.path), { body })

@@ -10,7 +10,7 @@ function reasonWire(issue: Issue, locale: Locale) {
 }
 
 function refWire(o: OrgRef) {
-  return { org_id: o.orgId, name: o.name, type: o.type, level: o.level }
+  return { org_id: o.orgId, name: o.name, type: o.type, level: o.level, contact: o.contact ?? null }
 }
 
 export function toOrganisationMatchWire(r: MatchResult, locale: Locale = 'zh-CN'): OrganisationMatch {

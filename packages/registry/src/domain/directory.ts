@@ -1,5 +1,5 @@
 /** The organisation directory: stored in `orgs`, indexed in memory by @ruhui/core/matching. */
-import { type Directory, type DirectoryFile, type UnionOrg, checkDirectory, createDirectory } from '@ruhui/core/matching'
+import { type Directory, type DirectoryFile, type LogisticsPark, type UnionOrg, checkDirectory, createDirectory } from '@ruhui/core/matching'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 
@@ -19,6 +19,9 @@ export async function seedDirectory(db: Kysely<Database>, input: DirectoryFile |
         .values(orgs.slice(i, i + 200).map((o) => ({ id: o.id, parent_id: o.parentId ?? null, name: o.name, type: o.type, region_code: o.regionCode, data: JSON.stringify(o) })))
         .execute()
     }
+    // The parks travel beside the organisations (the park tier and the flow's park question use them).
+    await trx.deleteFrom('settings').where('key', '=', 'directory_parks').execute()
+    await trx.insertInto('settings').values({ key: 'directory_parks', value: JSON.stringify(checked.value.parks) }).execute()
     // Every registry process compares this with the version it loaded and reloads when it changed.
     const version = `${Date.now()}-${orgs.length}`
     await trx.deleteFrom('settings').where('key', '=', 'directory_version').execute()
@@ -30,9 +33,10 @@ export async function seedDirectory(db: Kysely<Database>, input: DirectoryFile |
 /** Build the matching indexes from the stored rows (validated when they were seeded). */
 export async function loadDirectory(db: Kysely<Database>): Promise<Directory> {
   const rows = await db.selectFrom('orgs').select('data').orderBy('id').execute()
+  const parks = (await db.selectFrom('settings').select('value').where('key', '=', 'directory_parks').executeTakeFirst())?.value
   return createDirectory(
     rows.map((r) => JSON.parse(r.data) as UnionOrg),
-    { trusted: true },
+    { trusted: true, parks: parks ? (JSON.parse(parks) as LogisticsPark[]) : [] },
   )
 }
 

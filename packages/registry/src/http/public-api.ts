@@ -5,7 +5,7 @@
  */
 import type { Context, Hono } from 'hono'
 import { API_VERSION, ROUTES, type Route, type RouteName, toChinaTime } from '@ruhui/core/contract'
-import { type Handlers, createApiServer, searchOrganisations } from '@ruhui/core/server'
+import { type Handlers, createApiServer, listParks, searchOrganisations } from '@ruhui/core/server'
 import { createSession, refreshSession, retrieveSession } from '../domain/sessions'
 import { listApplications, retrieveApplication, submitApplication, volunteerApplication, withdrawApplication } from '../domain/applications'
 import { requestTransfer, retrieveTransfer } from '../domain/transfers'
@@ -32,6 +32,7 @@ function handlers(ctx: RegistryContext): Handlers<Caller> {
     searchOrganisations: ({ query }) => searchOrganisations(ctx.directory(), query),
     listMemberServices: ({ query }) => listServices(ctx, query),
     listRegions: ({ query }) => listRegions(ctx, query),
+    listParks: ({ query }) => listParks(ctx.directory(), query),
   }
 }
 
