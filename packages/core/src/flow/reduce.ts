@@ -146,7 +146,9 @@ function open(m: FlowModel, a: Of<'open'>): Next {
     effects.push(emit('RESUMED', { step: state.view.step }))
   } else if (a.saved !== null) effects.push({ type: 'discardDraft' }) // corrupt: start afresh, and say so (resumed: false)
   effects.push(emit('OPEN', { resumed: saved !== null }))
-  return andThen(effects, andThen(services(state, 'non_member').effects, state.view.online ? drain(state) : none(state)))
+  // A queued submission goes out at once when online; start() does not wait for it.
+  const sending = state.view.online ? drain(state) : none(state)
+  return andThen([...effects, ...services(state, 'non_member').effects], none(sending.state, sending.effects.map((e) => (e.type === 'call' ? { ...e, background: true as const } : e))))
 }
 
 /** The network is back or the app in the foreground: send what is queued (once: the step moves on at once). */

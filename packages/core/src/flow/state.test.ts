@@ -47,7 +47,7 @@ describe('resume', () => {
     const queued = queuedOffline()
     expect(reopen(saved(queued), false).state.view.step).toBe('queued')
     const online = reopen(saved(queued), true)
-    expect(calls(online.effects, 'submit').map((e) => [e.input, e.done])).toEqual([[queued.outbox, 'synced']])
+    expect(calls(online.effects, 'submit').map((e) => [e.input, e.done, e.background])).toEqual([[queued.outbox, 'synced', true]]) // start() does not wait for it
   })
 
   it('without private storage: the driver types the ID number again, and the queued request goes out as it was (same key)', () => {
