@@ -31,6 +31,11 @@ const tap = (node: SimNode, sel: string) => {
   if (!target) throw new Error(`${sel} is not shown; the component shows: ${node.dom.textContent?.replace(/\s+/g, ' ').slice(0, 300)}`)
   target.dispatchEvent('tap')
 }
+/** Tap the employment choice for `form` (its place in the list is core's EMPLOYMENT_FORMS order). */
+const pickEmployment = (node: SimNode, form: string) => {
+  const forms = (node.instance.data.view as { employmentForms: Array<{ value: string }> }).employmentForms
+  node.querySelectorAll('.ruhui-employment')[forms.findIndex((f) => f.value === form)]!.dispatchEvent('tap')
+}
 const type = (node: SimNode, field: string, value: string) => node.querySelector(`.ruhui-input--${field}`)!.dispatchEvent('input', { detail: { value } })
 
 /** From the intro to the identity step, filled in (mobile left to the phone button when `phone` is true). */
@@ -43,7 +48,7 @@ async function fillIdentity(join: SimNode, who: { name: string; id_number: strin
   type(join, 'name', who.name)
   type(join, 'idNumber', who.id_number)
   if (!phone) type(join, 'mobile', who.mobile)
-  join.querySelectorAll('.ruhui-employment')[1]!.dispatchEvent('tap') // 个体司机（平台接单）
+  pickEmployment(join, 'platform_self_employed')
   type(join, 'county', '320115')
   await simulate.sleep(10)
 }

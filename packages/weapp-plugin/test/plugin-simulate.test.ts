@@ -27,6 +27,11 @@ const tap = (node: SimNode, sel: string) => {
   if (!target) throw new Error(`${sel} is not shown; it shows: ${node.dom.textContent?.replace(/\s+/g, ' ').slice(0, 300)}`)
   target.dispatchEvent('tap')
 }
+/** Tap the employment choice for `form` (its place in the list is core's EMPLOYMENT_FORMS order). */
+const pickEmployment = (node: SimNode, form: string) => {
+  const forms = (node.instance.data.view as { employmentForms: Array<{ value: string }> }).employmentForms
+  node.querySelectorAll('.ruhui-employment')[forms.findIndex((f) => f.value === form)]!.dispatchEvent('tap')
+}
 const type = (node: SimNode, field: string, value: string) => node.querySelector(`.ruhui-input--${field}`)!.dispatchEvent('input', { detail: { value } })
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]))
 
@@ -73,7 +78,7 @@ describe('the WeChat plugin build, in miniprogram-simulate (official compiler)',
     phone.dispatchEvent('tap')
     await until(simulate, flow, '手机号已验证')
     expect(phoneAsked).toHaveLength(1)
-    flow.querySelectorAll('.ruhui-employment')[1]!.dispatchEvent('tap')
+    pickEmployment(flow, 'platform_self_employed')
     type(flow, 'county', '320115')
     tap(flow, '.ruhui-confirm')
     await until(simulate, flow, '选择工会')
