@@ -341,6 +341,17 @@ describe('offline and resume', () => {
     expect(sandbox.state.applications.size).toBe(1)
   })
 
+  it('a network that went offline without telling is asked at submit: the submission is queued, not lost', async () => {
+    let online = true
+    const { flow, onSuccess } = await open({ network: { isOnline: () => online, onChange: () => () => undefined } }, 'silent-network-driver')
+    await toUnion(flow)
+    online = false
+    await flow.submit()
+    expect(flow.getState().step).toBe('queued')
+    expect(onSuccess).not.toHaveBeenCalled()
+    expect(sandbox.state.applications.size).toBe(0)
+  })
+
   it('reopening resumes at the step the driver left', async () => {
     const first = await open()
     await first.flow.start()

@@ -60,6 +60,11 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
   }
   const act = (type: ActionBody['type'], payload?: object) => dispatch({ type, ...payload } as ActionBody)
   const fire = (type: ActionBody['type'], payload?: object) => void act(type, payload)
+  // A port may change without telling (a status read before anyone listened): ask it where it matters.
+  const checkOnline = () => {
+    const online = network.isOnline()
+    if (online !== model.view.online) fire('networkChanged', { online })
+  }
 
   return {
     getState: () => model.view,
@@ -72,6 +77,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       if (options.lifecycle) unsubscribers.push(options.lifecycle.onForeground(() => fire('foreground')))
       const saved = await draft.read()
       if (destroyed) return // unmounted before it opened (React's strict mode): the next flow for this session resumes the draft
+      checkOnline()
       await act('open', { saved })
     },
     next: () => fire('next'),
@@ -85,9 +91,13 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     closeRegionPicker: () => fire('closeRegionPicker'),
     applyPhoneCode: (code) => act('applyPhoneCode', { code }),
     verifyFace: () => act('verifyFace'),
-    confirmIdentity: () => act('confirmIdentity'),
+    confirmIdentity() {
+      checkOnline()
+      return act('confirmIdentity')
+    },
     selectUnion: (orgId) => fire('selectUnion', { orgId }),
     async submit() {
+      checkOnline()
       await act('submit', { key: createIdempotencyKey(platform) })
       await ports.sender.current() // a double tap joins the request in flight
     },
