@@ -52,12 +52,13 @@ function checkPlacement(ctx: RegistryContext, reviewer: Reviewer, org: UnionOrg,
 async function store(ctx: RegistryContext, reviewer: Reviewer, orgs: UnionOrg[], action: string) {
   if (orgs.length === 0) return
   await ctx.writer.run(async (trx) => {
-    for (const o of orgs) {
-      const row = { id: o.id, parent_id: o.parentId ?? null, name: o.name, type: o.type, region_code: o.regionCode, data: JSON.stringify(o) }
-      const had = await trx.selectFrom('orgs').select('id').where('id', '=', o.id).executeTakeFirst()
-      if (had) await trx.updateTable('orgs').set(row).where('id', '=', o.id).execute()
-      else await trx.insertInto('orgs').values(row).execute()
-    }
+    // Which rows exist, asked once per 500; new rows inserted 200 at a time (an import is up to MAX_IMPORT_ROWS).
+    const had = new Set<string>()
+    for (let i = 0; i < orgs.length; i += 500) for (const r of await trx.selectFrom('orgs').select('id').where('id', 'in', orgs.slice(i, i + 500).map((o) => o.id)).execute()) had.add(r.id)
+    const rowOf = (o: UnionOrg) => ({ id: o.id, parent_id: o.parentId ?? null, name: o.name, type: o.type, region_code: o.regionCode, data: JSON.stringify(o) })
+    for (const o of orgs) if (had.has(o.id)) await trx.updateTable('orgs').set(rowOf(o)).where('id', '=', o.id).execute()
+    const fresh = orgs.filter((o) => !had.has(o.id)).map(rowOf)
+    for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('orgs').values(fresh.slice(i, i + 200)).execute()
     await trx.deleteFrom('settings').where('key', '=', 'directory_version').execute()
     await trx.insertInto('settings').values({ key: 'directory_version', value: `${ctx.now()}-${reviewer.id}-${orgs.length}` }).execute()
     await trx.insertInto('audit_log').values({ actor: reviewer.id, action, subject: orgs.map((o) => o.id).join(',').slice(0, 1000), created_at: iso(ctx.now()) }).execute()
