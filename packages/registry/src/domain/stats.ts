@@ -6,9 +6,9 @@
  *
  * Scoped to the reviewer's subtree: a Hefei reviewer counts the applications and members of Hefei's
  * organisations (found by a recursive query over `orgs`), plus applications still waiting for an
- * organisation whose home county is in Hefei; never Nanjing's. A join session is counted once its
- * application is in scope (before that it belongs to no region); partners (`/v1/sharing`) see the
- * whole registry.
+ * organisation whose home county is in Hefei; never Nanjing's. A join session belongs to no region
+ * until it brings an application, so a subtree's funnel starts at its applications (sessions created
+ * and consented = submitted there); partners (`/v1/sharing`) see the whole registry's sessions.
  */
 import { type Expression, type RawBuilder, sql } from 'kysely'
 import { lookupRegion } from '@ruhui/core/regions'
@@ -62,11 +62,8 @@ export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: 
     run(sql<{ day: string; n: number }>`${scope.cte}select ${chinaDay(ctx, sql.ref('a.submitted_at'))} as day, count(*) as n from applications a where ${where} group by 1`),
     run(sql<{ day: string; minutes: number; n: number }>`${scope.cte}select ${chinaDay(ctx, sql.ref('a.decided_at'))} as day, ${minutesToDecision(ctx)} as minutes, count(*) as n
       from applications a where ${where} and a.status = 'approved' and a.decided_at is not null group by 1, 2`),
-    reviewer
-      ? // In scope once submitted: the funnel's first stages are the sessions whose application is counted here.
-        run(sql<{ created: number; consented: number }>`${scope.cte}select count(*) as created, count(*) as consented from sessions s join applications a on a.id = s.application_id
-          where s.created_at >= ${bounds.from ?? '0000'} and s.created_at <= ${bounds.to ?? '9999'} and ${scope.apps}${q.region_prefix ? sql` and a.base_county like ${`${q.region_prefix}%`}` : sql``}`)
-      : run(sql<{ created: number; consented: number }>`select count(*) as created, count(s.matched_at) as consented from sessions s where s.created_at >= ${bounds.from ?? '0000'} and s.created_at <= ${bounds.to ?? '9999'}`),
+    // A join session belongs to no region until its application does: a subtree's funnel starts at its applications.
+    reviewer ? Promise.resolve([]) : run(sql<{ created: number; consented: number }>`select count(*) as created, count(s.matched_at) as consented from sessions s where s.created_at >= ${bounds.from ?? '0000'} and s.created_at <= ${bounds.to ?? '9999'}`),
     run(sql<{ org_id: string; n: number }>`${scope.cte}select m.org_id, count(*) as n from members m where m.status = 'active' and ${scope.orgs(sql.ref('m.org_id'))} group by m.org_id`),
     run(sql<{ id: string; name: string }>`select id, name from platforms`),
   ])
@@ -124,7 +121,7 @@ export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: 
     })
     .sort((a, b) => b.members - a.members || (a.org_id < b.org_id ? -1 : 1))
   const platformNames = new Map(platformRows.map((p) => [p.id, p.name]))
-  const sessions = sessionRows[0]
+  const sessions = reviewer ? { created: submitted, consented: submitted } : sessionRows[0]
   const cityName = (code: string) => lookupRegion(`${code}00`)?.name ?? code
   return {
     object: 'pilot_stats',
