@@ -31,7 +31,9 @@ export function securityHeaders(options: { appAtRoot: boolean }): MiddlewareHand
   return async (c, next) => {
     await next()
     const path = c.req.path
-    const policy = POLICIES.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))?.[1] ?? (options.appAtRoot ? COMMON : API)
+    const hit = POLICIES.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))
+    // null: the path sets its own headers (nothing of ours overrides them).
+    const policy = hit ? hit[1] : options.appAtRoot ? COMMON : API
     if (!policy) return
     for (const [name, value] of Object.entries(policy)) c.res.headers.set(name, value)
   }
