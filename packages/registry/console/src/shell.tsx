@@ -17,6 +17,7 @@ const ServicesPage = lazyPage(() => import('./pages/services').then((m) => m.Ser
 const TransfersPage = lazyPage(() => import('./pages/transfers').then((m) => m.TransfersPage))
 const VolunteersPage = lazyPage(() => import('./pages/volunteers').then((m) => m.VolunteersPage))
 const AuditPage = lazyPage(() => import('./pages/audit').then((m) => m.AuditPage))
+const MatchingPage = lazyPage(() => import('./pages/matching').then((m) => m.MatchingPage))
 import { go, useRoute } from './route'
 
 export function Shell() {
@@ -92,7 +93,7 @@ function Console({ me, onSignOut }: { me: Me; onSignOut(): void }) {
     ['directory', t.directory],
     ['services', t.services],
     ['volunteers', t.volunteers],
-    ...(me.role === 'admin' ? ([['platforms', t.platforms], ['audit', t.audit]] as Array<[string, string]>) : []),
+    ...(me.role === 'admin' ? ([['platforms', t.platforms], ['audit', t.audit], ['matching', t.matching]] as Array<[string, string]>) : []),
   ]
   // The printable report has no chrome.
   if (route.page === 'report' && route.params.get('print') === '1') return <ReportPage me={me} />
@@ -140,6 +141,8 @@ function Page({ page, me, params }: { page: string; me: Me; params: URLSearchPar
       return <PlatformsPage />
     case 'audit':
       return <AuditPage />
+    case 'matching':
+      return <MatchingPage />
     default:
       return <QueuePage params={params} />
   }

@@ -1,7 +1,8 @@
 /** The organisation directory: search, add or edit an organisation, import a directory file with a per-row report. */
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Typography, Upload } from 'antd'
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tooltip, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { ORG_LEVELS, ORG_STATUSES, ORG_TYPES, type OrgLevel, type OrgStatus, type OrgType } from '@ruhui/core'
+import type { OrgContact } from '@ruhui/core/matching'
 import { ApiError, api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
@@ -18,7 +19,7 @@ interface OrgRow {
   accepts_online: boolean
   status: OrgStatus
   coverage: { regionPrefixes: string[] }
-  data: Record<string, unknown>
+  data: Record<string, unknown> & { contact?: OrgContact }
 }
 interface ImportReport {
   received: number
@@ -30,6 +31,28 @@ interface ImportReport {
 
 // Levels an organisation in a province's directory can have (the national federation is not in one).
 const LEVELS = ORG_LEVELS.filter((l) => l !== 'national')
+const CONTACT_FIELDS = ['phone', 'address', 'hours'] as const
+
+/** The contact as the form gave it: blank fields left out (the schema refuses empty strings). */
+function contactFrom(input: unknown): OrgContact {
+  const given = (input ?? {}) as Record<string, unknown>
+  const contact: OrgContact = {}
+  for (const k of CONTACT_FIELDS) if (typeof given[k] === 'string' && given[k].trim()) contact[k] = given[k].trim()
+  return contact
+}
+
+/** Whether a union says how to reach it: its phone, else that it has some contact, with the rest on hover. */
+function ContactCell({ contact }: { contact: OrgContact | undefined }) {
+  const { t } = useI18n()
+  const given = contactFrom(contact)
+  if (Object.keys(given).length === 0) return <Typography.Text type="secondary">{t.none}</Typography.Text>
+  const lines = [given.phone, given.address, given.hours].filter(Boolean).join(' · ')
+  return (
+    <Tooltip title={lines}>
+      <Typography.Text data-testid="org-contact">{given.phone ?? t.yes}</Typography.Text>
+    </Tooltip>
+  )
+}
 
 export function DirectoryPage() {
   const { message } = App.useApp()
@@ -86,6 +109,7 @@ export function DirectoryPage() {
           { title: t.regionCode, dataIndex: 'region_code' },
           { title: t.grassroots, dataIndex: 'is_grassroots', render: (v: boolean) => (v ? t.yes : '') },
           { title: t.onlineJoining, dataIndex: 'accepts_online', render: (v: boolean) => (v ? t.yes : t.no) },
+          { title: t.contact, render: (_, r) => <ContactCell contact={r.data.contact} /> },
           { title: t.actions, render: (_, r) => <Button type="link" onClick={() => setEditing(r)}>{t.edit}</Button> },
         ]}
       />
@@ -104,12 +128,16 @@ function OrgForm({ org, onClose, onSaved }: { org: OrgRow | null; onClose(): voi
     : { type: 'township_union', level: 'township', isGrassroots: true, acceptsOnline: true, status: 'active' }
   const save = async (v: Record<string, unknown>) => {
     setBusy(true)
-    const { regionPrefixes, ...rest } = v
+    const { regionPrefixes, contact: contactInput, ...rest } = v
+    const contact = contactFrom(contactInput)
     const body: Record<string, unknown> = {
       ...(org?.data ?? {}),
       ...rest,
       coverage: { ...((org?.data.coverage as object) ?? {}), regionPrefixes: String(regionPrefixes ?? '').split(/[,，\s]+/).filter(Boolean) },
+      // An edit that clears every field sends an empty contact (an edit keeps the fields it leaves out).
+      ...(Object.keys(contact).length > 0 || org?.data.contact ? { contact } : {}),
     }
+    if (!org && Object.keys(contact).length === 0) delete body.contact
     for (const k of ['townshipCode', 'uscc', 'parentId']) if (body[k] === '' || body[k] === null) delete body[k]
     try {
       await (org ? api(`/v1/review/organisations/${org.id}`, { method: 'PATCH', body }) : api('/v1/review/organisations', { body }))
@@ -117,7 +145,8 @@ function OrgForm({ org, onClose, onSaved }: { org: OrgRow | null; onClose(): voi
       onSaved()
     } catch (e) {
       const err = e as ApiError
-      if (err.param) form.setFields([{ name: err.param.split('.')[0] === 'coverage' ? 'regionPrefixes' : err.param.split('.')[0], errors: [err.message] }])
+      const [field, sub] = (err.param ?? '').split('.')
+      if (field) form.setFields([{ name: field === 'coverage' ? 'regionPrefixes' : field === 'contact' && sub ? ['contact', sub] : field, errors: [err.message] }])
       void message.error(err.message)
     } finally {
       setBusy(false)
@@ -158,6 +187,17 @@ function OrgForm({ org, onClose, onSaved }: { org: OrgRow | null; onClose(): voi
         </Form.Item>
         <Form.Item name="uscc" label={t.uscc}>
           <Input maxLength={18} />
+        </Form.Item>
+        <Space wrap align="start">
+          <Form.Item name={['contact', 'phone']} label={t.contactPhone}>
+            <Input id="org-contact-phone" style={{ width: 180 }} maxLength={30} placeholder="12351" />
+          </Form.Item>
+          <Form.Item name={['contact', 'hours']} label={t.contactHours}>
+            <Input id="org-contact-hours" style={{ width: 360 }} maxLength={100} placeholder={t.contactHoursExample} />
+          </Form.Item>
+        </Space>
+        <Form.Item name={['contact', 'address']} label={t.contactAddress}>
+          <Input id="org-contact-address" maxLength={200} />
         </Form.Item>
         <Space>
           <Form.Item name="isGrassroots" label={t.isGrassroots} valuePropName="checked">

@@ -5,6 +5,7 @@ import type { ApplicationStatus, EmploymentForm, TierId, TransferStatus } from '
 import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
+import { AssignModal } from './assign-picker'
 
 export interface ReviewApplication {
   id: string
@@ -78,6 +79,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
   const { t, label, tierLabel } = useI18n()
   const [reveal, setReveal] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [assigning, setAssigning] = useState(false)
   const detail = useLoad(() => api<ReviewApplication>(`/v1/review/applications/${id}`, { query: reveal ? { reveal: 'true' } : {} }), [id, reveal])
   const a = detail.data
   const act = async (action: string, body: Record<string, string> = {}) => {
@@ -85,6 +87,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
     try {
       const r = await api<ReviewApplication>(`/v1/review/applications/${id}/${action}`, { body })
       void message.success(label('applicationStatus', r.status))
+      setAssigning(false)
       // Back to masked: the refreshed view is not another read of the personal data.
       if (reveal) setReveal(false)
       else detail.reload()
@@ -95,15 +98,16 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
       setBusy(false)
     }
   }
-  const ask = (action: 'reject' | 'request_info' | 'assign') => {
+  const ask = (action: 'reject' | 'request_info') => {
     let value = ''
     modal.confirm({
-      title: action === 'reject' ? t.reject : action === 'request_info' ? t.requestInfo : t.assign,
-      content: <Input.TextArea autoFocus id={`input-${action}`} placeholder={action === 'assign' ? t.assignPlaceholder : t.reason} onChange={(e) => (value = e.target.value)} />,
-      onOk: () => act(action, action === 'assign' ? { org_id: value.trim() } : { reason: value.trim() }),
+      title: action === 'reject' ? t.reject : t.requestInfo,
+      content: <Input.TextArea autoFocus id={`input-${action}`} placeholder={t.reason} onChange={(e) => (value = e.target.value)} />,
+      onOk: () => act(action, { reason: value.trim() }),
     })
   }
-  const open = a && ['under_review', 'needs_info', 'awaiting_assignment'].includes(a.status)
+  // What the registry allows: an awaiting application can only be assigned; the others decided.
+  const open = a && ['under_review', 'needs_info'].includes(a.status)
   return (
     <Drawer open width={560} onClose={onClose} title={a ? `${a.applicant.name} · ${a.id}` : id}>
       {a && (
@@ -140,13 +144,17 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
                 {t.reveal}
               </Button>
             )}
-            {open && a.status !== 'awaiting_assignment' && (
+            {open && (
               <Button type="primary" loading={busy} onClick={() => void act('approve')}>
                 {t.approve}
               </Button>
             )}
             {open && <Button onClick={() => ask('request_info')}>{t.requestInfo}</Button>}
-            {open && <Button onClick={() => ask('assign')}>{t.assign}</Button>}
+            {a.status === 'awaiting_assignment' && (
+              <Button type="primary" onClick={() => setAssigning(true)}>
+                {t.assign}
+              </Button>
+            )}
             {open && (
               <Button danger onClick={() => ask('reject')}>
                 {t.reject}
@@ -154,6 +162,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
             )}
           </Space>
           {a.applicant.masked && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t.revealNote}</Typography.Paragraph>}
+          {assigning && <AssignModal near={a.base_region.township ?? a.base_region.county} busy={busy} onAssign={(orgId) => void act('assign', { org_id: orgId })} onClose={() => setAssigning(false)} />}
         </>
       )}
     </Drawer>
