@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'packages',
           environment: 'node',
-          include: ['packages/sample-directory/test/**/*.test.ts', 'packages/testing/test/**/*.test.ts', 'packages/weapp/test/**/*.test.ts', 'packages/weapp-plugin/test/**/*.test.ts'],
+          include: ['packages/sample-directory/test/**/*.test.ts', 'packages/testing/test/**/*.test.ts', 'packages/weapp/test/**/*.test.ts', 'packages/weapp-plugin/test/**/*.test.ts', 'packages/hosted-join/src/**/*.test.ts'],
         },
       },
       {

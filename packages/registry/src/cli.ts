@@ -17,6 +17,7 @@ import { hashPassword, newPassword } from './domain/reviewer-accounts'
 import { seedSampleServices } from './domain/services'
 import { createLogger } from './logging'
 import { checkWebhookTarget } from './domain/webhook-target'
+import { webRegistrations } from './domain/platform-web-cli'
 import { createRegistry } from './registry'
 
 const require = createRequire(import.meta.url)
@@ -27,6 +28,8 @@ const USAGE = `ruhui-registry <command> [options]
   migrate
   seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
   platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
+                  [--allowed-origin <origin>]... [--return-url <url>]...   (the hosted join page, CORS; repeatable)
+  platform update --id <platform id> [--allowed-origin <origin>]... [--return-url <url>]...   (replaces the lists given)
   platform set-webhook --id <platform id> --webhook-url <url>
   reviewer create --org <org id> --name <name> [--login <login> [--password <pw>]] [--role reviewer|admin|registry_admin]
   partner create --name <name> [--kind transport_department|industry_association]
@@ -53,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
       org: { type: 'string' },
       'webhook-url': { type: 'string' },
       uscc: { type: 'string' },
+      'allowed-origin': { type: 'string', multiple: true },
+      'return-url': { type: 'string', multiple: true },
       out: { type: 'string' },
       from: { type: 'string' },
       'seed-sample-if-empty': { type: 'boolean' },
@@ -127,12 +132,20 @@ export async function main(argv: string[]): Promise<number> {
       const secretKey = newSecret('sk_live')
       const webhookSecret = newSecret('whsec')
       const id = values.id ?? newId('plat')
+      const web = webRegistrations(values['allowed-origin'], values['return-url'])
       await s.db
         .insertInto('platforms')
-        .values({ id, name: values.name, secret_key_hash: hashSecret(secretKey), webhook_url: values['webhook-url'] ?? null, webhook_secret_enc: encryptField(keys, webhookSecret, 'webhook_secret'), uscc: values.uscc ?? null, created_at: new Date().toISOString() })
+        .values({ id, name: values.name, secret_key_hash: hashSecret(secretKey), webhook_url: values['webhook-url'] ?? null, webhook_secret_enc: encryptField(keys, webhookSecret, 'webhook_secret'), uscc: values.uscc ?? null, created_at: new Date().toISOString(), ...web.columns })
         .execute()
       console.error('The secret key and webhook secret are shown once; the registry stores only a hash of the key.')
-      print({ platform_id: id, secret_key: secretKey, webhook_secret: webhookSecret })
+      print({ platform_id: id, secret_key: secretKey, webhook_secret: webhookSecret, ...web.shown })
+    } else if (command === 'platform' && sub === 'update') {
+      if (!values.id) throw new Error('--id is required')
+      const web = webRegistrations(values['allowed-origin'], values['return-url'])
+      if (!Object.keys(web.columns).length) throw new Error('nothing to update: give --allowed-origin and/or --return-url')
+      const updated = await s.db.updateTable('platforms').set(web.columns).where('id', '=', values.id).executeTakeFirst()
+      if (Number(updated.numUpdatedRows) !== 1) throw new Error(`no platform ${values.id}`)
+      print({ platform_id: values.id, ...web.shown })
     } else if (command === 'platform' && sub === 'set-webhook') {
       if (!values.id || !values['webhook-url']) throw new Error('--id and --webhook-url are required')
       const refused = await checkWebhookTarget(values['webhook-url'])

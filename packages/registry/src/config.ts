@@ -30,6 +30,11 @@ export interface RegistryConfig {
   socialWorkerThreshold: number
   /** On stop, requests still running get this long to finish before their connections are cut. */
   shutdownGraceMs: number
+  /**
+   * Where drivers reach the registry (`RUHUI_PUBLIC_URL`, e.g. https://ruhui.example.org): the base of
+   * a session's `hosted_url`. Unset: where it listens (set when the server starts listening).
+   */
+  publicUrl?: string
 }
 
 /** Throws `MatchingConfigError` when the matching configuration file has mistakes. */
@@ -59,6 +64,7 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
     shutdownGraceMs: Number(env.RUHUI_SHUTDOWN_GRACE_MS ?? 5000),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
+  if (env.RUHUI_PUBLIC_URL) config.publicUrl = env.RUHUI_PUBLIC_URL.replace(/\/+$/, '')
   const appDir = flags.appDir ?? env.RUHUI_APP_DIR
   if (appDir) config.appDir = resolve(appDir)
   return config

@@ -71,6 +71,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
       return new Promise((resolve) => {
         const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
           log.info({ port: info.port, host: config.host, storage: storage.describe, organisations: directory.orgs.length }, 'listening')
+          config.publicUrl ??= `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${info.port}` // hosted_url's base (issue #14)
           log.flush()
           // Always on stdout, whatever the log level: operators and test harnesses wait for it.
           process.stdout.write(`${JSON.stringify({ msg: 'listening', port: info.port, host: config.host, storage: storage.dialect })}\n`)

@@ -41,18 +41,19 @@ const PILOT = join(import.meta.dirname, '../matching/pilot-2021.json')
 const sandbox = createRegistrySandbox({ baseUrl: SANDBOX_URL, organisations: sampleDirectory.organisations as unknown as UnionOrg[], parks: sampleDirectory.parks, platforms: [], matchingConfig: defineMatchingConfig(JSON.parse(readFileSync(PILOT, 'utf8'))) })
 const msw = setupServer(...sandbox.handlers)
 const targets: Target[] = []
+const RETURN_URL = 'https://driver.example.com/ruhui/done'
 // Error codes seen from both servers alike; checked against ERROR_CODES at the end.
 const covered = new Set<string>()
 
 beforeAll(async () => {
   registry = await startRegistry({ dialect: 'sqlite' }, { RUHUI_MATCHING_CONFIG: PILOT })
-  const platform = registry.cli(['platform', 'create', '--name', '对照平台', '--id', PLATFORM])
+  const platform = registry.cli(['platform', 'create', '--name', '对照平台', '--id', PLATFORM, '--return-url', RETURN_URL, '--allowed-origin', 'https://driver.example.com'])
   const off = registry.cli(['platform', 'create', '--name', '已停用平台', '--id', DISABLED])
   secretKey = platform.secret_key as string
   disabledKey = off.secret_key as string
   await runSql(registry, `update platforms set revoked_at = '2026-01-01T00:00:00.000Z' where id = '${DISABLED}'`)
   const reviewer = registry.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '对照审核员'])
-  sandbox.state.platforms.push({ id: PLATFORM, secretKey }, { id: DISABLED, secretKey: disabledKey, disabled: true })
+  sandbox.state.platforms.push({ id: PLATFORM, secretKey, returnUrls: [RETURN_URL], allowedOrigins: ['https://driver.example.com'] }, { id: DISABLED, secretKey: disabledKey, disabled: true })
   msw.listen({ onUnhandledRequest: 'bypass' })
   targets.push(
     {
@@ -96,6 +97,9 @@ async function both(method: 'GET' | 'POST', path: string, o: { key?: string | ((
 function normal(v: unknown): unknown {
   if (typeof v === 'string') {
     if (/^\d{4}-\d{2}-\d{2}T[\d:.]+\+08:00$/.test(v)) return '<time>'
+    // hosted_url: each server's own address, and the session's id and token in the fragment.
+    const hosted = /^https?:\/\/[^/]+(\/join\?p=[^#]+)#session=jsess_[A-Za-z0-9_]+&token=jt_[A-Za-z0-9_]+$/.exec(v)
+    if (hosted) return `<base>${hosted[1]}#session=jsess_*&token=jt_*`
     const id = /^(jsess|app|trf|evt|req|jt)_[A-Za-z0-9_]+$/.exec(v)
     return id ? `${id[1]}_*` : v
   }
@@ -233,6 +237,14 @@ describe('the registry and the sandbox answer alike', () => {
     const [transfer] = alike(await both('POST', '/v1/transfers', { key: moved.token, body: { to_org_id: 'org_nf_340104', reason: 'relocation' } }), 201)
     expect(transfer.body).toMatchObject({ status: 'requested', to_org_id: 'org_nf_340104' })
     alike(await both('GET', '/v1/transfers/trf_nothing_here', { key: moved.token }), 404)
+  })
+
+  it('hosted sessions: a registered return_url is kept and the hosted_url answered; any other return_url is return_url_not_allowed', async () => {
+    const [created] = alike(await both('POST', '/v1/join-sessions', { key: secretKey, body: { platform_user_id: 'parity-hosted', return_url: RETURN_URL } }), 201)
+    expect(created.body).toMatchObject({ return_url: RETURN_URL, hosted_url: expect.stringMatching(/\/join\?p=P-PARITY#session=jsess_\w+&token=jt_\w+$/) })
+    const [refused] = alike(await both('POST', '/v1/join-sessions', { key: secretKey, body: { platform_user_id: 'parity-hosted-2', return_url: 'https://evil.example.net/ruhui/done' } }), 400)
+    expect(refused.body.error).toMatchObject({ code: 'return_url_not_allowed', param: 'return_url' })
+    alike(await both('POST', '/v1/join-sessions', { key: secretKey, body: { platform_user_id: 'parity-hosted-2', return_url: `${RETURN_URL}/` } }), 400) // exact match only
   })
 
   it('errors in the caller’s language: the session’s locale, else Accept-Language', async () => {

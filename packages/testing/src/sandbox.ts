@@ -90,6 +90,7 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
   const start = options.startTime ?? Date.now()
   const realStart = Date.now()
   const fresh = (): SandboxState => ({
+    baseUrl,
     platforms: options.platforms ?? [{ id: TEST_PLATFORM_ID, secretKey: TEST_SECRET_KEY, uscc: SANDBOX_PLATFORM_USCC }],
     sessions: new Map(),
     tokens: new Map(),

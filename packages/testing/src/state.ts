@@ -9,6 +9,10 @@ export interface SandboxPlatform {
   uscc?: string
   /** A disabled platform: its key is refused with `api_key_expired`, as the registry refuses a revoked one. */
   disabled?: boolean
+  /** URLs a join session may name as `return_url` (exact match), as `platform create --return-url` registers them. */
+  returnUrls?: string[]
+  /** Web origins that may frame the hosted page (`--allowed-origin`); the sandbox keeps them for parity. */
+  allowedOrigins?: string[]
 }
 
 export interface SessionRecord {
@@ -38,6 +42,8 @@ export interface IdempotencyRecord {
 }
 
 export interface SandboxState {
+  /** Where the sandbox answers: the base of a session's `hosted_url`. */
+  baseUrl: string
   platforms: SandboxPlatform[]
   sessions: Map<string, SessionRecord>
   tokens: Map<string, string>

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   invalid_token: { status: 401, type: 'authentication_error', zh: '入会链接无效，请回到平台重新进入', en: 'The join token is not valid' },
   expired_token: { status: 401, type: 'authentication_error', zh: '入会链接已过期，请重新进入', en: 'The join token has expired' },
   forbidden: { status: 403, type: 'permission_error', zh: '没有权限进行此操作', en: 'This credential may not do that' },
+  return_url_not_allowed: { status: 400, type: 'invalid_request_error', zh: '返回地址不在平台登记的返回地址之内', en: 'The return_url is not one of the platform\'s registered return URLs' },
   not_found: { status: 404, type: 'invalid_request_error', zh: '没有找到相关记录', en: 'No such resource' },
   already_member: { status: 409, type: 'invalid_request_error', zh: '您已经是工会会员，无需重复申请', en: 'Already a member of this union' },
   transfer_required: { status: 409, type: 'invalid_request_error', zh: '您已是其他工会的会员，可以申请转接会员组织关系', en: 'Already a member elsewhere; request a transfer instead' },

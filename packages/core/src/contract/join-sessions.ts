@@ -20,6 +20,12 @@ export const joinSessionCreate = z.object({
     }),
   ),
   locale: z.optional(locale),
+  /**
+   * Hosted page only: where the page sends the driver back when the app has no bridge channel
+   * (`?ruhui_status=…&session_id=…&reason=…` appended). Must equal one of the platform's
+   * registered return URLs, else 400 `return_url_not_allowed`.
+   */
+  return_url: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 })
 
 export const joinSession = z.object({
@@ -34,6 +40,14 @@ export const joinSession = z.object({
   created_at: timestamp,
   application_id: z.nullable(prefixedId('app')),
   locale: locale,
+  /** The registered return URL this session was created with (absent when none). */
+  return_url: z.optional(z.string()),
+  /**
+   * With a minted token only: the registry's hosted join page for this session,
+   * `<public URL>/join?p=<platform id>#session=jsess_…&token=jt_…` (the token in the fragment never
+   * reaches a server log or a Referer). Open it in a WebView or an iframe (docs/hosts/).
+   */
+  hosted_url: z.optional(z.string()),
 })
 
 export type JoinSessionCreate = z.infer<typeof joinSessionCreate>

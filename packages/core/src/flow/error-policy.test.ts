@@ -11,6 +11,7 @@ const EXPECTED = {
   parameter_missing: 'fix:union',
   parameter_invalid: 'fix:union',
   payload_too_large: 'fix:union',
+  return_url_not_allowed: 'fix:union',
   invalid_api_key: 'exit:session_unavailable',
   api_key_expired: 'exit:session_unavailable',
   invalid_token: 'exit:session_unavailable',

@@ -21,6 +21,7 @@ export const SUBMIT_ERROR_POLICY: { readonly [C in ErrorCode]: SubmitOutcome } =
   parameter_missing: 'fix:param',
   parameter_invalid: 'fix:param',
   payload_too_large: 'fix:param',
+  return_url_not_allowed: 'fix:param', // only session creation (the platform's backend) answers it
   // The client has already asked the host for a fresh token once (auth.refresh): the session is gone.
   invalid_api_key: 'exit:session_unavailable',
   api_key_expired: 'exit:session_unavailable',

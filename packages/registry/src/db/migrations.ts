@@ -100,14 +100,24 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       // Rate limits every process shares (PostgreSQL; SQLite keeps them in limits.sqlite, see http/rate-limit.ts):
       // unlogged, so spending a token writes no WAL and waits for no fsync; lost on a crash, which a limit may be.
       if (dialect === 'postgres') await sql`create unlogged table rate_limits (key text primary key, tokens float8 not null, at int8 not null, ok boolean not null)`.execute(db)
-      // Statistics and exports in SQL, scoped to a reviewer's organisations and a date range: the
-      // statistics read only this covering index (never the wide rows); a small subtree goes by org.
-      await db.schema.createIndex('applications_stats').on('applications').columns(['submitted_at', 'org_id', 'status', 'tier', 'platform_id', 'base_county', 'volunteer', 'decided_at']).execute()
-      await db.schema.createIndex('applications_org_submitted').on('applications').columns(['org_id', 'submitted_at']).execute()
+      // Statistics scoped to a reviewer's organisations read only this covering index, never the wide
+      // rows: one range per organisation of the subtree, already in the order they are grouped by.
+      await db.schema.createIndex('applications_stats').on('applications').columns(['org_id', 'status', 'tier', 'platform_id', 'base_county', 'submitted_at', 'volunteer', 'decided_at']).execute()
+      // Applications per China day (a range of this index each), and exports oldest first.
+      await db.schema.createIndex('applications_submitted').on('applications').columns(['submitted_at', 'org_id', 'base_county']).execute()
       await db.schema.createIndex('sessions_created').on('sessions').columns(['created_at', 'matched_at']).execute()
       await db.schema.createIndex('orgs_parent').on('orgs').column('parent_id').execute()
       await db.schema.createIndex('members_org').on('members').columns(['status', 'org_id']).execute()
       await db.schema.createIndex('transfers_due').on('transfers').columns(['status', 'expires_at']).execute()
+    },
+  },
+  '0007_hosted_join': {
+    async up(db: Kysely<unknown>) {
+      // The hosted join page (issue #14): a platform's registered web origins and return URLs (JSON arrays),
+      // and the return URL a session was created with.
+      await db.schema.alterTable('platforms').addColumn('allowed_origins', 'text', (c) => c.notNull().defaultTo('[]')).execute()
+      await db.schema.alterTable('platforms').addColumn('return_urls', 'text', (c) => c.notNull().defaultTo('[]')).execute()
+      await db.schema.alterTable('sessions').addColumn('return_url', 'text').execute()
     },
   },
 })

@@ -13,6 +13,10 @@ export interface PlatformTable {
   created_at: string
   /** Set when an admin disables the platform: its keys and join tokens are refused, its webhooks stop. */
   revoked_at: string | null
+  /** JSON array of web origins (`https://app.example.com`) that may frame the hosted page and call the API from a browser (CORS). */
+  allowed_origins: Generated<string>
+  /** JSON array of URLs a join session may name as its `return_url` (exact match). */
+  return_urls: Generated<string>
 }
 
 export interface ReviewerTable {
@@ -109,6 +113,8 @@ export interface SessionTable {
   pending_transfer_enc: string | null
   /** When the driver, having consented, asked for a match (the funnel's second stage). */
   matched_at: string | null
+  /** The hosted page's return URL (one of the platform's registered return URLs), if the platform gave one. */
+  return_url: string | null
 }
 
 export interface ApplicationTable {

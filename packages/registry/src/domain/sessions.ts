@@ -5,18 +5,39 @@ import { decryptField, encryptField } from '../crypto/field-cipher'
 import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { isUniqueViolation, jobHook } from '../db/write-queue'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { platformWeb } from './platform-web'
 import { sessionView } from './views'
 
 type PlatformCaller = Extract<Caller, { kind: 'secret_key' }>
 
+/** The hosted page for a session (issue #14): the token in the fragment, the platform in the query (its frame-ancestors). */
+export function hostedUrl(ctx: RegistryContext, s: { id: string; platform_id: string }, token: string): string {
+  const base = ctx.config.publicUrl ?? `http://${ctx.config.host}:${ctx.config.port}`
+  return `${base}/join?p=${encodeURIComponent(s.platform_id)}#session=${s.id}&token=${token}`
+}
+
+/** The platform's registered return URL, exactly, or a 400 `return_url_not_allowed`. */
+async function allowedReturnUrl(ctx: RegistryContext, platformId: string, returnUrl: string | undefined): Promise<string | null> {
+  if (returnUrl === undefined) return null
+  const { returnUrls } = await platformWeb(ctx.db, platformId)
+  if (!returnUrls.includes(returnUrl)) throw new Refusal('return_url_not_allowed', { param: 'return_url' })
+  return returnUrl
+}
+
 export async function createSession(ctx: RegistryContext, caller: PlatformCaller, body: JoinSessionCreate): Promise<Reply<JoinSession>> {
   const openKey = `${caller.platformId}|${body.platform_user_id}`
+  const returnUrl = await allowedReturnUrl(ctx, caller.platformId, body.return_url)
   return ctx.writer.run(async (trx) => {
     const now = ctx.now()
     // A session whose token ran out no longer counts as open.
     await trx.updateTable('sessions').set({ status: 'expired', open_key: null }).where('open_key', '=', openKey).where('token_expires_at', '<', iso(now)).execute()
     const existing = await trx.selectFrom('sessions').selectAll().where('open_key', '=', openKey).executeTakeFirst()
-    if (existing) return reply(200, sessionView(existing, now, decryptField(ctx.keys, existing.token_enc, 'join_token')))
+    if (existing) {
+      // Handed back; a return URL given now replaces the one it had.
+      if (returnUrl !== null && returnUrl !== existing.return_url) await trx.updateTable('sessions').set({ return_url: returnUrl }).where('id', '=', existing.id).execute()
+      const token = decryptField(ctx.keys, existing.token_enc, 'join_token')
+      return reply(200, sessionView({ ...existing, return_url: returnUrl ?? existing.return_url }, now, token, hostedUrl(ctx, existing, token)))
+    }
     const token = newSecret('jt')
     const row = {
       id: newId('jsess'),
@@ -32,6 +53,7 @@ export async function createSession(ctx: RegistryContext, caller: PlatformCaller
       application_id: null,
       pending_transfer_enc: null,
       matched_at: null,
+      return_url: returnUrl,
     }
     try {
       await trx.insertInto('sessions').values(row).execute()
@@ -40,7 +62,7 @@ export async function createSession(ctx: RegistryContext, caller: PlatformCaller
       if (!isUniqueViolation(e)) throw e
       throw new Refusal('lock_conflict')
     }
-    return reply(201, sessionView(row, now, token))
+    return reply(201, sessionView(row, now, token, hostedUrl(ctx, row, token)))
   })
 }
 
@@ -77,7 +99,7 @@ export async function refreshSession(ctx: RegistryContext, caller: PlatformCalle
       if (isUniqueViolation(e)) throw new Refusal('session_completed', { message: '该司机已有新的入会会话，请使用新的会话' })
       throw e
     }
-    return sessionView({ ...s, ...patch }, now, token)
+    return sessionView({ ...s, ...patch }, now, token, hostedUrl(ctx, s, token))
   })
 }
 

@@ -4,7 +4,7 @@ import type { ApplicationTable, SessionTable, TransferTable } from '../db/schema
 
 const cst = (isoTime: string) => toChinaTime(Date.parse(isoTime))
 
-export function sessionView(s: SessionTable, now: number, joinToken?: string): JoinSession {
+export function sessionView(s: SessionTable, now: number, joinToken?: string, hostedUrl?: string): JoinSession {
   const expired = s.status === 'open' && Date.parse(s.token_expires_at) < now
   const view: JoinSession = {
     id: s.id,
@@ -17,7 +17,9 @@ export function sessionView(s: SessionTable, now: number, joinToken?: string): J
     application_id: s.application_id,
     locale: s.locale as JoinSession['locale'],
   }
+  if (s.return_url) view.return_url = s.return_url
   if (joinToken !== undefined) view.join_token = joinToken
+  if (joinToken !== undefined && hostedUrl !== undefined) view.hosted_url = hostedUrl
   return view
 }
 

@@ -19,6 +19,8 @@ import { mountReviewApi } from './review-api'
 import { bodyLimits } from './body-limits'
 import { securityHeaders } from './security-headers'
 import { mountOperations } from './operations'
+import { cors } from './cors'
+import { mountHostedPage } from './hosted-page'
 import { mountMatchingConfigApi } from './matching-config-api'
 import { mountAssignableOrgsApi } from './assignable-orgs-api'
 
@@ -45,6 +47,7 @@ export function createApp(ctx: RegistryContext) {
   // Headers per path (console, API) and bodies refused past their size before they are held (issue #19).
   app.use('*', securityHeaders({ appAtRoot: Boolean(ctx.config.appDir) }))
   app.use('*', bodyLimits(ctx))
+  app.use('*', cors(ctx)) // registered web origins only (issue #14)
   mountOperations(app, ctx) // /metrics (and the request counts it reports), /health/ready (issue #17)
 
   app.onError((err, c) => {
@@ -72,6 +75,7 @@ export function createApp(ctx: RegistryContext) {
   mountPublicApi(app, ctx)
 
   mountReviewApi(app, ctx, limiter)
+  mountHostedPage(app, ctx) // /join, the hosted join page (issue #14)
   mountMatchingConfigApi(app, ctx) // admins: the matching configuration in force (issue #12)
   mountAssignableOrgsApi(app, ctx) // the assignment picker's search (issue #12)
   // The review console (static files built by `npm run build`), at /console.

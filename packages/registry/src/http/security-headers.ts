@@ -21,6 +21,8 @@ const API: Policy = { ...COMMON, 'content-security-policy': "default-src 'none';
 /** First prefix that matches wins. */
 const POLICIES: Array<[prefix: string, policy: Policy | null]> = [
   ['/console', CONSOLE],
+  // The hosted join page sets its own policy (frame-ancestors per platform): http/hosted-page.ts.
+  ['/join', null],
   // The driver app of the demo (config.appDir, served at /) is a page of its own: no CSP of ours.
   ['/v1/', API],
   ['/openapi.json', API],

@@ -10,16 +10,28 @@ function mintToken(ctx: Ctx): string {
 
 function view(ctx: Ctx, r: SessionRecord, withToken: boolean): JoinSession {
   const status = r.session.status === 'open' && ctx.state.now() > r.tokenExpiresAt ? 'expired' : r.session.status
-  return { ...r.session, status, expires_at: toChinaTime(r.tokenExpiresAt), ...(withToken ? { join_token: r.token } : {}) }
+  // The registry's hosted page for the session, as the registry answers it (token in the fragment).
+  const hosted_url = `${ctx.state.baseUrl}/join?p=${encodeURIComponent(r.session.platform_id)}#session=${r.session.id}&token=${r.token}`
+  return { ...r.session, status, expires_at: toChinaTime(r.tokenExpiresAt), ...(withToken ? { join_token: r.token, hosted_url } : {}) }
+}
+
+/** A registered return URL, exactly, or 400 `return_url_not_allowed` (as the registry). */
+function allowedReturnUrl(ctx: Ctx, returnUrl: string | undefined): string | undefined {
+  if (returnUrl === undefined) return undefined
+  const platform = ctx.state.platforms.find((p) => p.id === ctx.platformId)
+  if (!platform?.returnUrls?.includes(returnUrl)) throw new Refusal('return_url_not_allowed', { param: 'return_url' })
+  return returnUrl
 }
 
 export function createSession(ctx: Ctx, body: JoinSessionCreate): Reply<JoinSession> {
   const { state } = ctx
   const platformId = ctx.platformId as string
   if (body.platform_user_id.startsWith('user_error_')) throw new Refusal('internal_error')
+  const returnUrl = allowedReturnUrl(ctx, body.return_url)
   // Idempotent per platform user: an open, unexpired session is handed back, with its token.
   for (const r of state.sessions.values()) {
     if (r.session.platform_id === platformId && r.session.platform_user_id === body.platform_user_id && r.session.status === 'open' && state.now() <= r.tokenExpiresAt) {
+      if (returnUrl !== undefined) r.session.return_url = returnUrl // a return URL given now replaces the one it had
       return reply(200, view(ctx, r, true))
     }
   }
@@ -34,6 +46,7 @@ export function createSession(ctx: Ctx, body: JoinSessionCreate): Reply<JoinSess
       created_at: nowIso(state),
       application_id: null,
       locale: body.locale ?? 'zh-CN',
+      ...(returnUrl !== undefined ? { return_url: returnUrl } : {}),
     },
     token: mintToken(ctx),
     tokenExpiresAt: state.now() + state.tokenTtlMs,

@@ -1,0 +1,69 @@
+// The hosted join page: <JoinUnionFlow> for the session in the fragment, talking to the app around
+// it over ruhui-bridge/1 (src/bridge). The registry serves it at /join, same origin as its API.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { JoinUnionFlow } from '@ruhui/taro'
+import { createBridge } from '../../bridge/bridge'
+import { type HostWindow, pickChannel } from '../../bridge/channel'
+import { launch } from '../../launch'
+
+const start = launch()
+const registryUrl = window.location.origin
+let returnUrl: string | null = null
+const bridge = createBridge({
+  sessionId: start.sessionId ?? '',
+  channel: pickChannel(window as unknown as HostWindow, start.frameOrigins),
+  returnUrl: () => returnUrl,
+  navigate: (url) => window.location.replace(url),
+})
+// Hosts answer with window.ruhui.receive(message) (native WebViews) or by posting into the frame.
+;(window as unknown as { ruhui: { receive(m: unknown): boolean } }).ruhui = { receive: (m) => bridge.receive(m) }
+window.addEventListener('message', (e) => {
+  if (bridge.channel.kind === 'parent' && e.source === window.parent && start.frameOrigins.includes(e.origin)) bridge.receive(e.data)
+})
+
+type Locale = 'zh-CN' | 'en'
+
+export default function HostedJoinPage() {
+  const [locale, setLocale] = useState<Locale | null>(null)
+  useEffect(() => {
+    if (!start.sessionId || !start.token) return
+    // The session's return URL and language (a registered URL only: the registry checked it on create).
+    fetch(`${registryUrl}/v1/join-sessions/${start.sessionId}`, { headers: { authorization: `Bearer ${start.token}` } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ return_url?: string; locale?: Locale }>) : null))
+      .then((s) => {
+        returnUrl = s?.return_url ?? null
+        setLocale(s?.locale === 'en' ? 'en' : 'zh-CN')
+      })
+      .catch(() => setLocale('zh-CN'))
+      .finally(() => bridge.ready())
+  }, [])
+  if (!start.sessionId || !start.token)
+    return (
+      <View className="ruhui-join">
+        <Text className="ruhui-error">入会链接不完整，请回到平台重新进入 / This join link is incomplete: go back to the app and open it again.</Text>
+      </View>
+    )
+  if (!locale) return <View className="ruhui-join" />
+  const answers = bridge.channel.answers
+  return (
+    <JoinUnionFlow
+      registryUrl={registryUrl}
+      sessionId={start.sessionId}
+      joinToken={start.token}
+      locale={locale}
+      onTokenExpired={() => bridge.request('need_token').then((a) => a.token)}
+      capabilities={
+        answers
+          ? {
+              verifyFace: () => bridge.request('need_face').then((a) => ({ passed: a.passed, ...(a.verified_at ? { verifiedAt: a.verified_at } : {}) })),
+              exchangePhoneCode: () => bridge.request('need_phone').then((a) => ({ mobile: a.mobile, ...(a.verified_at ? { verifiedAt: a.verified_at } : {}) })),
+            }
+          : {}
+      }
+      onEvent={(e) => bridge.event({ name: e.name, at: e.at, ...(e.metadata ? { metadata: e.metadata as Record<string, unknown> } : {}) })}
+      onSuccess={(r) => bridge.success({ applicationId: r.applicationId ?? null, transferId: r.transferId ?? null, status: r.status })}
+      onExit={(r) => bridge.exit(r.reason)}
+    />
+  )
+}
