@@ -1,15 +1,16 @@
 // A small closed-loop HTTP load generator: `concurrency` workers on keep-alive connections,
 // each sending its next request when the last one answers, for `durationMs`. Loopback only.
+// `urls` spreads the workers over several servers (worker k → urls[k % n]), as a balancer would.
 import http from 'node:http'
 
-export async function load({ url, concurrency = 50, durationMs = 5000, request }) {
+export async function load({ url, urls = [url], concurrency = 50, durationMs = 5000, request }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
-  const target = new URL(url)
+  const targets = urls.map((u) => new URL(u))
   const latencies = []
   const statuses = new Map()
   let next = 0
   const deadline = performance.now() + durationMs
-  const send = (req) =>
+  const send = (req, target) =>
     new Promise((resolve) => {
       const started = performance.now()
       const r = http.request({ agent, host: target.hostname, port: target.port, path: req.path, method: req.method, headers: req.headers }, (res) => {
@@ -22,11 +23,12 @@ export async function load({ url, concurrency = 50, durationMs = 5000, request }
     })
   const started = performance.now()
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
+      const target = targets[worker % targets.length]
       while (performance.now() < deadline) {
         const req = request(next++)
         if (!req) return
-        const { status, ms } = await send(req)
+        const { status, ms } = await send(req, target)
         latencies.push(ms)
         statuses.set(status, (statuses.get(status) ?? 0) + 1)
       }

@@ -1,6 +1,8 @@
 // npm run bench:registry — durable submissions per second and p50/p99 latency under load, on
-// SQLite and on PostgreSQL, side by side in one run with a bare node:http server answering the
-// same request with a constant body (the ceiling on this machine). Everything on loopback.
+// SQLite and on PostgreSQL (one registry process, and two sharing the database, the load spread
+// over both), side by side in one run with a bare node:http server answering the same request with
+// a constant body (the ceiling on this machine); then /v1/stats with 1,000,000 applications on
+// both (bench/stats-million.mjs). Everything on loopback.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,6 +11,7 @@ import { calcIdCardCheckDigit } from '@ruhui/core'
 import { generateKeyEnv } from '@ruhui/registry'
 import { load } from './load.mjs'
 import { goal, goals } from './harness.mjs'
+import { benchStatsMillion } from './stats-million.mjs'
 
 const BIN = new URL('../packages/registry/bin/ruhui-registry.mjs', import.meta.url).pathname
 const CONCURRENCY = 50
@@ -60,13 +63,21 @@ function submission(i) {
   })
 }
 
-async function benchRegistry(label, env) {
+async function benchRegistry(label, env, processes = 1) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ruhui-bench-'))
   const cli = (args) => JSON.parse(spawnSync(process.execPath, [BIN, ...args, '--data-dir', dataDir], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout.trim().split('\n').pop())
   cli(['seed'])
   const platform = cli(['platform', 'create', '--name', '压测平台', '--id', 'P-BENCH'])
-  const { process: p, port } = await child([...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/regprof'] : []), BIN, 'start', '--port', '0', '--data-dir', dataDir], { ...env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', RUHUI_RATE_LIMIT_TOKEN: '1000' })
-  const base = `http://127.0.0.1:${port}`
+  // Several processes share one PostgreSQL database (and its keys, in env); each its own data dir.
+  const started = []
+  const dirs = [dataDir]
+  for (let k = 0; k < processes; k++) {
+    const dir = k === 0 ? dataDir : mkdtempSync(join(tmpdir(), 'ruhui-bench-'))
+    if (k > 0) dirs.push(dir)
+    started.push(await child([...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/regprof'] : []), BIN, 'start', '--port', '0', '--data-dir', dir], { ...env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', RUHUI_RATE_LIMIT_TOKEN: '1000' }))
+  }
+  const p = started[0].process
+  const base = `http://127.0.0.1:${started[0].port}`
   // Join sessions first (the platform's side), so the measured load is submissions alone.
   const tokens = []
   for (let i = 0; i < SESSIONS; i += 500) {
@@ -79,10 +90,10 @@ async function benchRegistry(label, env) {
   }
   // Bodies made before the clock starts: the generator shares this 2-core machine with the registry.
   const requests = tokens.map((t, i) => ({ method: 'POST', path: '/v1/applications', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'idempotency-key': `bench-${i}` }, body: submission(i) }))
-  const result = await load({ url: base, concurrency: CONCURRENCY, durationMs: DURATION_MS, request: (i) => requests[i] })
-  await stop(p)
+  const result = await load({ urls: started.map((s) => `http://127.0.0.1:${s.port}`), concurrency: CONCURRENCY, durationMs: DURATION_MS, request: (i) => requests[i] })
+  for (const s of started) await stop(s.process)
   if (process.env.BENCH_VERBOSE) console.log(p.__out)
-  rmSync(dataDir, { recursive: true, force: true })
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
   const acknowledged = result.statuses[201] ?? 0
   return { label, ...result, acknowledged, perSecond: acknowledged / result.seconds }
 }
@@ -96,11 +107,13 @@ async function benchBare() {
   return { label: 'bare node:http (constant body)', ...result, acknowledged: result.statuses[201] ?? 0, perSecond: (result.statuses[201] ?? 0) / result.seconds }
 }
 
+/** A throwaway cluster; `fn` gets a function making a fresh database in it. */
 async function withPostgres(fn) {
   const { startPgCluster, createDatabase } = await import('../packages/registry/test/pg-cluster.mjs')
   const cluster = await startPgCluster()
+  let n = 0
   try {
-    return await fn(createDatabase(cluster.url, 'ruhui_bench'))
+    return await fn(() => createDatabase(cluster.url, `ruhui_bench_${++n}`))
   } finally {
     cluster.stop()
   }
@@ -120,14 +133,21 @@ export async function benchRegistryAll() {
   runs.sort((a, b) => a.perSecond - b.perSecond)
   const sqlite = runs[1]
   console.log(`  SQLite runs: ${runs.map((r) => `${r.perSecond.toFixed(0)}/s p99 ${r.p99.toFixed(0)} ms`).join(', ')} → median below`)
-  const pg = await withPostgres((url) => benchRegistry('registry on PostgreSQL 15 (fsync on)', { DATABASE_URL: url, ...generateKeyEnv() }))
-  for (const r of [bare, sqlite, pg]) {
+  const [pg, pg2] = await withPostgres(async (database) => {
+    const keys = generateKeyEnv()
+    const one = await benchRegistry('registry on PostgreSQL, 1 process', { DATABASE_URL: database(), ...keys })
+    const two = await benchRegistry('registry on PostgreSQL, 2 processes', { DATABASE_URL: database(), ...keys }, 2)
+    return [one, two]
+  })
+  for (const r of [bare, sqlite, pg, pg2]) {
     const other = Object.entries(r.statuses).filter(([s]) => s !== '201').map(([s, n]) => `${s}×${n}`).join(' ')
     console.log(`  ${r.label.padEnd(44)} ${r.perSecond.toFixed(0).padStart(7)}/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms   ${other ? `(other statuses: ${other})` : ''}`)
   }
-  console.log(`  ratios: SQLite / bare = ${(sqlite.perSecond / bare.perSecond).toFixed(3)}, PostgreSQL / bare = ${(pg.perSecond / bare.perSecond).toFixed(3)}, PostgreSQL / SQLite = ${(pg.perSecond / sqlite.perSecond).toFixed(2)}`)
+  console.log(`  ratios: SQLite / bare = ${(sqlite.perSecond / bare.perSecond).toFixed(3)}, PostgreSQL / bare = ${(pg.perSecond / bare.perSecond).toFixed(3)}, PostgreSQL / SQLite = ${(pg.perSecond / sqlite.perSecond).toFixed(2)}, PostgreSQL 2 processes / 1 = ${(pg2.perSecond / pg.perSecond).toFixed(2)}`)
   goal('at least 1,500 acknowledged applications/s on SQLite', sqlite.perSecond >= 1500, `${sqlite.perSecond.toFixed(0)}/s`)
   goal('p99 under 100 ms on SQLite', sqlite.p99 < 100, `${sqlite.p99.toFixed(1)} ms`)
+  goal('PostgreSQL (1 process) at least half of SQLite', pg.perSecond >= sqlite.perSecond / 2, `${(pg.perSecond / sqlite.perSecond).toFixed(2)} of SQLite`)
+  for (const s of await benchStatsMillion()) goal(`/v1/stats p95 under 1 s with 1,000,000 applications on ${s.label}`, s.worstP95 < 1000, `worst p95 ${s.worstP95.toFixed(0)} ms, memory +${s.rssGrowthMB.toFixed(0)} MB while answering`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--sqlite-only')) {

@@ -30,7 +30,9 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
 
 export class WriteQueue {
   private queue: Pending[] = []
-  private running = false
+  /** Batches in flight, and whether one is gathering (waiting for others to join before it starts). */
+  private active = 0
+  private gathering = false
   /** Batches committed, jobs in them, and batches re-run with savepoints. */
   readonly stats = { batches: 0, jobs: 0, retried: 0 }
 
@@ -44,17 +46,27 @@ export class WriteQueue {
     private readonly maxBatch = 128,
     /** How long the first job of a batch waits for others to join it (one fsync serves them all). */
     private readonly gatherMs = Number(process.env.RUHUI_GROUP_COMMIT_MS ?? 4),
+    /**
+     * Batches in flight at once, each its own transaction on its own connection. SQLite has one
+     * writer: 1. PostgreSQL commits concurrent transactions in parallel (and one WAL flush may
+     * serve several), so a batch need not wait for the round trips of the one before it.
+     */
+    private readonly concurrency = 1,
   ) {}
 
   run<T>(job: Job<T>): Promise<T> {
     const hook = jobHook.getStore()
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ job: job as Job<unknown>, hook: hook && !hook.done ? hook : undefined, resolve: resolve as (v: unknown) => void, reject })
-      if (!this.running) {
-        this.running = true
+      if (!this.gathering && this.active < this.concurrency) {
+        this.gathering = true
         // Let the requests that arrive meanwhile join the batch.
-        if (this.gatherMs > 0) setTimeout(() => void this.drain(), this.gatherMs)
-        else setImmediate(() => void this.drain())
+        const start = () => {
+          this.gathering = false
+          void this.drain()
+        }
+        if (this.gatherMs > 0) setTimeout(start, this.gatherMs)
+        else setImmediate(start)
       }
     })
   }
@@ -65,38 +77,44 @@ export class WriteQueue {
     return value
   }
 
+  /** Run batches until the queue is empty; what arrives meanwhile goes in the next batch, at once. */
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch)
-      let outcomes: Outcome[] | undefined
-      try {
-        // Fast path: no savepoints; any failure aborts the attempt (and the transaction).
-        const fast: Outcome[] = []
-        await this.db.transaction().execute(async (trx) => {
-          for (const p of batch) fast.push({ ok: true, value: await this.runJob(trx, p) })
-        })
-        outcomes = fast
-      } catch {
-        this.stats.retried += 1
-        try {
-          outcomes = await this.withSavepoints(batch)
-        } catch (error) {
-          // The commit itself failed: nothing in this batch is durable.
-          for (const p of batch) p.reject(error)
-          continue
-        }
-      }
-      this.stats.batches += 1
-      this.stats.jobs += batch.length
-      batch.forEach((p, i) => {
-        const o = (outcomes as Outcome[])[i] as Outcome
-        if (o.ok) {
-          if (p.hook) p.hook.done = true
-          p.resolve(o.value)
-        } else p.reject(o.error)
-      })
+    this.active += 1
+    try {
+      while (this.queue.length > 0) await this.runBatch(this.queue.splice(0, this.maxBatch))
+    } finally {
+      this.active -= 1
     }
-    this.running = false
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    let outcomes: Outcome[] | undefined
+    try {
+      // Fast path: no savepoints; any failure aborts the attempt (and the transaction).
+      const fast: Outcome[] = []
+      await this.db.transaction().execute(async (trx) => {
+        for (const p of batch) fast.push({ ok: true, value: await this.runJob(trx, p) })
+      })
+      outcomes = fast
+    } catch {
+      this.stats.retried += 1
+      try {
+        outcomes = await this.withSavepoints(batch)
+      } catch (error) {
+        // The commit itself failed: nothing in this batch is durable.
+        for (const p of batch) p.reject(error)
+        return
+      }
+    }
+    this.stats.batches += 1
+    this.stats.jobs += batch.length
+    batch.forEach((p, i) => {
+      const o = (outcomes as Outcome[])[i] as Outcome
+      if (o.ok) {
+        if (p.hook) p.hook.done = true
+        p.resolve(o.value)
+      } else p.reject(o.error)
+    })
   }
 
   private async withSavepoints(batch: Pending[]): Promise<Outcome[]> {

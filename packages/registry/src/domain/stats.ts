@@ -10,7 +10,7 @@
  * until it brings an application, so a subtree's funnel starts at its applications (sessions created
  * and consented = submitted there); partners (`/v1/sharing`) see the whole registry's sessions.
  */
-import { type Expression, type RawBuilder, sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import { lookupRegion } from '@ruhui/core/regions'
 import type { Caller, RegistryContext } from './context'
 import { chinaDayBounds } from './range-filter'
@@ -30,23 +30,36 @@ const APPROVAL_BUCKETS: Array<[string, number]> = [
 const regionPrefix = (code: string) => code.replace(/(00)+$/, '')
 
 /** Applications `a` in the reviewer's subtree; `scope` is the recursive CTE of its organisations. */
-function scopeOf(ctx: RegistryContext, reviewer: Reviewer | undefined): { cte: RawBuilder<unknown>; apps: RawBuilder<unknown>; orgs: (column: RawBuilder<unknown>) => RawBuilder<unknown> } {
-  if (!reviewer) return { cte: sql``, apps: sql`1 = 1`, orgs: () => sql`1 = 1` }
+function scopeOf(ctx: RegistryContext, reviewer: Reviewer | undefined): { ctes: RawBuilder<unknown>[]; apps: RawBuilder<unknown>; orgs: (column: RawBuilder<unknown>) => RawBuilder<unknown> } {
+  if (!reviewer) return { ctes: [], apps: sql`1 = 1`, orgs: () => sql`1 = 1` }
   const region = regionPrefix(ctx.directory().byId.get(reviewer.orgId)?.regionCode ?? '')
   return {
-    cte: sql`with recursive scope(id) as (select id from orgs where id = ${reviewer.orgId} union all select o.id from orgs o join scope s on o.parent_id = s.id) `,
+    ctes: [sql`scope(id) as (select id from orgs where id = ${reviewer.orgId} union all select o.id from orgs o join scope s on o.parent_id = s.id)`],
     apps: region ? sql`(a.org_id in (select id from scope) or (a.org_id is null and a.base_county like ${`${region}%`}))` : sql`a.org_id in (select id from scope)`,
     orgs: (column) => sql`${column} in (select id from scope)`,
   }
 }
 
-/** A stored UTC timestamp's China date (00:00 +08:00 starts the day). */
-const chinaDay = (ctx: RegistryContext, column: Expression<unknown> | RawBuilder<unknown>) =>
-  ctx.dialect === 'postgres' ? sql<string>`to_char(${column}::timestamp + interval '8 hours', 'YYYY-MM-DD')` : sql<string>`date(${column}, '+8 hours')`
+const withCtes = (ctes: RawBuilder<unknown>[]) => (ctes.length ? sql`with recursive ${sql.join(ctes)} ` : sql``)
+
+/**
+ * A stored UTC timestamp's day, in two parts cheap to compute on every row: the UTC date, and whether
+ * the time is 16:00 or later (then it is already the next day in China, +08:00). `chinaDays` adds up.
+ */
+const dayParts = (column: RawBuilder<unknown>) => sql`substr(${column}, 1, 10) as day, substr(${column}, 12, 2) >= '16' as late`
+
+function chinaDays(rows: Array<{ day: string; late: number | boolean; n: number | string }>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of rows) {
+    const day = r.late === true || Number(r.late) === 1 ? new Date(Date.parse(`${r.day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : r.day
+    out[day] = (out[day] ?? 0) + Number(r.n)
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)))
+}
 
 /** Whole minutes from submission to decision. */
 const minutesToDecision = (ctx: RegistryContext) =>
-  ctx.dialect === 'postgres' ? sql<number>`floor(extract(epoch from (a.decided_at::timestamp - a.submitted_at::timestamp)) / 60)::int` : sql<number>`(cast(strftime('%s', a.decided_at) as integer) - cast(strftime('%s', a.submitted_at) as integer)) / 60`
+  ctx.dialect === 'postgres' ? sql<number>`floor(extract(epoch from (a.decided_at::timestamp - a.submitted_at::timestamp)) / 60)::int` : sql<number>`cast((julianday(a.decided_at) - julianday(a.submitted_at)) * 86400 + 0.5 as integer) / 60`
 
 export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: string; region_prefix?: string; threshold?: string }, reviewer?: Reviewer) {
   const bounds = chinaDayBounds(q)
@@ -57,14 +70,20 @@ export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: 
   )
   const run = async <T>(query: RawBuilder<T>) => (await query.execute(ctx.db)).rows
   const [groups, days, approvals, sessionRows, memberRows, platformRows] = await Promise.all([
-    run(sql<{ org_id: string | null; city: string; platform_id: string; tier: string | null; status: string; volunteers: number; n: number }>`${scope.cte}select a.org_id, substr(a.base_county, 1, 4) as city, a.platform_id, a.tier, a.status, sum(a.volunteer) as volunteers, count(*) as n
-      from applications a where ${where} group by a.org_id, substr(a.base_county, 1, 4), a.platform_id, a.tier, a.status`),
-    run(sql<{ day: string; n: number }>`${scope.cte}select ${chinaDay(ctx, sql.ref('a.submitted_at'))} as day, count(*) as n from applications a where ${where} group by 1`),
-    run(sql<{ day: string; minutes: number; n: number }>`${scope.cte}select ${chinaDay(ctx, sql.ref('a.decided_at'))} as day, ${minutesToDecision(ctx)} as minutes, count(*) as n
-      from applications a where ${where} and a.status = 'approved' and a.decided_at is not null group by 1, 2`),
+    // Grouped in the covering index's own order: no sort, one pass.
+    run(sql<{ org_id: string | null; status: string; tier: string | null; platform_id: string; base_county: string; volunteers: number; n: number }>`${withCtes(scope.ctes)}select a.org_id, a.status, a.tier, a.platform_id, a.base_county, sum(a.volunteer) as volunteers, count(*) as n
+      from applications a where ${where} group by a.org_id, a.status, a.tier, a.platform_id, a.base_county`),
+    ctx.dialect === 'postgres'
+      ? run(sql<{ day: string; late: number; n: number }>`${withCtes(scope.ctes)}select ${dayParts(sql.ref('a.submitted_at'))}, count(*) as n from applications a where ${where} group by 1, 2`)
+      : // SQLite sorts to group by an expression: count each China day as a range of the submitted_at index instead.
+        run(sql<{ day: string; late: number; n: number }>`${withCtes([...scope.ctes, sql`d(day) as (select date(coalesce(${bounds.from ?? null}, (select min(submitted_at) from applications)), '+8 hours')
+          union all select date(day, '+1 day') from d where day < date(coalesce(${bounds.to ?? null}, (select max(submitted_at) from applications)), '+8 hours'))`])}select d.day, 0 as late, count(*) as n
+          from d join applications a on a.submitted_at >= strftime('%Y-%m-%dT%H:%M:%fZ', d.day, '-8 hours') and a.submitted_at < strftime('%Y-%m-%dT%H:%M:%fZ', d.day, '+16 hours') where ${where} group by d.day`),
+    run(sql<{ day: string; late: number; minutes: number; n: number }>`${withCtes(scope.ctes)}select ${dayParts(sql.ref('a.decided_at'))}, ${minutesToDecision(ctx)} as minutes, count(*) as n
+      from applications a where ${where} and a.status = 'approved' and a.decided_at is not null group by 1, 2, 3`),
     // A join session belongs to no region until its application does: a subtree's funnel starts at its applications.
     reviewer ? Promise.resolve([]) : run(sql<{ created: number; consented: number }>`select count(*) as created, count(s.matched_at) as consented from sessions s where s.created_at >= ${bounds.from ?? '0000'} and s.created_at <= ${bounds.to ?? '9999'}`),
-    run(sql<{ org_id: string; n: number }>`${scope.cte}select m.org_id, count(*) as n from members m where m.status = 'active' and ${scope.orgs(sql.ref('m.org_id'))} group by m.org_id`),
+    run(sql<{ org_id: string; n: number }>`${withCtes(scope.ctes)}select m.org_id, count(*) as n from members m where m.status = 'active' and ${scope.orgs(sql.ref('m.org_id'))} group by m.org_id`),
     run(sql<{ id: string; name: string }>`select id, name from platforms`),
   ])
 
@@ -83,20 +102,18 @@ export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: 
     const n = Number(g.n)
     submitted += n
     volunteers += Number(g.volunteers)
-    add(byCity, g.city, n)
+    add(byCity, g.base_county.slice(0, 4), n)
     add(byPlatform, g.platform_id, n)
     add(byOrgType, (g.org_id && directory.byId.get(g.org_id)?.type) || 'unknown', n)
     add(byTier, g.tier ?? 'assignment', n)
     add(byStatus, g.status, n)
   }
-  const byDay: Record<string, number> = {}
-  for (const d of [...days].sort((a, b) => (a.day < b.day ? -1 : 1))) byDay[d.day] = Number(d.n)
+  const byDay = chinaDays(days)
 
   // Approvals by day, and time to approval to the minute: median and p90 from the minute counts.
-  const approvedByDay: Record<string, number> = {}
+  const approvedByDay = chinaDays(approvals)
   const perMinute = new Map<number, number>()
   for (const a of approvals) {
-    add(approvedByDay, a.day, Number(a.n))
     perMinute.set(Number(a.minutes), (perMinute.get(Number(a.minutes)) ?? 0) + Number(a.n))
   }
   const minutes = [...perMinute.entries()].sort((a, b) => a[0] - b[0])
@@ -128,7 +145,7 @@ export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: 
     range: { from: q.from ?? null, to: q.to ?? null, region_prefix: q.region_prefix ?? null },
     funnel: { sessions_created: Number(sessions?.created ?? 0), consented: Number(sessions?.consented ?? 0), submitted, approved: byStatus.approved ?? 0 },
     applications_by_day: byDay,
-    approvals_by_day: Object.fromEntries(Object.entries(approvedByDay).sort(([a], [b]) => (a < b ? -1 : 1))),
+    approvals_by_day: approvedByDay,
     by_city: byCity,
     by_platform: byPlatform,
     by_org_type: byOrgType,
