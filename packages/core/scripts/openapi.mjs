@@ -30,7 +30,7 @@ export function buildOpenApi(contract) {
   const schemas = Object.fromEntries(Object.entries(COMPONENTS).map(([name, key]) => [name, schemaOf(contract[key])]))
 
   const paths = {}
-  for (const route of Object.values(contract.ROUTES)) {
+  for (const [key, route] of Object.entries(contract.ROUTES)) {
     const parameters = [{ $ref: '#/components/parameters/RuhuiVersion' }]
     if (route.path.includes('{id}')) parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } })
     if (route.method === 'POST') parameters.push({ $ref: '#/components/parameters/IdempotencyKey' })
@@ -40,7 +40,7 @@ export function buildOpenApi(contract) {
     }
     const op = {
       operationId: route.name,
-      summary: route.summary,
+      summary: contract.ROUTE_SUMMARIES[key],
       tags: [route.name.split('.')[0]],
       security: route.auth === 'none' ? [] : route.auth === 'either' ? [{ secretKey: [] }, { joinToken: [] }] : [{ [route.auth === 'secret_key' ? 'secretKey' : 'joinToken']: [] }],
       parameters,

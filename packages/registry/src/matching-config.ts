@@ -4,8 +4,7 @@
  * start with every problem named by its path; nothing starts half-configured.
  */
 import { readFileSync } from 'node:fs'
-import { formatIssue } from '@ruhui/core'
-import { type MatchingConfig, checkMatchingConfig } from '@ruhui/core/matching'
+import { type MatchingConfig, checkMatchingConfig, formatMatchingIssue } from '@ruhui/core/matching'
 
 /** What is wrong with a configuration file, one line a problem: `provinces.34.tiers[0]: …`. */
 export class MatchingConfigError extends Error {
@@ -36,6 +35,6 @@ export function loadMatchingConfig(file: string): MatchingConfig {
     throw new MatchingConfigError(file, [`(root): 不是有效的 JSON — ${(e as Error).message}`])
   }
   const checked = checkMatchingConfig(json)
-  if (!checked.ok) throw new MatchingConfigError(file, checked.issues.map((i) => `${configPath(i.path)}: ${formatIssue(i)}`))
+  if (!checked.ok) throw new MatchingConfigError(file, checked.issues.map((i) => `${configPath(i.path)}: ${formatMatchingIssue(i)}`))
   return checked.value
 }

@@ -14,3 +14,4 @@ export type { MatchResult, MatchCandidate, MatchStatus, MatchOptions, OrgRef } f
 export { checkMatchInput, MEMBERSHIP_STATUSES } from './match-input'
 export type { MatchInput, MembershipStatus } from './match-input'
 export { formatDirectoryIssue } from './format-directory-issue'
+export { formatMatchingIssue, matchingMessages } from '../messages/matching-words'

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatIssue } from '@ruhui/core'
-import { type MatchInput, type UnionOrg, createDirectory, defineMatchingConfig, matchUnion } from '@ruhui/core/matching'
+import { type MatchInput, type UnionOrg, createDirectory, defineMatchingConfig, formatMatchingIssue as formatIssue, matchUnion } from '@ruhui/core/matching'
 import { NANJING_HAULIER_USCC, PLATFORM_JIA_USCC, PLATFORM_YI_USCC, SUZHOU_TRANSPORT_USCC, org, workedExampleOrgs } from '../../test/directory-fixtures'
 
 const asOf = '2025-07-01'

@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { en, formatIssue, zhCN } from '@ruhui/core'
+import { matchingMessages } from '@ruhui/core/matching'
 import { collectIssueCodes } from '../../test/issue-corpus'
 
 describe('messages', () => {
-  it('zh-CN and en cover the same codes and fields', () => {
+  it('zh-CN and en cover the same codes and fields, for the driver and for matching', () => {
     expect(Object.keys(en.issues).sort()).toEqual(Object.keys(zhCN.issues).sort())
     expect(Object.keys(en.fields).sort()).toEqual(Object.keys(zhCN.fields).sort())
+    expect(Object.keys(matchingMessages.en.issues).sort()).toEqual(Object.keys(matchingMessages['zh-CN'].issues).sort())
+  })
+
+  it('the driver’s tables hold no directory or matching words (those are formatted where matching runs)', () => {
+    const matchingOnly = Object.keys(matchingMessages['zh-CN'].issues).filter((c) => !(c in zhCN.issues))
+    expect(matchingOnly).toContain('match_industry')
+    expect(matchingOnly).toContain('duplicate_org_id')
+    for (const c of matchingOnly) expect(en.issues).not.toHaveProperty(c)
   })
 
   it('every code the checkers produce has words in both locales, and every message is reachable', () => {
     const produced = collectIssueCodes()
-    expect([...produced.keys()].sort()).toEqual(Object.keys(zhCN.issues).sort())
+    expect([...produced.keys()].sort()).toEqual(Object.keys(matchingMessages['zh-CN'].issues).sort())
     for (const [code, sample] of produced) {
-      const zh = formatIssue(sample, 'zh-CN')
-      const english = formatIssue(sample, 'en')
+      const zh = formatIssue(sample, matchingMessages['zh-CN'])
+      const english = formatIssue(sample, matchingMessages.en)
       expect(zh, code).toMatch(/[\u4e00-\u9fff]/)
       expect(zh, code).not.toMatch(/undefined|\{|\}/)
       // The template is English; names that come from data (organisations, regions) stay as they are.

@@ -1,12 +1,12 @@
 /** A MatchResult in the API's wire shape (`organisation_match`), with reasons in words for a locale. */
 import type { OrganisationMatch } from '../contract/organisations'
 import type { Issue } from '../issues'
-import { formatIssue } from '../messages/format'
+import { formatMatchingIssue } from '../messages/matching-words'
 import type { Locale } from '../messages/types'
 import type { MatchCandidate, MatchResult, OrgRef } from '../matching/match-union'
 
 function reasonWire(issue: Issue, locale: Locale) {
-  return { code: issue.code, params: { ...(issue.params ?? {}) }, message: formatIssue(issue, locale) }
+  return { code: issue.code, params: { ...(issue.params ?? {}) }, message: formatMatchingIssue(issue, locale) }
 }
 
 function refWire(o: OrgRef) {
