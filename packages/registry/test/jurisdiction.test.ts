@@ -59,7 +59,7 @@ eachDialect('jurisdiction of the directory', (registry) => {
     const report = (await imported.json()) as { imported: number; errors: Array<{ row: number; field: string; message: string }> }
     expect(report.imported).toBe(1)
     expect(report.errors).toEqual([{ row: 1, id: 'org_0000_capture', field: 'coverage.regionPrefixes.0', message: expect.stringMatching(/^第 1 条（org_0000_capture）：覆盖地区 320115 超出/) }])
-    expect((await rowCounts(r)).orgs).toBe(before.orgs + 1)
+    expect((await rowCounts(r)).orgs).toBe((before.orgs as number) + 1)
     expect(await matchFor()).toBe('org_nf_320115')
     // Inside its own region the same reviewer still works as before.
     expect((await asHefei('/v1/review/organisations', 'POST', hefeiOrg('org_hf_own', 'org_lf_3401', { uscc: undefined }))).status).toBe(201)

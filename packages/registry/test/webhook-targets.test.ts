@@ -92,7 +92,7 @@ eachDialect(
       expect(() => r.cli(['platform', 'create', '--name', '内网平台', '--webhook-url', 'http://169.254.169.254/'])).toThrow(/refused/)
       r.cli(['platform', 'create', '--name', '无回调平台', '--id', 'P-NOHOOK'])
       expect(() => r.cli(['platform', 'set-webhook', '--id', 'P-NOHOOK', '--webhook-url', 'http://127.0.0.1:9/'])).toThrow(/refused/)
-      expect((await rowCounts(r)).platforms).toBe(before.platforms + 1)
+      expect((await rowCounts(r)).platforms).toBe((before.platforms as number) + 1)
     })
 
     it('an address that turns private after registration is refused at delivery, and nothing reaches it', async () => {
