@@ -1,7 +1,11 @@
 import type { PropsWithChildren } from 'react'
+import { ensureStorage } from './storage-fallback'
 import '@ruhui/taro/style.css'
 import './app.css'
 import { launch } from './launch'
+
+// Framed on another site, the browser may refuse the page its localStorage: keep the draft in memory.
+ensureStorage(window)
 
 // The token rides in the fragment: read it and clear the address bar before the (hash) router starts.
 launch()

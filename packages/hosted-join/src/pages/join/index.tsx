@@ -31,12 +31,17 @@ export default function HostedJoinPage() {
     // The session's return URL and language (a registered URL only: the registry checked it on create).
     fetch(`${registryUrl}/v1/join-sessions/${start.sessionId}`, { headers: { authorization: `Bearer ${start.token}` } })
       .then((r) => (r.ok ? (r.json() as Promise<{ return_url?: string; locale?: Locale }>) : null))
-      .then((s) => {
-        returnUrl = s?.return_url ?? null
-        setLocale(s?.locale === 'en' ? 'en' : 'zh-CN')
-      })
-      .catch(() => setLocale('zh-CN'))
-      .finally(() => bridge.ready())
+      .then(
+        (s) => {
+          returnUrl = s?.return_url ?? null
+          bridge.ready()
+          setLocale(s?.locale === 'en' ? 'en' : 'zh-CN')
+        },
+        () => {
+          bridge.ready()
+          setLocale('zh-CN')
+        },
+      )
   }, [])
   if (!start.sessionId || !start.token)
     return (
