@@ -1,4 +1,4 @@
-// Issue #19, findings 6, 7 and 8b, as the attacks: the console and the API framed, sniffed or
+// Issue #19, findings 6, 7 and 8b, as the attacks (and finding 4's padded logins on both storages): the console and the API framed, sniffed or
 // leaking their address (security headers, per path); an export whose cell starts with a tab or a
 // carriage return before a formula (Excel strips them and runs the formula); and the SQLite files
 // readable by every local user (created 0644). Both dialects for the export (stored data).
@@ -53,6 +53,17 @@ eachDialect('hardening: headers, exports, files', (registry, dialect) => {
     expect(row?.['工会组织']).toBe(`'\t=HYPERLINK("http://evil.example","点我")`)
     expect(row?.['平台']).toBe(`'\r=1+1`)
     for (const x of rows) for (const v of Object.values(x)) expect(v).not.toMatch(/^[\t\r]*[=+\-@]/)
+  })
+
+  it('finding 4 on this storage: a padded or re-cased login gets no fresh bucket, and the right password still signs in after', async () => {
+    const r = registry()
+    r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京（登录）', '--login', 'nj-pad', '--password', 'right-password-2'])
+    const signIn = async (login: string, password: string) => (await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login, password }) })).status
+    const statuses: number[] = []
+    for (const login of ['nj-pad', ' nj-pad', 'nj-pad ', 'NJ-PAD', '\tnj-pad', ' NJ-pad ']) statuses.push(await signIn(login, 'wrong'))
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]) // two a second per login, a burst of four, however it is written
+    await new Promise((res) => setTimeout(res, 1100))
+    expect(await signIn(' nj-pad', 'right-password-2')).toBe(200)
   })
 
   if (dialect === 'sqlite') {
