@@ -1,8 +1,9 @@
 // Issue #19, findings 3 and 4, as the attacks, against a real registry process, from an attacker
 // process (load-attack.mjs): 16 parallel 300 MB bodies to /v1/review/sign-in (no credential
 // needed; half with Content-Length, half streamed in chunks, generated, never allocated whole),
-// five times over; then 20 clients guessing passwords (padded logins among them). Meanwhile /health answers within 100 ms and the process stays under
-// 300 MB of resident memory. SQLite only: this is about the process, not the storage.
+// five times over; then 20 clients guessing passwords (padded logins among them). Meanwhile
+// /health answers within 100 ms and the process stays under 300 MB of resident memory. SQLite
+// only: this is about the process (padded logins on both storages: hardening.test.ts).
 // "Within 100 ms" is read as: nine /health answers in ten within 100 ms and none over a second
 // (the machine is shared: one slow sample is the scheduler, not the registry). Before the fixes
 // bodies were read whole (4.8 GB) and scryptSync held the event loop (224–833 ms per /health).
