@@ -82,6 +82,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       // A day range and a region narrow the same counts.
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
       expect((await stats('nanjing', `?from=${today}&to=${today}`)).applications_by_day).toEqual({ [today]: 4 })
+      // A province is counted day by day over the submitted_at index (SQLite), a city by its organisations: the same days.
+      expect(js.applications_by_day).toEqual(nj.applications_by_day)
+      expect((await stats('jiangsu', `?from=${today}&to=${today}`)).applications_by_day).toEqual({ [today]: 4 })
       expect((await stats('nanjing', '?from=2020-01-01&to=2020-01-02')).funnel.submitted).toBe(0)
       expect((await stats('nanjing', '?region_prefix=3202')).funnel.submitted).toBe(0)
     })

@@ -14,6 +14,7 @@ import { type RawBuilder, sql } from 'kysely'
 import { lookupRegion } from '@ruhui/core/regions'
 import type { Caller, RegistryContext } from './context'
 import { chinaDayBounds } from './range-filter'
+import { reviewerScope } from './scope'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 
@@ -69,13 +70,15 @@ export async function pilotStats(ctx: RegistryContext, q: { from?: string; to?: 
     sql` and `,
   )
   const run = async <T>(query: RawBuilder<T>) => (await query.execute(ctx.db)).rows
+  // A small subtree (a city) reads its own organisations' index ranges; a wide one (a province) scans by day.
+  const narrow = reviewer !== undefined && reviewerScope(ctx, reviewer).size * 5 < ctx.directory().orgs.length
   const [groups, days, approvals, sessionRows, memberRows, platformRows] = await Promise.all([
     // Grouped in the covering index's own order: no sort, one pass.
     run(sql<{ org_id: string | null; status: string; tier: string | null; platform_id: string; base_county: string; volunteers: number; n: number }>`${withCtes(scope.ctes)}select a.org_id, a.status, a.tier, a.platform_id, a.base_county, sum(a.volunteer) as volunteers, count(*) as n
       from applications a where ${where} group by a.org_id, a.status, a.tier, a.platform_id, a.base_county`),
-    ctx.dialect === 'postgres'
+    ctx.dialect === 'postgres' || narrow
       ? run(sql<{ day: string; late: number; n: number }>`${withCtes(scope.ctes)}select ${dayParts(sql.ref('a.submitted_at'))}, count(*) as n from applications a where ${where} group by 1, 2`)
-      : // SQLite sorts to group by an expression: count each China day as a range of the submitted_at index instead.
+      : // SQLite sorts to group by an expression: for a wide subtree, count each China day as a range of the submitted_at index instead.
         run(sql<{ day: string; late: number; n: number }>`${withCtes([...scope.ctes, sql`d(day) as (select date(coalesce(${bounds.from ?? null}, (select min(submitted_at) from applications)), '+8 hours')
           union all select date(day, '+1 day') from d where day < date(coalesce(${bounds.to ?? null}, (select max(submitted_at) from applications)), '+8 hours'))`])}select d.day, 0 as late, count(*) as n
           from d join applications a on a.submitted_at >= strftime('%Y-%m-%dT%H:%M:%fZ', d.day, '-8 hours') and a.submitted_at < strftime('%Y-%m-%dT%H:%M:%fZ', d.day, '+16 hours') where ${where} group by d.day`),
