@@ -197,6 +197,7 @@ eachDialect('bad input', (registry) => {
       ['/v1/review/audit', { limit: badLimit, action: fc.constantFrom('', 'A', '%', 'x'.repeat(41)) }],
       ['/v1/review/exports/applications.csv', { from: fc.constantFrom('', '2026-13-01', '2026-02-30', 'yesterday', '%'), to: fc.constantFrom('1999', '2026-1-1'), region_prefix: fc.constantFrom('', '3', '%', '1234567') }],
       ['/v1/stats', { threshold: fc.constantFrom('', '0', '-1', '100000', 'x'), from: fc.constantFrom('2026-13-01', 'x') }],
+      ['/v1/review/assignable-organisations', { limit: badLimit, near: fc.constantFrom('', '3', '%', 'abc', '1234567890'), q: fc.constant('x'.repeat(101)) }],
     ]
     for (const [path, params] of queries) {
       for (const [name, bad] of Object.entries(params)) {
