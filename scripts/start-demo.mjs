@@ -103,6 +103,10 @@ const platformUrl = await start(
 )
 // Events go to the platform backend at the address it has now (PLATFORM_PORT may change between runs, or be 0).
 cli(['platform', 'set-webhook', '--id', demo.platform.platform_id, '--webhook-url', `${platformUrl}/webhooks/ruhui`])
+// The hosted join page (/join, issue #14): the platform backend's origin may frame it, the demo driver app is its return URL;
+// a hosted session for a demo driver, as a native app's backend would create it (valid for the token's 30 minutes).
+cli(['platform', 'update', '--id', demo.platform.platform_id, '--allowed-origin', platformUrl, '--return-url', `${base}/`])
+const hosted = await fetch(`${base}/v1/join-sessions`, { method: 'POST', headers: { authorization: `Bearer ${demo.platform.secret_key}`, 'content-type': 'application/json' }, body: JSON.stringify({ platform_user_id: 'demo-hosted-driver', return_url: `${base}/` }) }).then((r) => r.json())
 // The driver app was built to find the platform backend at 127.0.0.1:8788; another port goes in the address.
 const driverApp = platformUrl === 'http://127.0.0.1:8788' ? `${base}/` : `${base}/?platform=${encodeURIComponent(platformUrl)}`
 console.log(`
@@ -112,6 +116,8 @@ ruhui 货车司机网上入会演示已启动（示例数据）/ the ruhui demo 
     演示审核员（南京市总工会，管理员）login ${demo.reviewer.login}  password ${demo.reviewer.password}
     另一家工会（合肥市总工会）        login ${demo.other.login}  password ${demo.other.password}
   登记系统 registry:       ${base}    (健康检查 ${base}/health · 接口文档 ${base}/openapi.json)
+  托管入会页 hosted join page (WebView / iframe, 30 分钟内有效 / valid 30 min):
+    ${hosted.hosted_url ?? `（未能创建 / not created: ${JSON.stringify(hosted.error ?? hosted)}）`}
   平台后台 platform backend: ${platformUrl}  (演示平台 ${demo.platform.platform_id}，密钥只在这里 / its secret key stays here)
   数据 data:               ${dataDir}  (SQLite)
 在一个标签页以司机身份入会，在另一个标签页登录审核后台批准。 Join as a driver in one tab, approve in the other. Ctrl-C stops.`)
