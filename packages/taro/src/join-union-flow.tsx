@@ -6,7 +6,7 @@ import { useEffect } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ENV_TYPE, getEnv } from '@tarojs/taro'
 import { EMPLOYMENT_FORMS, type EmploymentForm, FORMS_WITH_COMPANY, type Issue, formatIssue } from '@ruhui/core'
-import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow } from '@ruhui/core/flow'
+import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow, unionContactOf } from '@ruhui/core/flow'
 import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
 import { a11yLabel, a11yRole } from './a11y'
 import { buttonState } from './button-state'
@@ -144,7 +144,7 @@ function ConsentStep({ flow, labels, props, finished, share }: { flow: JoinFlow;
   )
 }
 
-const TEXT_FIELDS: Array<{ name: Exclude<FieldName, 'employmentForm'>; type?: 'idcard' | 'number'; optional?: boolean; maxlength: number }> = [
+const TEXT_FIELDS: Array<{ name: Exclude<FieldName, 'employmentForm' | 'homeParkId'>; type?: 'idcard' | 'number'; optional?: boolean; maxlength: number }> = [
   { name: 'name', maxlength: 50 },
   { name: 'idNumber', type: 'idcard', maxlength: 18 },
   { name: 'mobile', type: 'number', maxlength: 11 },
@@ -209,6 +209,7 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
         <FieldErrors issues={formIssues} locale={locale} />
       </View>
       <CountyField state={state} flow={flow} labels={labels} locale={locale} />
+      <ParkField state={state} flow={flow} labels={labels} />
       {fields.slice(3).map(field)}
       {canFace && (
         state.verification.faceVerifiedAt ? (
@@ -287,6 +288,41 @@ function CountyField({ state, flow, labels, locale }: { state: FlowState; flow: 
   )
 }
 
+/** The optional park question: shown only when the home county has logistics parks. */
+function ParkField({ state, flow, labels }: { state: FlowState; flow: JoinFlow; labels: Labels }) {
+  if (state.parks.length === 0) return null
+  const chosen = state.fields.homeParkId
+  const choice = (id: string, name: string) => (
+    <View key={id || 'none'} {...a11yRole('radio')} {...a11yLabel(`${name}${chosen === id ? labels.selectedSuffix : ''}`)} className={`ruhui-choice ${chosen === id ? 'ruhui-choice--selected' : ''}`} onClick={() => flow.setField('homeParkId', id)}>
+      <Text>{name}</Text>
+    </View>
+  )
+  return (
+    <View className="ruhui-field ruhui-park" {...a11yRole('radiogroup')} {...a11yLabel(labels.parkQuestion)}>
+      <Text className="ruhui-field__label">{labels.parkQuestion}</Text>
+      {state.parks.map((p) => choice(p.id, p.name))}
+      {choice('', labels.parkNone)}
+    </View>
+  )
+}
+
+/** The union's phone, address and hours, when the directory has them. */
+function ContactCard({ state, labels }: { state: FlowState; labels: Labels }) {
+  const found = unionContactOf(state)
+  if (!found) return null
+  const { phone, address, hours } = found.contact
+  return (
+    <View className="ruhui-contact" {...a11yLabel(`${labels.contactTitle}：${found.name}`)}>
+      <Text className="ruhui-muted">
+        {labels.contactTitle}：{found.name}
+      </Text>
+      {phone && <Text className="ruhui-body">{labels.contactPhone}：{phone}</Text>}
+      {address && <Text className="ruhui-body">{labels.contactAddress}：{address}</Text>}
+      {hours && <Text className="ruhui-body">{labels.contactHours}：{hours}</Text>}
+    </View>
+  )
+}
+
 function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; labels: Labels }) {
   const match = state.match
   const submitting = state.step === 'submitting'
@@ -322,6 +358,7 @@ function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; 
             </View>
           ))}
       </View>
+      {match && match.candidates.length === 0 && <ContactCard state={state} labels={labels} />}
       <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(submitting, submitting || !state.selectedOrgId || state.finished)} onClick={() => void flow.submit()}>
         {submitting ? labels.submitting : labels.submit}
       </Button>
@@ -349,6 +386,7 @@ function ResultStep({ state, flow, labels, pollMs }: { state: FlowState; flow: J
       <Text className="ruhui-title">{words.title}</Text>
       <Text className="ruhui-body">{words.body}</Text>
       {app?.org_name && <Text className="ruhui-subtitle">{app.org_name}</Text>}
+      <ContactCard state={state} labels={labels} />
       {reason && (result.kind === 'needs_info' || result.kind === 'rejected') && (
         <Text className="ruhui-body">
           {labels.statusReason}：{reason}

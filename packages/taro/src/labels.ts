@@ -23,6 +23,14 @@ export interface JoinLabels {
   regionBack: string
   skipTownship: string
   countyCode: string
+  /** The optional question under the home county, when it has logistics parks. */
+  parkQuestion: string
+  parkNone: string
+  /** Whom to contact: the chosen union, or the one that will assign one. */
+  contactTitle: string
+  contactPhone: string
+  contactAddress: string
+  contactHours: string
   /** Read out after the selected choice. */
   selectedSuffix: string
   employmentForms: Record<EmploymentForm, string>
@@ -74,6 +82,12 @@ export const zhCNLabels: JoinLabels = {
   regionBack: '返回上一级',
   skipTownship: '不选乡镇（街道），就到区县',
   countyCode: '或直接填写区县代码',
+  parkQuestion: '您常在哪个物流园区装卸货？（选填）',
+  parkNone: '都不是 / 不填',
+  contactTitle: '工会联系方式',
+  contactPhone: '电话',
+  contactAddress: '地址',
+  contactHours: '办公时间',
   selectedSuffix: '，已选择',
   employmentForms: { employee: '受雇于运输企业', platform_self_employed: '个体司机（平台接单）', owner_operator_employer: '车主并雇有司机', affiliated: '挂靠车辆（车挂在运输公司名下，自己经营）', other: '其他' },
   usePhoneNumber: '使用微信绑定的手机号',
@@ -132,6 +146,12 @@ export const enLabels: JoinLabels = {
   regionBack: 'Back',
   skipTownship: 'Skip the township: the county is enough',
   countyCode: 'or type the county code',
+  parkQuestion: 'Which logistics park do you mostly load or unload at? (optional)',
+  parkNone: 'None of these',
+  contactTitle: 'How to reach the union',
+  contactPhone: 'Phone',
+  contactAddress: 'Address',
+  contactHours: 'Office hours',
   selectedSuffix: ', selected',
   employmentForms: { employee: 'Employed by a haulier', platform_self_employed: 'Self-employed (platform orders)', owner_operator_employer: 'Owner with employed drivers', affiliated: 'Affiliated truck (registered under a haulier, run on your own account)', other: 'Other' },
   usePhoneNumber: 'Use my WeChat phone number',

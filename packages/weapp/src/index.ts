@@ -180,6 +180,9 @@ Component({
     onInput(this: Self, e: TapEvent) {
       withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.detail.value ?? ''))
     },
+    onChoose(this: Self, e: TapEvent) {
+      withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.currentTarget.dataset.value ?? ''))
+    },
     onEmployment(this: Self, e: TapEvent) {
       withFlow(this, (f) => f.setField('employmentForm', e.currentTarget.dataset.value ?? ''))
     },

@@ -15,13 +15,19 @@ export interface WeappLabels {
   accept: string
   decline: string
   identityTitle: string
-  fields: Record<FieldName, string>
-  placeholders: Record<Exclude<FieldName, 'employmentForm'>, string>
+  fields: Record<Exclude<FieldName, 'homeParkId'>, string>
+  placeholders: Record<Exclude<FieldName, 'employmentForm' | 'homeParkId'>, string>
   optional: string
   chooseRegion: string
   regionBack: string
   skipTownship: string
   countyCode: string
+  parkQuestion: string
+  parkNone: string
+  contactTitle: string
+  contactPhone: string
+  contactAddress: string
+  contactHours: string
   employmentForms: Record<EmploymentForm, string>
   usePhoneNumber: string
   useHostPhone: string
@@ -70,6 +76,12 @@ export const zhCN: WeappLabels = {
   regionBack: '返回上一级',
   skipTownship: '不选乡镇（街道），就到区县',
   countyCode: '或直接填写区县代码',
+  parkQuestion: '您常在哪个物流园区装卸货？（选填）',
+  parkNone: '都不是 / 不填',
+  contactTitle: '工会联系方式',
+  contactPhone: '电话',
+  contactAddress: '地址',
+  contactHours: '办公时间',
   employmentForms: { employee: '受雇于运输企业', platform_self_employed: '个体司机（平台接单）', owner_operator_employer: '车主并雇有司机', affiliated: '挂靠车辆（车挂在运输公司名下，自己经营）', other: '其他' },
   usePhoneNumber: '使用微信绑定的手机号',
   useHostPhone: '使用平台已验证的手机号',
@@ -126,6 +138,12 @@ export const en: WeappLabels = {
   regionBack: 'Back',
   skipTownship: 'Skip the township: the county is enough',
   countyCode: 'or type the county code',
+  parkQuestion: 'Which logistics park do you mostly load or unload at? (optional)',
+  parkNone: 'None of these',
+  contactTitle: 'How to reach the union',
+  contactPhone: 'Phone',
+  contactAddress: 'Address',
+  contactHours: 'Office hours',
   employmentForms: { employee: 'Employed by a haulier', platform_self_employed: 'Self-employed (platform orders)', owner_operator_employer: 'Owner with employed drivers', affiliated: 'Affiliated truck (registered under a haulier, run on your own account)', other: 'Other' },
   usePhoneNumber: 'Use my WeChat phone number',
   useHostPhone: 'Use the number the platform verified',

@@ -4,10 +4,10 @@
  */
 import { EMPLOYMENT_FORMS, formatIssue, type Issue, type EmploymentForm, FORMS_WITH_COMPANY } from '@ruhui/core'
 import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
-import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState } from '@ruhui/core/flow'
+import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, unionContactOf } from '@ruhui/core/flow'
 import type { WeappLabels } from './labels'
 
-type TextField = Exclude<FieldName, 'employmentForm' | 'county'>
+type TextField = Exclude<FieldName, 'employmentForm' | 'county' | 'homeParkId'>
 const TEXT_FIELDS: Array<{ name: TextField; type: 'text' | 'idcard' | 'number'; optional?: boolean; maxlength: number }> = [
   { name: 'name', type: 'text', maxlength: 50 },
   { name: 'idNumber', type: 'idcard', maxlength: 18 },
@@ -58,6 +58,8 @@ export function toView(state: FlowState, o: ViewOptions) {
       errors: messages(state.fieldIssues.county, o.locale),
       picker: { open: picker.open, loading: picker.loading, back: t.regionBack + (picker.path.length ? `：${picker.path.map((r) => r.name).join(' ')}` : ''), canSkip: picker.path.length > 0 && picker.path[picker.path.length - 1]!.level === 'county' && !picker.loading, items: picker.items.map((r) => ({ code: r.code, name: r.name })) },
     },
+    parks: state.parks.length ? [...state.parks.map((p) => ({ id: p.id, name: p.name })), { id: '', name: t.parkNone }].map((p) => ({ ...p, selected: state.fields.homeParkId === p.id })) : [],
+    contact: contactView(state),
     mobileVerified: Boolean(state.verification.mobileVerifiedAt),
     canPhone: o.phone && !state.verification.mobileVerifiedAt,
     canFace: o.face,
@@ -82,3 +84,9 @@ export function toView(state: FlowState, o: ViewOptions) {
 }
 
 export type FlowView = ReturnType<typeof toView>
+
+/** The union's phone, address and hours (the chosen union, or the one that will assign), or null. */
+function contactView(state: FlowState) {
+  const found = unionContactOf(state)
+  return found ? { name: found.name, phone: found.contact.phone ?? '', address: found.contact.address ?? '', hours: found.contact.hours ?? '' } : null
+}

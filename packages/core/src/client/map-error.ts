@@ -1,6 +1,6 @@
 /** The one place where wire errors become RegistryError subclasses (stripe's generateV1Error). */
 import type { Locale } from '../enums'
-import { ERROR_CODES, type ErrorCodeInfo, errorBody } from '../contract/errors'
+import { errorBody } from '../contract/errors'
 import {
   RegistryApiError,
   RegistryAuthenticationError,
@@ -30,20 +30,29 @@ function typeForStatus(status: number): RegistryErrorType {
   return 'invalid_request_error'
 }
 
-/** Words for a driver when the registry sent none, in the client's language. */
-export function fallbackUserMessage(code: string, status: number, locale: Locale = 'zh-CN'): string {
-  const info = (ERROR_CODES as Record<string, ErrorCodeInfo>)[code] ?? (status >= 500 ? ERROR_CODES.internal_error : ERROR_CODES.invalid_request)
-  return locale === 'en' ? info.en : info.zh
+/**
+ * Words for a driver when the registry sent none (a proxy's page, an empty message), by the error's
+ * family, in the client's language. The registry's own words come with every reply; the client does not
+ * carry a second copy of them.
+ */
+const FALLBACK_WORDS: Record<RegistryErrorType, { zh: string; en: string }> = {
+  invalid_request_error: { zh: '请求内容有误，请检查后重试', en: 'The request is not valid' },
+  authentication_error: { zh: '入会链接已失效，请回到平台重新进入', en: 'The link is no longer valid; open it again from the app' },
+  permission_error: { zh: '没有权限进行此操作', en: 'This credential may not do that' },
+  idempotency_error: { zh: '请求重复且内容不一致，请刷新后重试', en: 'This Idempotency-Key was used with a different request' },
+  rate_limit_error: { zh: '操作太频繁，请稍后再试', en: 'Too many requests' },
+  api_error: { zh: '服务暂时出了点问题，请稍后再试', en: 'The registry had a problem' },
+  connection_error: { zh: '网络连接失败，请检查网络后重试', en: 'Could not connect; check the network and try again' },
+  invalid_response_error: { zh: '服务返回的数据有误，请稍后再试', en: 'The service answered with something unexpected; try again later' },
 }
 
-/** The client's own words (no reply to take them from), per language. */
-export const CLIENT_MESSAGES = {
-  timeout: { zh: '网络较慢，请求超时，请稍后再试', en: 'The network is slow and the request timed out; try again later' },
-  network: { zh: '网络连接失败，请检查网络后重试', en: 'Could not connect; check the network and try again' },
-  invalid_response: { zh: '服务返回的数据有误，请稍后再试', en: 'The service answered with something unexpected; try again later' },
-} as const
+export function fallbackUserMessage(type: RegistryErrorType, locale: Locale = 'zh-CN'): string {
+  const words = FALLBACK_WORDS[type] ?? FALLBACK_WORDS.api_error
+  return locale === 'en' ? words.en : words.zh
+}
 
-export const clientMessage = (key: keyof typeof CLIENT_MESSAGES, locale: Locale) => (locale === 'en' ? CLIENT_MESSAGES[key].en : CLIENT_MESSAGES[key].zh)
+/** A request that timed out (the one case the families above do not word). */
+export const timeoutMessage = (locale: Locale) => (locale === 'en' ? 'The network is slow and the request timed out; try again later' : '网络较慢，请求超时，请稍后再试')
 
 /** Build the error for a non-2xx response. `what` is e.g. 'POST /v1/applications'. */
 export function mapError(what: string, status: number, body: string, headers: Record<string, string>, retryAfterMs?: number, locale: Locale = 'zh-CN'): RegistryError {
@@ -60,7 +69,7 @@ export function mapError(what: string, status: number, body: string, headers: Re
       type: e.type,
       code: e.code,
       message: `[@ruhui/core] ${what} → ${status} ${e.type}/${e.code}${e.param ? ` (param: ${e.param})` : ''}`,
-      userMessage: e.message || fallbackUserMessage(e.code, status, locale),
+      userMessage: e.message || fallbackUserMessage(e.type, locale),
       statusCode: status,
     }
     const rid = e.request_id || requestId
@@ -73,7 +82,7 @@ export function mapError(what: string, status: number, body: string, headers: Re
   // Not the API's error shape (a proxy's page, an empty body): classify by status.
   const type = typeForStatus(status)
   const code = status === 429 ? 'rate_limited' : status >= 500 ? 'internal_error' : 'invalid_request'
-  const init: RegistryErrorInit = { type, code, message: `[@ruhui/core] ${what} → ${status} with a body that is not the API's error shape`, userMessage: fallbackUserMessage(code, status, locale), statusCode: status }
+  const init: RegistryErrorInit = { type, code, message: `[@ruhui/core] ${what} → ${status} with a body that is not the API's error shape`, userMessage: fallbackUserMessage(type, locale), statusCode: status }
   if (requestId !== undefined) init.requestId = requestId
   if (retryAfterMs !== undefined) init.retryAfterMs = retryAfterMs
   return new (FAMILIES[type] ?? RegistryApiError)(init)

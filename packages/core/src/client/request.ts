@@ -13,7 +13,7 @@ import { backoffDelay, isRetryableStatus, parseRetryAfter } from '../http/retry'
 import type { Platform } from '../platform'
 import { fromZodIssue } from '../zod-issues'
 import { RegistryConnectionError, RegistryResponseError } from './errors'
-import { clientMessage, mapError } from './map-error'
+import { fallbackUserMessage, mapError, timeoutMessage } from './map-error'
 
 export type CredentialKind = 'secret_key' | 'join_token'
 
@@ -111,7 +111,7 @@ export async function callRoute<R extends Route>(ctx: ClientContext, route: R, a
         type: 'connection_error',
         code,
         message: `[@ruhui/core] ${what}: no response after ${attempt + 1} attempt(s) (${code})`,
-        userMessage: clientMessage(code === 'timeout' ? 'timeout' : 'network', ctx.locale),
+        userMessage: code === 'timeout' ? timeoutMessage(ctx.locale) : fallbackUserMessage('connection_error', ctx.locale),
         cause: e,
       })
     }
@@ -183,7 +183,7 @@ function invalidResponse(what: string, res: TransportResponse, detail: string, c
     type: 'invalid_response_error' as const,
     code: 'invalid_response',
     message: `[@ruhui/core] ${what} → ${res.status}: ${detail}`,
-    userMessage: clientMessage('invalid_response', locale),
+    userMessage: fallbackUserMessage('invalid_response_error', locale),
     statusCode: res.status,
     cause,
   }

@@ -5,7 +5,7 @@
  */
 import type { Application } from '../contract/applications'
 import type { MemberService } from '../contract/member-services'
-import type { MatchRequest, OrganisationMatch } from '../contract/organisations'
+import type { MatchRequest, OrganisationMatch, Park } from '../contract/organisations'
 import type { Region } from '../contract/regions'
 import type { Transfer } from '../contract/transfers'
 import type { Outbox } from './outbox'
@@ -52,6 +52,8 @@ export type ActionBody =
   // the calls' results (`tag`: which region list it answers)
   | { type: 'servicesLoaded'; result: MemberService[] }
   | { type: 'regionsLoaded'; result: Region[]; tag: number }
+  /** `tag`: the county whose parks these are. */
+  | { type: 'parksLoaded'; result: Park[]; tag: string }
   | { type: 'phoneVerified'; result: { mobile: string; verifiedAt?: string } }
   | { type: 'faceChecked'; result: { passed: boolean; verifiedAt?: string } }
   | { type: 'matched'; result: OrganisationMatch }
@@ -59,7 +61,7 @@ export type ActionBody =
   | { type: 'transferred'; result: Transfer }
   | { type: 'statusFetched'; result: Application }
   | { type: 'volunteered'; result: Application }
-  | { type: 'regionsFailed' | 'phoneFailed' | 'faceFailed' | 'matchFailed' | 'submitFailed' | 'transferFailed' | 'volunteerFailed'; failure: Failure; online: boolean; tag?: number }
+  | { type: 'regionsFailed' | 'phoneFailed' | 'faceFailed' | 'matchFailed' | 'submitFailed' | 'transferFailed' | 'volunteerFailed'; failure: Failure; online: boolean; tag?: number | string }
 
 export type Action = ActionBody & { at: number }
 
@@ -67,6 +69,7 @@ export type Action = ActionBody & { at: number }
 export type Call =
   | { call: 'services'; input: { membership: 'member' | 'non_member'; region: string } }
   | { call: 'regions'; input: { parent?: string } }
+  | { call: 'parks'; input: { county: string } }
   | { call: 'phone'; input: string }
   | { call: 'face'; input: null }
   | { call: 'match'; input: MatchRequest }
@@ -85,4 +88,4 @@ export type Effect =
   | { type: 'exited'; reason: ExitReason }
   | { type: 'discardDraft' }
   /** `background`: nobody waits for it; without `failed` a failure changes nothing. */
-  | ({ type: 'call'; done: ResultType; failed?: FailureType; tag?: number; background?: true } & Call)
+  | ({ type: 'call'; done: ResultType; failed?: FailureType; tag?: number | string; background?: true } & Call)

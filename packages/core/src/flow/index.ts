@@ -4,5 +4,7 @@ export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEve
 export { memoryStorage, alwaysOnline } from './ports'
 export type { FlowStorage, NetworkPort, LifecyclePort } from './ports'
 export { DEFAULT_CONSENT_TEXTS } from './consent-texts'
+export { unionContactOf } from './union-contact'
+export type { UnionContact } from './union-contact'
 export type { ConsentText, ConsentTexts } from './consent-texts'
 // Held back: sha256Hex (consent-text hashing inside the flow), the reducer, actions and effects (internal parts).

@@ -1,7 +1,8 @@
 // The identity step in the reducer: the home-region picker and the host's phone and face checks
 // (fields and the match are in reduce.test.ts) — no network, no msw, no clock.
 import { describe, expect, it } from 'vitest'
-import { atUnion, calls, events, opened, run, typed } from '../../test/flow-reducer-kit'
+import { DRIVER, atUnion, calls, events, opened, run, typed } from '../../test/flow-reducer-kit'
+import { unionContactOf } from './union-contact'
 
 const failure = (type: string, code: string, message = '…') => ({ failure: { type, code, message }, online: true })
 
@@ -79,5 +80,43 @@ describe('host capabilities', () => {
   it('without the capability, or before the identity step, the methods do nothing', () => {
     expect(run(typed(opened({ phone: false, face: false })), { type: 'applyPhoneCode', code: 'x' }, { type: 'verifyFace' }).effects).toEqual([])
     expect(run(opened(), { type: 'applyPhoneCode', code: 'x' }, { type: 'verifyFace' }).effects).toEqual([])
+  })
+})
+
+describe('the park question (optional) and whom to contact', () => {
+  const parks = [{ id: 'PARK-NJ-01', object: 'park' as const, name: '南京某物流园区（示例）', county: '320115' }]
+
+  it('a county chosen asks for its parks; only that county’s answer is shown; a park of the list can be picked, another county drops it', () => {
+    let r = run(typed(opened(), { ...DRIVER, county: '' }), { type: 'setField', name: 'county', value: '320115' })
+    expect(calls(r.effects, 'parks')).toEqual([{ type: 'call', call: 'parks', input: { county: '320115' }, done: 'parksLoaded', tag: '320115', background: true }])
+    r = run(r.state, { type: 'parksLoaded', result: parks, tag: '320104' }) // an older county's answer
+    expect(r.state.view.parks).toEqual([])
+    r = run(r.state, { type: 'parksLoaded', result: parks, tag: '320115' }, { type: 'setField', name: 'homeParkId', value: 'PARK-NOT-LISTED' })
+    expect([r.state.view.parks, r.state.view.fields.homeParkId]).toEqual([parks, ''])
+    r = run(r.state, { type: 'setField', name: 'homeParkId', value: 'PARK-NJ-01' })
+    expect(r.state.view.fields.homeParkId).toBe('PARK-NJ-01')
+    const moved = run(r.state, { type: 'setField', name: 'county', value: '340104' })
+    expect([moved.state.view.parks, moved.state.view.fields.homeParkId]).toEqual([[], ''])
+    expect(calls(run(r.state, { type: 'setField', name: 'county', value: '3401' }).effects, 'parks')).toEqual([]) // not a county code yet
+  })
+
+  it('the match request and the submission carry the park; without one, no park is sent', () => {
+    const withPark = run(typed(opened(), { ...DRIVER, county: '' }), { type: 'setField', name: 'county', value: '320115' }, { type: 'parksLoaded', result: parks, tag: '320115' }, { type: 'setField', name: 'homeParkId', value: 'PARK-NJ-01' }, { type: 'confirmIdentity' })
+    expect(calls(withPark.effects, 'match')[0]?.input).toMatchObject({ home_park_id: 'PARK-NJ-01', base_region: { county: '320115' } })
+    const sent = run(atUnion(withPark.state), { type: 'submit', key: 'k' })
+    expect(calls(sent.effects, 'submit')[0]?.input.body).toMatchObject({ home_park_id: 'PARK-NJ-01' })
+    const without = run(typed(), { type: 'confirmIdentity' })
+    expect(calls(without.effects, 'match')[0]?.input).not.toHaveProperty('home_park_id')
+  })
+
+  it('whom to contact: the chosen (or applied-to) union, else the union that assigns', () => {
+    const contact = { phone: '12351', address: '南京市江宁区（示例地址）', hours: '工作日 9:00–17:00' }
+    const ref = (org_id: string, c: typeof contact | null) => ({ org_id, name: org_id, type: 'freight_federation' as const, level: 'prefecture' as const, contact: c })
+    const m = { object: 'organisation_match' as const, status: 'matched' as const, config_version: 'v', tier: 'industry' as const, candidates: [{ ...ref('org_a', contact), tier: 'industry' as const, rank: 1, reasons: [] }, { ...ref('org_b', null), tier: 'industry' as const, rank: 2, reasons: [] }], assigner: null, reasons: [] }
+    expect(unionContactOf({ match: m, selectedOrgId: 'org_a', result: null })).toEqual({ orgId: 'org_a', name: 'org_a', contact })
+    expect(unionContactOf({ match: m, selectedOrgId: 'org_b', result: null })).toBeNull()
+    const assigning = { ...m, status: 'needs_assignment' as const, tier: null, candidates: [], assigner: ref('org_lf', contact) }
+    expect(unionContactOf({ match: assigning, selectedOrgId: 'org_lf', result: null })?.orgId).toBe('org_lf')
+    expect(unionContactOf({ match: null, selectedOrgId: null, result: null })).toBeNull()
   })
 })

@@ -19,14 +19,26 @@ function withFields(m: FlowModel, set: Partial<Record<FieldName, string>>, touch
   return { ...patch(m, { fields, fieldIssues: validateFields(fields, t, false, at).issues, ...extra }), touched: t }
 }
 
+/** A county was set: ask for its logistics parks (the optional park question); the park chosen for another county goes. */
+function withParksOf(m: FlowModel, county: string): Next {
+  const reset = patch(m, { parks: [], fields: { ...m.view.fields, homeParkId: '' } })
+  return /^\d{6}$/.test(county) ? none(reset, [{ type: 'call', call: 'parks', input: { county }, done: 'parksLoaded', tag: county, background: true }]) : none(reset)
+}
+
+export function parksLoaded(m: FlowModel, a: Of<'parksLoaded'>): Next {
+  return a.tag === m.view.fields.county ? none(patch(m, { parks: a.result })) : none(m)
+}
+
 export function setField(m: FlowModel, a: Of<'setField'>): Next {
   const v = m.view
   const changed = a.value !== v.fields[a.name]
+  if (a.name === 'homeParkId' && a.value !== '' && !v.parks.some((p) => p.id === a.value)) return none(m) // only a park of the county
   // A number typed over the verified one is no longer verified; a code typed over a picked one leaves its name behind.
   const verification = a.name === 'mobile' && changed ? { ...v.verification, mobileVerifiedAt: null } : v.verification
   const countyLabel = a.name === 'county' && changed ? null : v.countyLabel
   const townshipLabel = (a.name === 'county' || a.name === 'township') && changed ? null : v.townshipLabel
-  return none(withFields(m, { [a.name]: a.value }, a.name, a.at, { verification, countyLabel, townshipLabel, error: null }))
+  const next = withFields(m, { [a.name]: a.value }, a.name, a.at, { verification, countyLabel, townshipLabel, error: null })
+  return a.name === 'county' && changed ? withParksOf(next, a.value) : none(next)
 }
 
 /** List what lies under the last region of `path` (the pilot's provinces for an empty path; a county's townships). */
@@ -60,8 +72,10 @@ export function pickRegion(m: FlowModel, a: Of<'pickRegion'>): Next {
   const path = [...picker.path, chosen]
   if (chosen.level === 'township') return none(withFields(m, { township: chosen.code }, 'township', a.at, { townshipLabel: chosen.name, regionPicker: closedPicker() }))
   // The county is chosen at once; its townships (optional) are offered next where the registry has them.
-  if (chosen.level === 'county') m = withFields(m, { county: chosen.code, township: '' }, 'county', a.at, { countyLabel: path.map((r) => r.name).join(' '), townshipLabel: null })
-  return loadRegions(m, path)
+  if (chosen.level !== 'county') return loadRegions(m, path)
+  const county = withParksOf(withFields(m, { county: chosen.code, township: '' }, 'county', a.at, { countyLabel: path.map((r) => r.name).join(' '), townshipLabel: null }), chosen.code)
+  const townships = loadRegions(county.state, path)
+  return { state: townships.state, effects: [...county.effects, ...townships.effects] }
 }
 
 export function regionPickerBack(m: FlowModel): Next {

@@ -52,6 +52,8 @@ export function reduce(m: FlowModel, a: Action): Next {
       return identity.regionsLoaded(m, a)
     case 'regionsFailed':
       return identity.regionsFailed(m, a)
+    case 'parksLoaded':
+      return identity.parksLoaded(m, a)
     case 'applyPhoneCode':
       return m.config.phone && a.code ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'phone', input: a.code, done: 'phoneVerified', failed: 'phoneFailed' }]) : none(m)
     case 'phoneVerified':

@@ -7,7 +7,7 @@ import type { ConsentTexts } from './consent-texts'
 import { type Outbox, forStorage } from './outbox'
 import type { FieldName, FlowState, FlowStep, ResultKind } from './types'
 
-export const FIELDS: FieldName[] = ['name', 'idNumber', 'mobile', 'employmentForm', 'county', 'township', 'employerUscc', 'plate', 'licenseClass']
+export const FIELDS: FieldName[] = ['name', 'idNumber', 'mobile', 'employmentForm', 'county', 'township', 'homeParkId', 'employerUscc', 'plate', 'licenseClass']
 const STEPS: FlowStep[] = ['intro', 'consent', 'identity', 'union', 'submitting', 'queued', 'result']
 
 /** What stays the same for the whole flow. */
@@ -51,6 +51,7 @@ export function initialModel(config: FlowConfig, prefill: Partial<Record<FieldNa
       regionPicker: closedPicker(),
       countyLabel: null,
       townshipLabel: null,
+      parks: [],
       verification: { mobileVerifiedAt: null, faceVerifiedAt: null },
       match: null,
       selectedOrgId: null,
@@ -71,7 +72,7 @@ export function initialModel(config: FlowConfig, prefill: Partial<Record<FieldNa
 }
 
 /** What of the driver's view the draft keeps (the step, the typed fields, the consent, the choices, the result). */
-const KEPT = ['step', 'fields', 'consent', 'verification', 'countyLabel', 'townshipLabel', 'match', 'selectedOrgId', 'result'] as const
+const KEPT = ['step', 'fields', 'consent', 'verification', 'countyLabel', 'townshipLabel', 'parks', 'match', 'selectedOrgId', 'result'] as const
 
 /** The draft in storage. */
 export type Persisted = Pick<FlowState, (typeof KEPT)[number]> & { v: 1; queued: Outbox | null }

@@ -15,6 +15,7 @@ export function matchRequest(f: Record<FieldName, string>, identity: DriverIdent
     employment_form: f.employmentForm as EmploymentForm,
     base_region: baseRegion(f),
     ...(f.employerUscc ? { employer_uscc: f.employerUscc } : {}),
+    ...(f.homeParkId ? { home_park_id: f.homeParkId } : {}),
     age: identity.idCard.age,
     document_kind: identity.idCard.kind,
   }
@@ -28,6 +29,7 @@ export function buildSubmission(s: FlowState, texts: ConsentTexts, now: number):
   return {
     applicant: { name: f.name, id_number: f.idNumber, mobile: f.mobile, employment_form: f.employmentForm as EmploymentForm, ...(f.employerUscc ? { employer_uscc: f.employerUscc } : {}), ...(f.plate ? { plate: f.plate } : {}), ...(f.licenseClass ? { license_class: f.licenseClass } : {}) },
     base_region: baseRegion(f),
+    ...(f.homeParkId ? { home_park_id: f.homeParkId } : {}),
     org_id: s.selectedOrgId as string,
     consents: [consent('sensitive_personal_info', texts.sensitive), consent('share_with_union', texts.share), ...(s.consent.shareWithPartners && texts.partners ? [consent('share_with_partners', texts.partners)] : [])],
     charter_accepted: true,

@@ -2,7 +2,7 @@
 import type { JoinTokenClient } from '../client/create-registry-client'
 import type { Application } from '../contract/applications'
 import type { MemberService } from '../contract/member-services'
-import type { OrganisationMatch } from '../contract/organisations'
+import type { OrganisationMatch, Park } from '../contract/organisations'
 import type { Region } from '../contract/regions'
 import type { Transfer } from '../contract/transfers'
 import type { Issue } from '../issues'
@@ -11,7 +11,7 @@ import type { ConsentTexts } from './consent-texts'
 import type { FlowStorage, LifecyclePort, NetworkPort } from './ports'
 
 export type FlowStep = 'intro' | 'consent' | 'identity' | 'union' | 'submitting' | 'queued' | 'result'
-export type FieldName = 'name' | 'idNumber' | 'mobile' | 'employmentForm' | 'county' | 'township' | 'employerUscc' | 'plate' | 'licenseClass'
+export type FieldName = 'name' | 'idNumber' | 'mobile' | 'employmentForm' | 'county' | 'township' | 'homeParkId' | 'employerUscc' | 'plate' | 'licenseClass'
 export type ExitReason = 'user_exit' | 'consent_denied' | 'ineligible' | 'not_in_pilot' | 'already_member' | 'application_exists' | 'session_unavailable'
 export type ResultKind = 'pending_review' | 'approved' | 'needs_assignment' | 'needs_info' | 'rejected' | 'transfer_required' | 'transfer_requested'
 
@@ -59,6 +59,11 @@ export interface FlowState {
   countyLabel: string | null
   /** The township's name when it was picked from the list (null when none, or typed as a code). */
   townshipLabel: string | null
+  /**
+   * The logistics parks of the chosen county, for the optional question "where do you mostly load or
+   * unload?" (`setField('homeParkId', id)`, '' for none): the park tier then matches by park. Empty where the county has none.
+   */
+  parks: Park[]
   /** What the host verified in this flow: the mobile through WeChat's phone button, the face through its backend. */
   verification: { mobileVerifiedAt: string | null; faceVerifiedAt: string | null }
   match: OrganisationMatch | null
