@@ -99,7 +99,7 @@ async function see(where: Page | Frame, text: string | RegExp, timeout = 15_000)
 
 let people = 0
 /** A driver goes through the whole flow; `beforeNext` runs once the identity is filled in. */
-async function join_(where: Page | Frame, beforeNext?: () => Promise<void>): Promise<void> {
+async function join_(where: Page | Frame, beforeNext?: () => Promise<void>, options: { face?: boolean } = {}): Promise<void> {
   const sequence = String(301 + people++)
   await see(where, '加入工会，有组织有依靠')
   await where.getByText('开始入会', { exact: true }).click()
@@ -112,6 +112,10 @@ async function join_(where: Page | Frame, beforeNext?: () => Promise<void>): Pro
   await field('mobile').fill(`139000${sequence.padStart(5, '0')}`)
   await where.getByText('个体司机（平台接单）', { exact: true }).click()
   await field('county').fill('320115')
+  if (options.face) {
+    await where.getByText('人脸核验', { exact: true }).click()
+    await see(where, '人脸核验已通过')
+  }
   await beforeNext?.()
   await where.getByText('下一步', { exact: true }).click()
   await see(where, '选择工会')
@@ -130,12 +134,11 @@ async function until<T>(read: () => Promise<T | undefined> | T | undefined, ok: 
 }
 
 /** ready first, the flow's events in order, success with the application id last; the registry holds the application. */
-async function expectWholeJoin(messages: Message[], sessionId: string, extraEvents: string[] = []): Promise<void> {
+async function expectWholeJoin(messages: Message[], sessionId: string, expected = ['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'SUBMITTED']): Promise<void> {
   const success = await until(() => messages.find((m) => m.type === 'success'), Boolean, 'success')
   expect(messages.every((m) => m.protocol === PROTOCOL && m.session_id === sessionId)).toBe(true)
   expect(messages[0]!.type).toBe('ready')
   const names = messages.filter((m) => m.type === 'event').map((m) => m.event!.name)
-  const expected = ['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', ...extraEvents, 'SUBMITTED']
   expect(names.filter((n) => expected.includes(n))).toEqual(expected)
   expect(messages.findIndex((m) => m.type === 'success')).toBeGreaterThan(messages.findIndex((m) => m.type === 'event' && m.event!.name === 'SUBMITTED'))
   expect(success.application_id).toMatch(/^app_/)
@@ -144,21 +147,27 @@ async function expectWholeJoin(messages: Message[], sessionId: string, extraEven
   expect(await res.json()).toMatchObject({ id: success.application_id, session_id: sessionId, platform_id: PLATFORM, status: success.status })
 }
 
-it('iOS: top level with webkit.messageHandlers.ruhui — ready, the events in order, success with the application the registry holds; no third-party request', async () => {
+it('iOS: top level with webkit.messageHandlers.ruhui — ready, need_face answered by the app, the events in order, success with the application the registry holds; no third-party request', async () => {
   const session = await createSession('ios-driver')
   expect(session.status).toBe(201)
   const hosted = session.body.hosted_url as string
   expect(hosted).toBe(`${registry.baseUrl}/join?p=${PLATFORM}#session=${session.body.id}&token=${session.body.join_token}`)
   const { page, problems } = await newPage([registry.baseUrl])
   const messages: Message[] = []
-  await page.exposeFunction('__hostOut', (text: string) => void messages.push(JSON.parse(text) as Message))
+  await page.exposeFunction('__hostOut', (text: string) => {
+    const m = JSON.parse(text) as Message
+    messages.push(m)
+    // The app runs its own face check and answers (WKWebView: evaluateJavaScript("window.ruhui.receive(…)")).
+    if (m.type === 'need_face') void page.evaluate((answer) => (window as unknown as { ruhui: { receive(a: unknown): boolean } }).ruhui.receive(answer), { protocol: PROTOCOL, type: 'answer', id: m.id, result: { passed: true, verified_at: '2026-12-01T12:00:00+08:00' } })
+  })
   await page.addInitScript(() => {
     ;(window as unknown as { webkit: unknown }).webkit = { messageHandlers: { ruhui: { postMessage: (m: string) => (window as unknown as { __hostOut(m: string): void }).__hostOut(m) } } }
   })
   await page.goto(hosted)
-  await join_(page)
+  await join_(page, undefined, { face: true })
   await page.screenshot({ path: join(artifacts, '01-ios-submitted.png'), fullPage: true })
-  await expectWholeJoin(messages, session.body.id as string)
+  await expectWholeJoin(messages, session.body.id as string, ['OPEN', 'CONSENT_GRANTED', 'FACE_VERIFIED', 'IDENTITY_VALID', 'SUBMITTED'])
+  expect(messages.filter((m) => m.type === 'need_face')).toHaveLength(1)
   expect(page.url()).not.toContain('token=') // the fragment left the address bar
   expect(problems).toEqual([])
   await page.close()
@@ -180,7 +189,7 @@ it('React Native: top level with ReactNativeWebView; the token expires mid-flow,
   })
   await page.goto(session.body.hosted_url as string)
   await join_(page, () => runSql(registry, `update sessions set token_expires_at = '2020-01-01T00:00:00.000Z' where id = '${sessionId}'`))
-  await expectWholeJoin(messages, sessionId, ['TOKEN_REFRESHED'])
+  await expectWholeJoin(messages, sessionId, ['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'TOKEN_REFRESHED', 'SUBMITTED'])
   expect(messages.filter((m) => m.type === 'need_token')).toHaveLength(1)
   expect(problems).toEqual([])
   await page.close()
