@@ -2,16 +2,20 @@
 // `npm start` runs: a driver joins in the h5 driver app in one tab; the Nanjing reviewer signs in
 // to the console in another, sees the application, reveals it (audit-logged) and approves it;
 // the driver's flow shows the approval and the e-card; the dashboard's counts change; a reviewer
-// of another union does not see it; the admin rolls the platform's webhook secret. Screenshots:
+// of another union does not see it; the admin rolls the platform's webhook secret. Then a county
+// federation's reviewer assigns an application nothing covered by picking a township union from a
+// search, edits its contact; the admin reads the matching configuration. Screenshots:
 // .artifacts/e2e-console/.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type OrgType, type TierId, enumLabel } from '@ruhui/core'
-import { testIdentities } from '@ruhui/testing'
+import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
+import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
 import { type Browser, joinAsDriver, openBrowser, see as seeText } from './browser'
 import { type DemoProcess, startDemo } from './demo-process'
 
@@ -195,3 +199,104 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   expect(reveals.n).toBe(1)
   expect(browser.problems.filter((p) => !/favicon/.test(p))).toEqual([])
 }, 120_000)
+
+it('a county federation assigns an application nothing covered by picking a township union from a search; contacts; the matching configuration', async () => {
+  const base = grab(/registry:\s+(http:\/\/127\.0\.0\.1:\d+)/)
+  const [, adminLogin, adminPassword] = /login (\S+)\s+password (\S+)/.exec(banner) ?? []
+  // A reviewer of 砀山县总工会 with a console sign-in, made with the registry's CLI on the demo's data.
+  const password = 'dangshan-e2e-1'
+  const made = spawnSync(process.execPath, [join(import.meta.dirname, '../packages/registry/bin/ruhui-registry.mjs'), 'reviewer', 'create', '--org', 'org_lf_341321', '--name', '砀山县总工会审核员（演示）', '--login', 'dangshan', '--password', password, '--data-dir', dataDir], { encoding: 'utf8' })
+  expect(made.status, made.stderr).toBe(0)
+
+  // A driver in 砀山县 through the demo platform: nothing covers the county, so the county federation must assign a union.
+  const { platform } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { platform: { secret_key: string } }
+  const api = createRegistryClient({ baseUrl: base, secretKey: platform.secret_key, transport: createFetchTransport() })
+  const s = await api.joinSessions.create({ platform_user_id: 'e2e-dangshan' })
+  const driver = createRegistryClient({ baseUrl: base, joinToken: s.join_token as string, transport: createFetchTransport() })
+  const match = await driver.organisations.match({ employment_form: 'platform_self_employed', base_region: { county: '341321' } })
+  expect([match.status, match.assigner?.org_id]).toEqual(['needs_assignment', 'org_lf_341321'])
+  const app = await driver.applications.submit({
+    applicant: { name: '分配演示', id_number: makeTestIdNumber({ regionCode: '341321', sequence: '771' }), mobile: '13700000771', employment_form: 'platform_self_employed' },
+    base_region: { county: '341321' },
+    org_id: 'org_lf_341321',
+    consents: testConsents(),
+    charter_accepted: true,
+  })
+  expect(app.status).toBe('awaiting_assignment')
+
+  // The reviewer signs in (a fresh context: its own session and the console in Chinese), opens the application.
+  const context = (await browser.context.browser()?.newContext()) ?? browser.context
+  const page = await context.newPage()
+  await page.setViewportSize({ width: 1280, height: 900 })
+  page.on('pageerror', (e) => browser.problems.push(`county console pageerror: ${e.message}`))
+  await signIn(page, base, 'dangshan', password)
+  await page.goto(`${base}/console/#/queue`)
+  const row = page.locator('.ant-table-row').filter({ hasText: enumLabel('applicationStatus', 'awaiting_assignment', 'zh-CN') })
+  await row.first().waitFor()
+  expect(await row.count()).toBe(1)
+  await row.first().click()
+  const drawer = page.locator('.ant-drawer')
+  await drawer.getByRole('button', { name: '分配组织' }).click()
+
+  // The picker: type part of a township's name; the union shows its type and its region in words.
+  const picker = page.locator('.ant-modal')
+  await picker.locator('#assign-org').fill('砀城')
+  const option = page.getByTestId('assign-option-org_tw_341321100')
+  await option.waitFor()
+  // It opened with the unions nearest the applicant; the search leaves the one whose name has 砀城.
+  await expect.poll(() => page.locator('[data-testid^=assign-option-]').count(), { timeout: 10_000 }).toBe(1)
+  expect(await option.innerText()).toContain('砀城镇工会（示例）')
+  expect(await option.innerText()).toContain(enumLabel('orgType', 'township_union', 'zh-CN'))
+  expect(await option.innerText()).toContain('安徽省 宿州市 砀山县 砀城镇')
+  await page.screenshot({ path: join(artifacts, 'console-assign-search.png'), fullPage: true })
+  await option.click()
+  await picker.getByRole('button', { name: '分配组织' }).click()
+  await picker.waitFor({ state: 'hidden' })
+  await see(page, enumLabel('applicationStatus', 'under_review', 'zh-CN'))
+  expect(await drawer.locator('.ant-descriptions-row').filter({ hasText: '工会组织' }).innerText()).toContain('砀城镇工会（示例）')
+  expect(await drawer.locator('.ant-descriptions-row').filter({ hasText: '匹配层级' }).innerText()).toContain('由上级工会指定')
+  await page.screenshot({ path: join(artifacts, 'console-assigned.png'), fullPage: true })
+
+  // The application's status and organisation, as stored and as the driver sees it.
+  const db = new BetterSqlite3(join(dataDir, 'registry.sqlite'), { readonly: true })
+  const stored = db.prepare('select status, org_id, org_name from applications where id = ?').get(app.id)
+  db.close()
+  expect(stored).toEqual({ status: 'under_review', org_id: 'org_tw_341321100', org_name: '砀城镇工会（示例）' })
+  expect(await driver.applications.retrieve(app.id)).toMatchObject({ status: 'under_review' })
+
+  // The directory: the reviewer gives the union its contact; the list shows it.
+  await drawer.locator('.ant-drawer-close').click()
+  await page.goto(`${base}/console/#/directory`)
+  await page.getByPlaceholder('名称或编号').fill('砀城镇')
+  await page.getByPlaceholder('名称或编号').press('Enter')
+  const unionRow = page.locator('.ant-table-row').filter({ hasText: 'org_tw_341321100' })
+  await unionRow.waitFor()
+  await unionRow.getByRole('button', { name: /^编 ?辑$/ }).click()
+  await page.locator('#org-contact-phone').fill('0557-8000000')
+  await page.locator('#org-contact-address').fill('砀山县砀城镇（示例地址）')
+  await page.locator('#org-contact-hours').fill('工作日 8:30–17:30')
+  await page.locator('.ant-modal').getByRole('button', { name: /^保 ?存$/ }).click()
+  await page.locator('.ant-modal').waitFor({ state: 'hidden' })
+  await see(page, '0557-8000000')
+  expect(await unionRow.getByTestId('org-contact').innerText()).toBe('0557-8000000')
+  await page.screenshot({ path: join(artifacts, 'console-directory-contact.png'), fullPage: true })
+
+  // The admin reads the matching configuration in force: the 2021 pilot, each province's order in words.
+  const adminPage = await context.newPage()
+  await adminPage.setViewportSize({ width: 1280, height: 800 })
+  await signIn(adminPage, base, adminLogin as string, adminPassword as string)
+  await adminPage.goto(`${base}/console/#/matching`)
+  await adminPage.getByTestId('matching-version').waitFor()
+  expect(await adminPage.getByTestId('matching-version').innerText()).toBe('2021-pilot.1')
+  const order = await adminPage.getByTestId('tiers-34').innerText()
+  const words = (['enterprise', 'head_enterprise_federation', 'industry', 'platform', 'park', 'territorial'] as const).map((tier) => enumLabel('tier', tier, 'zh-CN'))
+  expect(order.replace(/\s+/g, '')).toBe(words.map((w, i) => `${i + 1}.${w}`).join('').replace(/\s+/g, ''))
+  await adminPage.screenshot({ path: join(artifacts, 'console-matching.png'), fullPage: true })
+  await adminPage.getByText('EN', { exact: true }).click()
+  await see(adminPage, 'Matching configuration')
+  expect(await adminPage.getByTestId('tiers-34').innerText()).toContain(`1. ${enumLabel('tier', 'enterprise', 'en')}`)
+  expect(await adminPage.getByTestId('tiers-34').innerText()).not.toMatch(/[\u4e00-\u9fff]/)
+  await adminPage.screenshot({ path: join(artifacts, 'console-matching-en.png'), fullPage: true })
+  if (context !== browser.context) await context.close()
+  expect(browser.problems.filter((p) => !/favicon/.test(p))).toEqual([])
+}, 90_000)

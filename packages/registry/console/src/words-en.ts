@@ -67,6 +67,7 @@ export const enWords: Words = {
   requestInfo: 'Ask for information',
   assign: 'Assign',
   assignPlaceholder: 'Type a union’s name or place to search',
+  assignedByReviewer: 'Assigned by a reviewer',
   assignHint: 'Grassroots unions of your organisation and those under it that accept online joining; those nearest the applicant come first.',
   noUnionFound: 'No such union',
   reason: 'Reason',

@@ -69,6 +69,7 @@ export const zhWords = {
   requestInfo: '要求补充材料',
   assign: '分配组织',
   assignPlaceholder: '输入工会名称或所在地搜索，如 砀城镇',
+  assignedByReviewer: '由上级工会指定',
   assignHint: '可以分配给本级及下级工会中接受在线入会的基层工会；离申请人常驻地近的排在前面。',
   noUnionFound: '没有找到符合条件的基层工会',
   reason: '理由',

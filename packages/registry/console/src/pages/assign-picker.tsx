@@ -58,6 +58,8 @@ export function AssignModal({ near, busy, onAssign, onClose }: { near: string; b
         style={{ width: '100%' }}
         autoFocus
         allowClear
+        // A fixed width: the modal zooms in as it opens, and a list opened meanwhile would take its shrunken width.
+        popupMatchSelectWidth={512}
         placeholder={t.assignPlaceholder}
         value={picked}
         onChange={setPicked}

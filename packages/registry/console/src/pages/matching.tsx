@@ -1,5 +1,5 @@
 /** For admins: the matching configuration in force, its version and each province's tier order in words (issue #12). */
-import { Descriptions, Table, Tag, Typography } from 'antd'
+import { Descriptions, Spin, Table, Tag, Typography } from 'antd'
 import type { TierId } from '@ruhui/core'
 import { api } from '../api'
 import { useI18n } from '../i18n'
@@ -29,6 +29,7 @@ export function MatchingPage() {
     <>
       <Typography.Title level={3}>{t.matching}</Typography.Title>
       <Typography.Paragraph type="secondary">{t.matchingLead}</Typography.Paragraph>
+      {config.loading && !c && <Spin />}
       {c && (
         <Descriptions bordered size="small" column={1} style={{ marginBottom: 16, maxWidth: 640 }}>
           <Descriptions.Item label={t.configVersion}>
@@ -39,31 +40,32 @@ export function MatchingPage() {
           <Descriptions.Item label={t.pilotRegions}>{c.pilot_region_prefixes ? c.pilot_region_prefixes.map((p) => (p.length === 2 ? provinceName(p) : p)).join(' · ') : t.everywhere}</Descriptions.Item>
         </Descriptions>
       )}
-      <Table<ProvinceRow>
-        rowKey="code"
-        size="small"
-        pagination={false}
-        loading={config.loading}
-        dataSource={c?.provinces ?? []}
-        columns={[
-          { title: t.province, render: (_, p) => provinceName(p.code, p.name) },
-          { title: t.inPilot, dataIndex: 'in_pilot', render: (v: boolean) => (v ? t.yes : t.no) },
-          { title: t.ownRules, dataIndex: 'own_rules', render: (v: boolean) => (v ? t.yes : '') },
-          { title: t.platformUnionsFirst, dataIndex: 'promote_platform_unions', render: (v: boolean) => (v ? t.yes : '') },
-          {
-            title: t.tierOrder,
-            render: (_, p) => (
-              <span data-testid={`tiers-${p.code}`}>
-                {p.tiers.map((tier, i) => (
-                  <Tag key={tier} color={i === 0 ? 'red' : 'default'} style={{ marginBottom: 4 }}>
-                    {i + 1}. {label('tier', tier)}
-                  </Tag>
-                ))}
-              </span>
-            ),
-          },
-        ]}
-      />
+      {c && (
+        <Table<ProvinceRow>
+          rowKey="code"
+          size="small"
+          pagination={false}
+          dataSource={c.provinces}
+          columns={[
+            { title: t.province, width: 120, render: (_, p) => provinceName(p.code, p.name) },
+            { title: t.inPilot, width: 110, dataIndex: 'in_pilot', render: (v: boolean) => (v ? t.yes : t.no) },
+            { title: t.ownRules, width: 130, dataIndex: 'own_rules', render: (v: boolean) => (v ? t.yes : '') },
+            { title: t.platformUnionsFirst, width: 170, dataIndex: 'promote_platform_unions', render: (v: boolean) => (v ? t.yes : '') },
+            {
+              title: t.tierOrder,
+              render: (_, p) => (
+                <span data-testid={`tiers-${p.code}`}>
+                  {p.tiers.map((tier, i) => (
+                    <Tag key={tier} color={i === 0 ? 'red' : 'default'} style={{ marginBottom: 4 }}>
+                      {i + 1}. {label('tier', tier)}
+                    </Tag>
+                  ))}
+                </span>
+              ),
+            },
+          ]}
+        />
+      )}
     </>
   )
 }

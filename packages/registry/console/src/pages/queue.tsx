@@ -32,8 +32,14 @@ export function StatusTag(props: { kind: 'applicationStatus'; status: Applicatio
   return <Tag color={STATUS_COLOR[props.status] ?? 'default'}>{label('applicationStatus', props.status)}</Tag>
 }
 
+/** The tier matching chose; none for a union a reviewer assigned (after `awaiting_assignment`). */
+function TierWords({ application: a }: { application: ReviewApplication }) {
+  const { t, tierLabel } = useI18n()
+  return <>{a.tier === null && a.status !== 'awaiting_assignment' && a.org_id ? t.assignedByReviewer : tierLabel(a.tier)}</>
+}
+
 export function QueuePage({ params }: { params: URLSearchParams }) {
-  const { t, label, tierLabel } = useI18n()
+  const { t, label } = useI18n()
   const [filter, setFilter] = useState<{ status?: string; region_prefix?: string; platform_id?: string }>({})
   const [open, setOpen] = useState<string | null>(params.get('id'))
   const list = useLoad(() => api<{ data: ReviewApplication[] }>('/v1/review/applications', { query: { ...filter, limit: '200' } }), [JSON.stringify(filter)])
@@ -63,7 +69,7 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
           { title: t.applicant, render: (_, r) => `${r.applicant.name} · ${r.applicant.id_number}` },
           { title: t.region, render: (_, r) => r.base_region.county },
           { title: t.union, dataIndex: 'org_name' },
-          { title: t.tier, dataIndex: 'tier', render: (v: TierId | null) => tierLabel(v) },
+          { title: t.tier, render: (_, r) => <TierWords application={r} /> },
           { title: t.platform, dataIndex: 'platform_id' },
           { title: t.status, dataIndex: 'status', render: (s: ApplicationStatus) => <StatusTag kind="applicationStatus" status={s} /> },
           { title: t.actions, render: (_, r) => <Button type="link" onClick={() => setOpen(r.id)}>{t.view}</Button> },
@@ -76,7 +82,7 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
 
 function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): void; onChanged(): void }) {
   const { message, modal } = App.useApp()
-  const { t, label, tierLabel } = useI18n()
+  const { t, label } = useI18n()
   const [reveal, setReveal] = useState(false)
   const [busy, setBusy] = useState(false)
   const [assigning, setAssigning] = useState(false)
@@ -133,7 +139,9 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
               {a.base_region.township ? ` / ${a.base_region.township}` : ''}
             </Descriptions.Item>
             <Descriptions.Item label={t.union}>{a.org_name ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t.tier}>{tierLabel(a.tier)}</Descriptions.Item>
+            <Descriptions.Item label={t.tier}>
+              <TierWords application={a} />
+            </Descriptions.Item>
             <Descriptions.Item label={t.platform}>{a.platform_id}</Descriptions.Item>
             <Descriptions.Item label={t.volunteerOffer}>{a.volunteer ? t.willing : '—'}</Descriptions.Item>
             {a.member_card && <Descriptions.Item label={t.cardNumber}>{a.member_card.number}</Descriptions.Item>}
