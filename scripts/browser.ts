@@ -63,7 +63,7 @@ export async function see(browser: Browser, page: Page, text: string | RegExp, t
  * A driver on the "我的" page taps 加入工会 and goes through the flow to a submitted application.
  * `wrongIdFirst` types an ID number with a wrong check digit first, to see the message under the field.
  */
-export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; /** Province, city, county and optionally the township, by name. */ pickCounty?: string[]; shots?: boolean; wrongIdFirst?: string; faceCheck?: boolean } = {}): Promise<void> {
+export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; /** Province, city, county and optionally the township, by name. */ pickCounty?: string[]; /** The logistics park to pick in the optional park question. */ park?: string; shots?: boolean; wrongIdFirst?: string; faceCheck?: boolean } = {}): Promise<void> {
   const { page } = browser
   const shot = (name: string) => (options.shots ? browser.shot(name) : Promise.resolve(''))
   await page.goto(url, { waitUntil: 'networkidle' })
@@ -102,6 +102,12 @@ export async function joinAsDriver(browser: Browser, url: string, who: TestIdent
     await see(browser, page, options.pickCounty.join(' '))
     await page.locator('.ruhui-region-picker').waitFor({ state: 'detached' })
   } else await field('county').fill(options.county ?? '320115')
+  if (options.park) {
+    // The county has logistics parks: the optional question lists them by name.
+    await see(browser, page, '您常在哪个物流园区装卸货？（选填）')
+    await page.locator('.ruhui-park .ruhui-choice').filter({ hasText: options.park }).click()
+    await page.locator('.ruhui-park .ruhui-choice--selected').filter({ hasText: options.park }).waitFor()
+  }
   if (options.faceCheck) {
     await page.getByText('人脸核验', { exact: true }).click()
     await see(browser, page, '人脸核验已通过')

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { testIdentities } from '@ruhui/testing'
 import { type RegistryInstance, startRegistry } from '../packages/registry/test/registry-process'
-import { type Browser, joinAsDriver, openBrowser } from './browser'
+import { type Browser, joinAsDriver, openBrowser, see } from './browser'
 
 const root = join(import.meta.dirname, '..')
 const h5 = join(root, 'examples/driver-app/dist/h5')
@@ -49,7 +49,18 @@ afterAll(async () => {
 
 it('a driver goes from 加入工会 on "我的" to a submitted application that the registry holds', async () => {
   const who = testIdentities.standard
-  await joinAsDriver(browser, `${registry.baseUrl}/?platform=${encodeURIComponent(platform.url)}#/pages/me/index`, who, { shots: true, wrongIdFirst: '320102198503151231' })
+  const sent: Record<string, unknown>[] = []
+  browser.page.on('request', (r) => {
+    if (r.method() === 'POST' && /\/v1\/(organisations\/match|applications)$/.test(new URL(r.url()).pathname)) sent.push(JSON.parse(r.postData() ?? '{}') as Record<string, unknown>)
+  })
+  await joinAsDriver(browser, `${registry.baseUrl}/?platform=${encodeURIComponent(platform.url)}#/pages/me/index`, who, { shots: true, wrongIdFirst: '320102198503151231', park: '南京某物流园区（示例）' })
+  // The park the driver named went with the match and the application (the park tier matches by it) …
+  expect(sent.map((b) => b.home_park_id)).toEqual(['PARK-NJ-01', 'PARK-NJ-01'])
+  // … and the result names whom to contact: the union's phone, address and office hours.
+  await see(browser, browser.page, '工会联系方式：南京市江宁区新业态行业工会联合会（示例）')
+  await see(browser, browser.page, '电话：12351')
+  await see(browser, browser.page, '办公时间：工作日 9:00–17:00')
+  await browser.shot('result-contact')
 
   // The registry holds it: the platform sees its status (never the driver's data) …
   const list = await fetch(`${registry.baseUrl}/v1/applications`, { headers: { authorization: `Bearer ${(registry as RegistryInstance & { secretKey: string }).secretKey}` } })
