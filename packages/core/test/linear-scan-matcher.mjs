@@ -33,7 +33,7 @@ const RULES = {
 }
 
 function compare(a, b) {
-  return (TERRITORIAL[a.org.type] ?? 0) - (TERRITORIAL[b.org.type] ?? 0) || b.spec - a.spec || LEVEL[a.org.level] - LEVEL[b.org.level] || (a.org.id < b.org.id ? -1 : a.org.id > b.org.id ? 1 : 0)
+  return (TERRITORIAL[a.org.type] ?? 0) - (TERRITORIAL[b.org.type] ?? 0) || b.spec - a.spec || LEVEL[a.org.level] - LEVEL[b.org.level] || ((a.org.registeredAt ?? '') < (b.org.registeredAt ?? '') ? -1 : (a.org.registeredAt ?? '') > (b.org.registeredAt ?? '') ? 1 : 0) || (a.org.id < b.org.id ? -1 : a.org.id > b.org.id ? 1 : 0)
 }
 
 /**

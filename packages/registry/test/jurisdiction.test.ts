@@ -41,6 +41,24 @@ eachDialect('jurisdiction of the directory', (registry) => {
     fetch(`${registry().baseUrl}${path}`, { method, headers: { authorization: `Bearer ${hefei}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
   const refusal = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; param: string; message: string } }).error })
 
+  it('inside its own region too, a new organisation cannot push an existing one down by choosing an id that sorts first', async () => {
+    const r = registry()
+    const hefeiDriver = async () => {
+      const p = r.cli(['platform', 'create', '--name', '并列测试平台', '--id', `P-TIE-${Math.random().toString(36).slice(2, 7)}`])
+      const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: p.secret_key as string, transport: createFetchTransport() })
+      const s = await api.joinSessions.create({ platform_user_id: 'hefei-driver' })
+      return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
+    }
+    const before = (await (await hefeiDriver()).organisations.match({ employment_form: 'platform_self_employed', base_region: { county: '340102' } })).candidates.map((c) => c.org_id)
+    expect(before[0]).toBe('org_nf_340102')
+    // The same type, level and coverage as the union there now, and an id that sorts before it; a registeredAt of its choosing is ignored.
+    const rival = hefeiOrg('org_0000_first', 'org_lf_3401', { registeredAt: '1900-01-01T00:00:00.000Z' })
+    expect((await asHefei('/v1/review/organisations', 'POST', rival)).status).toBe(201)
+    await new Promise((done) => setTimeout(done, 300)) // the directory reloads in every process
+    const after = (await (await hefeiDriver()).organisations.match({ employment_form: 'platform_self_employed', base_region: { county: '340102' } })).candidates.map((c) => c.org_id)
+    expect(after.slice(0, 2)).toEqual(['org_nf_340102', 'org_0000_first'])
+  })
+
   it('a Hefei reviewer cannot plant an organisation covering Nanjing (created, edited, imported); Nanjing drivers still match Nanjing', async () => {
     const r = registry()
     expect(await matchFor()).toBe('org_nf_320115')

@@ -137,6 +137,13 @@ describe('ranking and determinism', () => {
     expect(r.candidates.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5])
   })
 
+  it('in a tie the longer-standing union first, whatever id the newer one chose; then id', () => {
+    const twin = (id: string, registeredAt?: string) => org({ id, name: id, type: 'township_union', level: 'township', regionCode: '341302', townshipCode: '341302001', coverage: { regionPrefixes: ['341302001'] }, ...(registeredAt ? { registeredAt } : {}) })
+    const d = createDirectory([twin('org_b_seeded'), twin('org_a_newer', '2026-11-30T08:00:00.000Z'), twin('org_0_newest', '2026-12-01T08:00:00.000Z'), twin('org_a_seeded')])
+    const r = matchUnion(d, { employmentForm: 'platform_self_employed', baseRegion: { county: '341302', township: '341302001' } }, { asOf })
+    expect(ids(r)).toEqual(['org_a_seeded', 'org_b_seeded', 'org_a_newer', 'org_0_newest'])
+  })
+
   it('the same input gives the same ranked output, whatever the directory order', () => {
     const expected = matchUnion(createDirectory(orgs), driver, { asOf })
     for (let i = 0; i < 20; i++) {

@@ -78,8 +78,16 @@ function compareDrafts(a: Draft, b: Draft): number {
     a.typeRank - b.typeRank ||
     b.specificity - a.specificity ||
     LEVEL_RANK[a.org.level] - LEVEL_RANK[b.org.level] ||
+    seniority(a.org, b.org) ||
     (a.org.id < b.org.id ? -1 : a.org.id > b.org.id ? 1 : 0)
   )
+}
+
+/** The longer-standing union first (never who chose the id); entries without a time count as the oldest. */
+function seniority(a: UnionOrg, b: UnionOrg): number {
+  const x = a.registeredAt ?? ''
+  const y = b.registeredAt ?? ''
+  return x < y ? -1 : x > y ? 1 : 0
 }
 
 function ref(org: UnionOrg): OrgRef {

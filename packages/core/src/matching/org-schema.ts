@@ -26,6 +26,7 @@ export const orgSchema = z.strictObject({
   }),
   reliesOnEnterpriseUscc: z.optional(z.string()),
   takesAffiliatedDrivers: z.optional(z.boolean()),
+  registeredAt: z.optional(z.string().check(z.maxLength(40))),
   contact: z.optional(
     z.strictObject({
       phone: z.optional(z.string().check(z.regex(/^[0-9+\-() ]{3,30}$/))),

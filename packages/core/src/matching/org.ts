@@ -50,6 +50,12 @@ export interface UnionOrg {
   takesAffiliatedDrivers?: boolean
   /** How a driver reaches the union: shown with the result and when a union must be assigned. */
   contact?: OrgContact
+  /**
+   * When the registry first listed it (ISO time; set by the registry, never taken from whoever edits the entry).
+   * In a tie the longer-standing union ranks first, so a new entry cannot push an existing one down by
+   * choosing an id that sorts first. Entries without it (a seeded file) count as the oldest.
+   */
+  registeredAt?: string
   /** Upper-level union (上级工会). */
   parentId?: string
   acceptsOnline: boolean

@@ -55,7 +55,16 @@ async function store(ctx: RegistryContext, reviewer: Reviewer, orgs: UnionOrg[],
     // Which rows exist, asked once per 500; new rows inserted 200 at a time (an import is up to MAX_IMPORT_ROWS).
     const had = new Set<string>()
     for (let i = 0; i < orgs.length; i += 500) for (const r of await trx.selectFrom('orgs').select('id').where('id', 'in', orgs.slice(i, i + 500).map((o) => o.id)).execute()) had.add(r.id)
-    const rowOf = (o: UnionOrg) => ({ id: o.id, parent_id: o.parentId ?? null, name: o.name, type: o.type, region_code: o.regionCode, data: JSON.stringify(o) })
+    // When it was first listed is the registry's to say: kept on an edit, now for a new entry, whatever the input says.
+    const listed = (o: UnionOrg): UnionOrg => {
+      const since = had.has(o.id) ? ctx.directory().byId.get(o.id)?.registeredAt : iso(ctx.now())
+      const { registeredAt: _ignored, ...rest } = o
+      return since ? { ...rest, registeredAt: since } : rest
+    }
+    const rowOf = (input: UnionOrg) => {
+      const o = listed(input)
+      return { id: o.id, parent_id: o.parentId ?? null, name: o.name, type: o.type, region_code: o.regionCode, data: JSON.stringify(o) }
+    }
     for (const o of orgs) if (had.has(o.id)) await trx.updateTable('orgs').set(rowOf(o)).where('id', '=', o.id).execute()
     const fresh = orgs.filter((o) => !had.has(o.id)).map(rowOf)
     for (let i = 0; i < fresh.length; i += 200) await trx.insertInto('orgs').values(fresh.slice(i, i + 200)).execute()
