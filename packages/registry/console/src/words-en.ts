@@ -69,6 +69,7 @@ export const enWords: Words = {
   assignPlaceholder: 'Type a union’s name or place to search',
   assignedByReviewer: 'Assigned by a reviewer',
   assignHint: 'Grassroots unions of your organisation and those under it that accept online joining; those nearest the applicant come first.',
+  moreUnions: (n) => `Only the nearest ${n} are listed; type a name or place to narrow them down`,
   noUnionFound: 'No such union',
   reason: 'Reason',
   personName: 'Name',

@@ -71,6 +71,7 @@ export const zhWords = {
   assignPlaceholder: '输入工会名称或所在地搜索，如 砀城镇',
   assignedByReviewer: '由上级工会指定',
   assignHint: '可以分配给本级及下级工会中接受在线入会的基层工会；离申请人常驻地近的排在前面。',
+  moreUnions: (n: number) => `只列出最近的 ${n} 个，输入名称或地名可以缩小范围`,
   noUnionFound: '没有找到符合条件的基层工会',
   reason: '理由',
   personName: '姓名',

@@ -19,10 +19,12 @@ export interface AssignableOrg {
 }
 
 const DEBOUNCE_MS = 250
+const LIMIT = 20
 
 /** The search: answers arriving out of order are dropped (only the latest typing counts). */
 function useAssignableOrgs(near: string) {
   const [found, setFound] = useState<AssignableOrg[]>([])
+  const [more, setMore] = useState(false)
   const [loading, setLoading] = useState(false)
   const [failed, setFailed] = useState<string | null>(null)
   const latest = useRef(0)
@@ -32,20 +34,20 @@ function useAssignableOrgs(near: string) {
     const n = ++latest.current
     setLoading(true)
     timer.current = setTimeout(() => {
-      api<{ data: AssignableOrg[] }>('/v1/review/assignable-organisations', { query: { q: q.trim(), near, limit: '20' } }).then(
-        (r) => n === latest.current && (setFound(r.data), setFailed(null), setLoading(false)),
-        (e: Error) => n === latest.current && (setFound([]), setFailed(e.message), setLoading(false)),
+      api<{ data: AssignableOrg[]; has_more: boolean }>('/v1/review/assignable-organisations', { query: { q: q.trim(), near, limit: String(LIMIT) } }).then(
+        (r) => n === latest.current && (setFound(r.data), setMore(r.has_more), setFailed(null), setLoading(false)),
+        (e: Error) => n === latest.current && (setFound([]), setMore(false), setFailed(e.message), setLoading(false)),
       )
     }, wait)
   }
   useEffect(() => () => clearTimeout(timer.current), [])
-  return { found, loading, failed, search }
+  return { found, more, loading, failed, search }
 }
 
 export function AssignModal({ near, busy, onAssign, onClose }: { near: string; busy: boolean; onAssign(orgId: string): void; onClose(): void }) {
   const { t, label } = useI18n()
   const [picked, setPicked] = useState<string | undefined>()
-  const { found, loading, failed, search } = useAssignableOrgs(near)
+  const { found, more, loading, failed, search } = useAssignableOrgs(near)
   // Open with the unions nearest the applicant.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => search('', 0), [])
@@ -79,6 +81,11 @@ export function AssignModal({ near, busy, onAssign, onClose }: { near: string; b
           )
         }}
       />
+      {more && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t.moreUnions(LIMIT)}
+        </Typography.Paragraph>
+      )}
     </Modal>
   )
 }
