@@ -255,3 +255,15 @@ it('an unregistered origin: cannot frame the page (CSP frame-ancestors) and gets
   expect((await fetch(`${registry.baseUrl}/join`)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
   await page.close()
 }, 60_000)
+
+it('a session created in English opens the page in English; a link without its fragment says so in both languages', async () => {
+  const session = await createSession('en-driver', { locale: 'en' })
+  const { page, problems } = await newPage([registry.baseUrl])
+  await page.goto(session.body.hosted_url as string)
+  await see(page, 'Join the trade union')
+  await page.goto(`${registry.baseUrl}/join?p=${PLATFORM}`)
+  await see(page, '入会链接不完整，请回到平台重新进入')
+  await see(page, 'This join link is incomplete')
+  expect(problems).toEqual([])
+  await page.close()
+}, 30_000)
