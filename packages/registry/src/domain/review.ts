@@ -62,7 +62,8 @@ export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: st
   let assignTo: { id: string; name: string } | undefined
   if (action === 'assign') {
     const org = input.org_id ? ctx.directory().byId.get(input.org_id) : undefined
-    if (!org || !org.isGrassroots || org.status !== 'active' || !reviewerScope(ctx, reviewer).has(org.id)) throw new Refusal('parameter_invalid', { param: 'org_id' })
+    // The same unions the console's picker offers: grassroots, active, taking members online, in the reviewer's subtree.
+    if (!org || !org.isGrassroots || org.status !== 'active' || !org.acceptsOnline || !reviewerScope(ctx, reviewer).has(org.id)) throw new Refusal('parameter_invalid', { param: 'org_id', message: '请从本级或下级工会中选择可以在线接收会员的基层工会' })
     assignTo = { id: org.id, name: org.name }
   }
   return ctx.writer.run(async (trx) => {
