@@ -16,6 +16,10 @@ it('brings up the registry, the driver app, the console and the platform backend
   expect(await (await fetch(`${platform}/health`)).json()).toMatchObject({ status: 'ok' })
   expect(await (await fetch(`${base}/`)).text()).toContain('<div id="app">') // the driver app
   expect(await (await fetch(`${base}/console/`)).text()).toContain('<div id="root">') // the console
+  // The printed hosted join URL (issue #14): the page, framable by the demo platform's backend origin, and a live token.
+  const hosted = new URL(/(http:\/\/127\.0\.0\.1:\d+\/join\?p=P-DEMO#session=jsess_\w+&token=jt_\w+)/.exec(banner)?.[1] as string)
+  expect((await fetch(hosted.href.split('#')[0] as string)).headers.get('content-security-policy')).toContain(`frame-ancestors ${platform}`)
+  expect((await fetch(`${base}/v1/join-sessions/${new URLSearchParams(hosted.hash.slice(1)).get('session')}`, { headers: { authorization: `Bearer ${new URLSearchParams(hosted.hash.slice(1)).get('token')}` } })).status).toBe(200)
   // The printed sign-in works, and the platform backend mints a join session through the registry.
   const [, login, password] = /login (\S+)\s+password (\S+)/.exec(banner) ?? []
   const signIn = await fetch(`${base}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login, password }) })
