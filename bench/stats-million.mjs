@@ -98,8 +98,9 @@ async function measure(label, dataDir, env, fill) {
 export async function benchStatsMillion() {
   console.log(`\n## /v1/stats with ${ROWS.toLocaleString('en')} applications (${SAMPLES} requests each after 2 warm-ups)`)
   const results = []
+  const only = process.env.BENCH_STATS_DIALECT // 'sqlite' or 'postgres' to measure one
   const dir = mkdtempSync(join(tmpdir(), 'ruhui-stats-'))
-  try {
+  if (only !== 'postgres') try {
     results.push(
       await measure('SQLite', dir, {}, async () => {
         const db = new BetterSqlite3(join(dir, 'registry.sqlite'))
@@ -110,6 +111,7 @@ export async function benchStatsMillion() {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+  if (only === 'sqlite') return results
   const { startPgCluster, createDatabase } = await import('../packages/registry/test/pg-cluster.mjs')
   const cluster = await startPgCluster()
   const pgDir = mkdtempSync(join(tmpdir(), 'ruhui-stats-'))

@@ -5,7 +5,7 @@
  * memory with a million applications.
  *
  * Scoped to the reviewer's subtree: a Hefei reviewer counts the applications and members of Hefei's
- * organisations (found by a recursive query over `orgs`), plus applications still waiting for an
+ * organisations (on SQLite found by a recursive query over `orgs`; on PostgreSQL passed as one array), plus applications still waiting for an
  * organisation whose home county is in Hefei; never Nanjing's. A join session belongs to no region
  * until it brings an application, so a subtree's funnel starts at its applications (sessions created
  * and consented = submitted there); partners (`/v1/sharing`) see the whole registry's sessions.
@@ -34,6 +34,16 @@ const regionPrefix = (code: string) => code.replace(/(00)+$/, '')
 function scopeOf(ctx: RegistryContext, reviewer: Reviewer | undefined): { ctes: RawBuilder<unknown>[]; apps: RawBuilder<unknown>; orgs: (column: RawBuilder<unknown>) => RawBuilder<unknown> } {
   if (!reviewer) return { ctes: [], apps: sql`1 = 1`, orgs: () => sql`1 = 1` }
   const region = regionPrefix(ctx.directory().byId.get(reviewer.orgId)?.regionCode ?? '')
+  if (ctx.dialect === 'postgres') {
+    // The subtree as one array parameter: PostgreSQL then knows its size (a recursive CTE it cannot
+    // estimate) and reads a city's few index ranges rather than scanning the table.
+    const ids = [...reviewerScope(ctx, reviewer)]
+    return {
+      ctes: [],
+      apps: region ? sql`(a.org_id = any(${ids}::text[]) or (a.org_id is null and a.base_county like ${`${region}%`}))` : sql`a.org_id = any(${ids}::text[])`,
+      orgs: (column) => sql`${column} = any(${ids}::text[])`,
+    }
+  }
   return {
     ctes: [sql`scope(id) as (select id from orgs where id = ${reviewer.orgId} union all select o.id from orgs o join scope s on o.parent_id = s.id)`],
     apps: region ? sql`(a.org_id in (select id from scope) or (a.org_id is null and a.base_county like ${`${region}%`}))` : sql`a.org_id in (select id from scope)`,
