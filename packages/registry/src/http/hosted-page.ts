@@ -9,7 +9,7 @@
  * when framed. Scripts, styles, fonts and data only from the registry itself: no third-party request.
  */
 import { createRequire } from 'node:module'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Context, Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -45,14 +45,16 @@ type Vars = { Variables: { requestId: string; caller: Caller } }
 
 export function mountHostedPage(app: Hono<Vars>, ctx: RegistryContext) {
   const dir = process.env.RUHUI_HOSTED_JOIN_DIR ?? hostedDir()
-  let template: string | undefined
+  let template: { html: string; mtimeMs: number } | undefined
   const page = async (c: Context) => {
     const index = dir && join(dir, 'index.html')
     if (!index || !existsSync(index)) return errorResponse(c, 'not_found', { message: '托管入会页尚未构建：请先运行 npm run build', en: 'The hosted join page is not built: run npm run build' })
-    template ??= readFileSync(index, 'utf8')
+    // Read again after a rebuild (new hashed file names), else from memory.
+    const mtimeMs = statSync(index).mtimeMs
+    if (template?.mtimeMs !== mtimeMs) template = { html: readFileSync(index, 'utf8'), mtimeMs }
     const platformId = c.req.query('p')
     const origins = platformId && platformId.length <= 64 ? (await platformWeb(ctx.db, platformId)).origins : []
-    const html = template.replace('<meta name="ruhui-frame-origins" content="">', `<meta name="ruhui-frame-origins" content="${escapeAttr(origins.join(' '))}">`)
+    const html = template.html.replace('<meta name="ruhui-frame-origins" content="">', `<meta name="ruhui-frame-origins" content="${escapeAttr(origins.join(' '))}">`)
     return c.html(html, 200, { ...hostedPagePolicy(origins), 'cache-control': 'no-store' })
   }
   app.get('/join', page)
