@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import { configFrom } from './config'
+import { MatchingConfigError } from './matching-config'
 import { encryptField } from './crypto/field-cipher'
 import { hashSecret, newId, newSecret } from './crypto/hashing'
 import { loadKeys } from './crypto/keys'
@@ -25,6 +26,7 @@ const require = createRequire(import.meta.url)
 const USAGE = `ruhui-registry <command> [options]
 
   start [--port 8787] [--data-dir ./data] [--seed-sample-if-empty] [--app-dir DIR (a driver app's h5 build, served at /)]
+        [--matching-config FILE (per-province matching rules, JSON; or RUHUI_MATCHING_CONFIG)]
   migrate
   seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
   platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
@@ -51,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'app-dir': { type: 'string' },
+      'matching-config': { type: 'string' },
       name: { type: 'string' },
       id: { type: 'string' },
       org: { type: 'string' },
@@ -73,7 +76,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command ? 0 : 2
   }
-  const config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(values['app-dir'] ? { appDir: values['app-dir'] } : {}) })
+  let config: ReturnType<typeof configFrom>
+  try {
+    config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(values['app-dir'] ? { appDir: values['app-dir'] } : {}), ...(values['matching-config'] ? { matchingConfig: values['matching-config'] } : {}) })
+  } catch (e) {
+    if (!(e instanceof MatchingConfigError)) throw e
+    process.stderr.write(`${e.message}\n`)
+    return 2
+  }
   const storage = () => openStorage(config.databaseUrl ? { databaseUrl: config.databaseUrl, dataDir: config.dataDir } : { dataDir: config.dataDir })
 
   if (command === 'start') {
