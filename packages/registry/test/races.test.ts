@@ -46,7 +46,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const body = (county: string, org: string) => ({ applicant: { ...person, employment_form: 'platform_self_employed' as const }, base_region: { county }, org_id: org, consents: testConsents(), charter_accepted: true as const })
       const driver = async (user: string) => createRegistryClient({ baseUrl: r.baseUrl, joinToken: (await api.joinSessions.create({ platform_user_id: user })).join_token as string, transport: createFetchTransport() })
       const app = await (await driver(`${sequence}-1`)).applications.submit(body('320115', 'org_nf_320115'))
-      const ctx = r.registry.ctx
+      const ctx = r.ctx
       const { reviewAct } = await import('../src/domain/review')
       await reviewAct(ctx, admin, app.id, 'approve', {})
       const d2 = await driver(`${sequence}-2`)
@@ -57,7 +57,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     }
 
     const stateOf = async (transferId: string) => {
-      const db = r.registry.ctx.db
+      const db = r.ctx.db
       const t = await db.selectFrom('transfers').select(['status', 'person_key', 'from_org_id', 'to_org_id']).where('id', '=', transferId).executeTakeFirstOrThrow()
       const m = await db.selectFrom('members').select(['org_id', 'status']).where('person_key', '=', t.person_key).executeTakeFirstOrThrow()
       const events = await db.selectFrom('events').select(['type']).where('payload', 'like', `%${transferId}%`).execute()
@@ -66,7 +66,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('an accept racing the expiry sweep past expires_at: refused with a clear error, the transfer refused once, the member still at the source', async () => {
       const id = await releasedTransfer('611')
-      const ctx = r.registry.ctx
+      const ctx = r.ctx
       const realNow = ctx.now
       ctx.now = () => realNow() + 120_000 // two minutes on: the one-minute transfer ran out
       try {
@@ -94,7 +94,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('accepted just in time, then the sweep: the transfer stays completed and the member moved', async () => {
       const id = await releasedTransfer('612')
-      const ctx = r.registry.ctx
+      const ctx = r.ctx
       await actOnTransfer(ctx, admin, id, 'accept')
       const realNow = ctx.now
       ctx.now = () => realNow() + 120_000
@@ -111,18 +111,18 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
     it('two admins rolling the same key at once: one succeeds, the other gets a clean 409 (lock_conflict), and the new key is the one shown', async () => {
       const p = r.cli(['platform', 'create', '--name', '轮换竞争平台', '--id', 'P-ROLL-RACE'])
-      const ctx = r.registry.ctx
+      const ctx = r.ctx
       // Open the pool's connections first, so that the four reads of the current key are at once.
       await Promise.all(Array.from({ length: 8 }, () => ctx.db.selectFrom('platforms').select('id').where('id', '=', 'P-ROLL-RACE').execute()))
       const results = await Promise.allSettled([0, 1, 2, 3].map(() => rollPlatformSecret(ctx, admin, 'P-ROLL-RACE', { what: 'secret_key', expires_in_hours: 1 })))
-      const won = results.filter((x): x is PromiseFulfilledResult<Record<string, unknown>> => x.status === 'fulfilled')
+      const won = results.flatMap((x) => (x.status === 'fulfilled' ? [x.value] : []))
       const lost = results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')
       expect(won).toHaveLength(1)
       expect(lost.map((x) => (x.reason as { code: string }).code)).toEqual(['lock_conflict', 'lock_conflict', 'lock_conflict'])
       const { ERROR_CODES } = await import('@ruhui/core/contract')
       expect(ERROR_CODES.lock_conflict.status).toBe(409)
       // The winner's key works; the key before it is honoured for the overlap; nothing else was retired.
-      const key = won[0]?.value.secret_key as string
+      const key = won[0]?.secret_key as string
       const session = async (k: string) => (await fetch(`${r.baseUrl}/v1/join-sessions`, { method: 'POST', headers: { authorization: `Bearer ${k}`, 'content-type': 'application/json' }, body: JSON.stringify({ platform_user_id: `roll-${k.slice(-6)}` }) })).status
       expect(await session(key)).toBe(201)
       expect(await session(p.secret_key as string)).toBe(201)
@@ -154,7 +154,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         const before = await submit('621') // no address yet: nothing to deliver
         r.cli(['platform', 'set-webhook', '--id', 'P-HOOK-LATE', '--webhook-url', `http://127.0.0.1:${(hook.address() as AddressInfo).port}/events`])
         const after = await submit('622') // a moment later, on this process
-        for (let i = 0; i < 3; i++) await deliverDue(r.registry.ctx)
+        for (let i = 0; i < 3; i++) await deliverDue(r.ctx)
         expect(received).toEqual([after.id])
         expect(received).not.toContain(before.id)
       } finally {

@@ -54,7 +54,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       for (const a of nanjing.slice(0, 3)) expect((await approve('nanjing', a.id)).status).toBe(200)
       expect((await approve('hefei', hefei[0]?.id as string)).status).toBe(200)
       // Approved 30 minutes, 5 hours and 50 hours after submission (Nanjing); 2 hours (Hefei).
-      const db = r.registry.ctx.db
+      const db = r.ctx.db
       for (const [a, minutes] of [[nanjing[0], 30], [nanjing[1], 300], [nanjing[2], 3000], [hefei[0], 120]] as const) {
         const row = await db.selectFrom('applications').select('submitted_at').where('id', '=', a?.id as string).executeTakeFirstOrThrow()
         await db.updateTable('applications').set({ decided_at: new Date(Date.parse(row.submitted_at) + minutes * 60_000).toISOString() }).where('id', '=', a?.id as string).execute()
@@ -63,7 +63,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     afterAll(async () => r?.close())
 
     it('each reviewer counts their own subtree only, and the figures equal a count of the raw rows', async () => {
-      const rows = await r.registry.ctx.db.selectFrom('applications').select(['org_id', 'status', 'base_county', 'platform_id']).execute()
+      const rows = await r.ctx.db.selectFrom('applications').select(['org_id', 'status', 'base_county', 'platform_id']).execute()
       const count = (pred: (x: (typeof rows)[number]) => boolean) => rows.filter(pred).length
       const nj = await stats('nanjing')
       expect(nj.funnel).toEqual({ sessions_created: 4, consented: 4, submitted: count((x) => x.base_county.startsWith('3201')), approved: 3 })
@@ -98,10 +98,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     })
 
     it('exports stream 2,500 rows page by page: each once, oldest first, CSV and XLSX alike', async () => {
-      const db = r.registry.ctx.db
+      const db = r.ctx.db
       const base = Date.parse('2026-03-01T02:00:00Z')
       // Five rows share each submission time, so pages of 1,000 end in the middle of ties.
-      const rows = Array.from({ length: 2500 }, (_, i) => ({ id: `app_bulk${String(i).padStart(5, '0')}`, session_id: `ses_bulk${i}`, platform_id: 'P-STATS', person_key: `bulk-${i}`, status: 'submitted', org_id: 'org_nf_320115', org_name: '南京市江宁区新业态行业工会联合会（示例）', tier: 'industry', config_version: 'test', applicant_enc: 'x', name_masked: '**试', id_masked: '3201**********123X', mobile_masked: '138****0000', base_county: '320115', consents: '[]', submitted_at: new Date(base + Math.floor(i / 5) * 1000).toISOString(), updated_at: new Date(base).toISOString() }))
+      const rows = Array.from({ length: 2500 }, (_, i) => ({ id: `app_bulk${String(i).padStart(5, '0')}`, session_id: `ses_bulk${i}`, platform_id: 'P-STATS', person_key: `bulk-${i}`, status: 'submitted', org_id: 'org_nf_320115', org_name: '南京市江宁区新业态行业工会联合会（示例）', tier: 'industry', config_version: 'test', applicant_enc: 'x', name_masked: '**试', id_masked: '3201**********123X', mobile_masked: '138****0000', base_county: '320115', consents: '[]', volunteer: 0, submitted_at: new Date(base + Math.floor(i / 5) * 1000).toISOString(), updated_at: new Date(base).toISOString() }))
       for (let i = 0; i < rows.length; i += 250) await db.insertInto('applications').values(rows.slice(i, i + 250)).execute()
       const get = (file: string) => fetch(`${r.baseUrl}/v1/review/exports/${file}?from=2026-03-01&to=2026-03-01`, { headers: { authorization: `Bearer ${keys.nanjing}` } })
       const csv = await get('applications.csv')
