@@ -19,7 +19,7 @@ import { seedSampleServices } from './domain/services'
 import { createLogger } from './logging'
 import { checkWebhookTarget } from './domain/webhook-target'
 import { webRegistrations } from './domain/platform-web-cli'
-import { createRegistry } from './registry'
+import { contextOf, createRegistry } from './registry'
 
 const require = createRequire(import.meta.url)
 
@@ -101,10 +101,10 @@ export async function main(argv: string[]): Promise<number> {
     const stop = async () => {
       if (stopping) return // Ctrl-C reaches the whole process group, and a supervisor may add a SIGTERM
       stopping = true
-      registry.ctx.log.warn({ writes: registry.ctx.writer.stats }, 'stopping')
+      contextOf(registry).log.warn({ writes: contextOf(registry).writer.stats }, 'stopping')
       await server.close()
       await registry.close()
-      registry.ctx.log.flush() // logs are written asynchronously
+      contextOf(registry).log.flush() // logs are written asynchronously
       process.exit(0)
     }
     process.on('SIGTERM', () => void stop())

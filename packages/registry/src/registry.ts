@@ -15,12 +15,20 @@ import { createApp } from './http/app'
 import { type Logger, createLogger } from './logging'
 
 export interface Registry {
-  ctx: RegistryContext
   app: ReturnType<typeof createApp>
   /** Re-read the directory after a seed. */
   reloadDirectory(): Promise<void>
   listen(): Promise<{ port: number; close(): Promise<void> }>
   close(): Promise<void>
+}
+
+const CONTEXTS = new WeakMap<Registry, RegistryContext>()
+
+/** A registry's inner context (storage, keys, clock, logger): for its own CLI and its tests, not part of the package's API. */
+export function contextOf(registry: Registry): RegistryContext {
+  const ctx = CONTEXTS.get(registry)
+  if (!ctx) throw new Error('not a registry made by createRegistry')
+  return ctx
 }
 
 export async function createRegistry(config: RegistryConfig, options: { log?: Logger; env?: NodeJS.ProcessEnv; worker?: boolean } = {}): Promise<Registry> {
@@ -61,8 +69,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
   }
   if (options.worker !== false) timer = setInterval(() => void tick(), config.webhook.pollMs)
 
-  return {
-    ctx,
+  const registry: Registry = {
     app,
     async reloadDirectory() {
       directory = await loadDirectory(storage.db)
@@ -85,6 +92,8 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
       await storage.close()
     },
   }
+  CONTEXTS.set(registry, ctx)
+  return registry
 }
 
 /**

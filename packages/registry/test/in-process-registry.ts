@@ -7,11 +7,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Registry, configFrom, createRegistry, generateKeyEnv } from '@ruhui/registry'
 import { createLogger } from '../src/logging'
+import type { RegistryContext } from '../src/domain/context'
+import { contextOf } from '../src/registry'
 
 const BIN = join(import.meta.dirname, '../bin/ruhui-registry.mjs')
 
 export interface InProcessRegistry {
   registry: Registry
+  /** The registry's inner context (not part of the package's API), for calling domain functions. */
+  ctx: RegistryContext
   baseUrl: string
   cli(args: string[]): Record<string, string>
   close(): Promise<void>
@@ -32,6 +36,7 @@ export async function startInProcess(databaseUrl: string | undefined, extraEnv: 
   const server = await registry.listen()
   return {
     registry,
+    ctx: contextOf(registry),
     baseUrl: `http://127.0.0.1:${server.port}`,
     cli,
     async close() {
