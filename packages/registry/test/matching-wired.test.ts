@@ -98,19 +98,14 @@ eachDialect(
   { RUHUI_MATCHING_CONFIG: PROMOTE_34 },
 )
 
-describe('the same drivers under the default configuration (DOMAIN.md §7.6 order everywhere, no pilot regions)', () => {
-  let r: RegistryInstance
+eachDialect('the same drivers under the default configuration (DOMAIN.md §7.6 order everywhere, no pilot regions)', (registry) => {
   let p: ReturnType<typeof createPlatforms>
-  beforeAll(async () => {
-    r = await startRegistry({ dialect: 'sqlite' })
-    p = createPlatforms(r)
-  })
-  afterAll(async () => {
-    await r?.stop()
-    r?.cleanup()
+  beforeAll(() => {
+    p = createPlatforms(registry())
   })
 
   it('平台甲 at 320115: tier 2; 平台乙 at 340104: tier 2 too (合肥’s federation relies on 平台乙), not the platform union; 330106: no pilot, so no refusal', async () => {
+    const r = registry()
     const a = await (await driverThrough(r, p.jia, 'd-jia')).organisations.match(self('320115'))
     expect([a.config_version, a.tier, a.candidates[0]?.org_id]).toEqual(['default.1', 'head_enterprise_federation', 'org_rf_3201'])
     const b = await (await driverThrough(r, p.yi, 'd-yi')).organisations.match(self('340104'))
