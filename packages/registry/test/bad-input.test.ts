@@ -161,6 +161,7 @@ eachDialect('bad input', (registry) => {
       ['POST', '/v1/review/members/CARD-NONE/status', { status: 'retained', reason: '理由' }, jsonSchema(BODY.memberStatus)],
       ['POST', '/v1/review/platforms', { name: '模糊平台', webhook_url: 'https://example.com/hook' }, jsonSchema(BODY.platform)],
       ['POST', '/v1/review/platforms/P-FUZZ/roll', { what: 'secret_key', expires_in_hours: 1 }, jsonSchema(BODY.roll)],
+      ['POST', '/v1/review/platforms/P-FUZZ/web', { allowed_origins: ['https://app.example.com'], return_urls: ['https://app.example.com/done'] }, jsonSchema(BODY.platformWeb)],
       ['POST', `/v1/review/partners/${partnerId}/roll`, { expires_in_hours: 1 }, jsonSchema(BODY.roll)],
       ['POST', '/v1/review/partners', { name: '模糊单位', kind: 'industry_association' }, jsonSchema(BODY.partner)],
       ['POST', '/v1/review/services', { kind: 'driver_home', name: '模糊司机之家', provider_org_id: 'org_lf_32', region_prefixes: ['32'], location: { lat: 32, lng: 118.8, address: '南京' }, members_only: true }, jsonSchema(BODY.service)],

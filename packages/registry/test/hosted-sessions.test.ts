@@ -110,3 +110,35 @@ describe('CORS', () => {
     }
   })
 })
+
+describe('platform web registrations (the console, registry admins only)', () => {
+  const admin = () => registry.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '江苏管理员', '--role', 'registry_admin']).key as string
+  const orgAdmin = () => registry.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京管理员', '--role', 'admin']).key as string
+  const as = (key: string, path: string, body?: unknown) => fetch(`${registry.baseUrl}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+
+  it('a platform added with its credit code, origins and return URLs; the lists replaced later; /join and sessions follow at once', async () => {
+    const key = admin()
+    const bad = await as(key, '/v1/review/platforms', { name: '控制台平台', allowed_origins: ['https://ok.example.com', 'https://x.example.com/path'] })
+    expect([bad.status, ((await bad.json()) as { error: { param: string } }).error.param]).toEqual([400, 'allowed_origins.1'])
+    const badUscc = await as(key, '/v1/review/platforms', { name: '控制台平台', uscc: '91320100900000014X' })
+    expect([badUscc.status, ((await badUscc.json()) as { error: { param: string } }).error.param]).toEqual([400, 'uscc'])
+    const made = (await (await as(key, '/v1/review/platforms', { name: '控制台平台', uscc: '91320100900000014Q', allowed_origins: ['https://ok.example.com/'], return_urls: ['https://ok.example.com/done'] })).json()) as { id: string; secret_key: string; allowed_origins: string[] }
+    expect(made.allowed_origins).toEqual(['https://ok.example.com'])
+    const updated = await as(key, `/v1/review/platforms/${made.id}/web`, { allowed_origins: ['https://new.example.com'], return_urls: ['https://new.example.com/back'] })
+    expect(await updated.json()).toEqual({ object: 'platform_web', id: made.id, allowed_origins: ['https://new.example.com'], return_urls: ['https://new.example.com/back'] })
+    const listed = ((await (await as(key, '/v1/review/platforms')).json()) as { data: Array<{ id: string; uscc: string; allowed_origins: string[]; return_urls: string[] }> }).data.find((p) => p.id === made.id)
+    expect(listed).toMatchObject({ uscc: '91320100900000014Q', allowed_origins: ['https://new.example.com'], return_urls: ['https://new.example.com/back'] })
+    const page = await fetch(`${registry.baseUrl}/join?p=${made.id}`)
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors https://new.example.com')
+    expect(page.headers.get('content-security-policy')).not.toContain('ok.example.com')
+    const session = (body: Record<string, unknown>) => fetch(`${registry.baseUrl}/v1/join-sessions`, { method: 'POST', headers: { authorization: `Bearer ${made.secret_key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    expect((await session({ platform_user_id: 'web-1', return_url: 'https://new.example.com/back' })).status).toBe(201)
+    expect(((await (await session({ platform_user_id: 'web-2', return_url: 'https://ok.example.com/done' })).json()) as { error: { code: string } }).error.code).toBe('return_url_not_allowed')
+    expect((await as(key, '/v1/review/platforms/P-NONE/web', { allowed_origins: [], return_urls: [] })).status).toBe(404)
+  })
+
+  it('an organisation admin may not change a platform’s web access', async () => {
+    const res = await as(orgAdmin(), '/v1/review/platforms/P-WEB/web', { allowed_origins: ['https://evil.example.com'], return_urls: [] })
+    expect(res.status).toBe(403)
+  })
+})

@@ -189,6 +189,11 @@ export const enWords: Words = {
   platformName: 'Platform name',
   webhookUrl: 'Webhook URL',
   webhookUrlOptional: 'Webhook URL (optional)',
+  platformUscc: 'Platform enterprise credit code (optional; matches the federations built on the platform)',
+  allowedOrigins: 'Allowed web origins (may frame the join page and call from a browser; one per line, e.g. https://app.example.com)',
+  returnUrls: 'Return URLs after joining (one per line)',
+  webRegistrations: 'Web access',
+  editWeb: 'Web access settings',
   applicationCount: 'Applications',
   disablePlatformWarning: 'Disabling stops the platform’s secret key and its drivers’ join links at once, and its events. Disable it?',
 

@@ -191,6 +191,11 @@ export const zhWords = {
   platformName: '平台名称',
   webhookUrl: '事件推送地址',
   webhookUrlOptional: '事件推送地址（可选）',
+  platformUscc: '平台企业统一社会信用代码（可选，用于匹配依托该平台建立的行业工会联合会）',
+  allowedOrigins: '允许的网页来源（可嵌入入会页、可从浏览器调用，每行一个，如 https://app.example.com）',
+  returnUrls: '入会完成后的返回地址（每行一个）',
+  webRegistrations: '网页接入',
+  editWeb: '网页接入设置',
   applicationCount: '申请数',
   disablePlatformWarning: '停用后该平台的接口密钥和司机的入会链接立即失效，事件不再推送。确定停用？',
 

@@ -8,7 +8,7 @@ import { type Caller, Refusal, type RegistryContext } from '../domain/context'
 import { importOrgs, listOrgs, saveOrg } from '../domain/directory-admin'
 import { exportApplications } from '../domain/exports'
 import { searchMembers } from '../domain/members-search'
-import { createPlatform, listPlatforms } from '../domain/platform-admin'
+import { createPlatform, listPlatforms, updatePlatformWeb } from '../domain/platform-admin'
 import { reviewerProfile, signIn, signOut } from '../domain/reviewer-accounts'
 import { createService, listServicesForReviewer, updateService } from '../domain/services'
 import { sharedAggregates, sharedRecords } from '../domain/sharing'
@@ -88,6 +88,7 @@ export function mountConsoleApi(app: Hono<Vars>, ctx: RegistryContext, { reviewe
     return r
   }
   app.post('/v1/review/platforms/:id/roll', async (c) => c.json(await rollPlatformSecret(ctx, await registryAdmin(c, '只有注册中心管理员可以轮换平台密钥'), c.req.param('id'), checkBody(BODY.roll, await readJson(c)))))
+  app.post('/v1/review/platforms/:id/web', async (c) => c.json(await updatePlatformWeb(ctx, await registryAdmin(c, '只有注册中心管理员可以管理平台'), c.req.param('id'), checkBody(BODY.platformWeb, await readJson(c)))))
   app.post('/v1/review/platforms/:id/revoke', async (c) => c.json(await revokeOwner(ctx, await registryAdmin(c, '只有注册中心管理员可以停用平台'), 'platforms', c.req.param('id'))))
   app.get('/v1/review/partners', async (c) => c.json(await listPartners(ctx, who(c))))
   app.post('/v1/review/partners', async (c) => c.json(await createPartner(ctx, who(c), checkBody(BODY.partner, await readJson(c))), 201))

@@ -31,7 +31,15 @@ export const BODY = {
   act: z.object({ reason: z.optional(text(500)), org_id: z.optional(id) }),
   memberStatus: z.object({ status: z.enum(['active', 'retained', 'withdrawn']), reason: z.optional(text(500)) }),
   none: z.object({}),
-  platform: z.object({ name: text(100), webhook_url: z.optional(z.union([z.literal(''), text(500)])) }),
+  platform: z.object({
+    name: text(100),
+    webhook_url: z.optional(z.union([z.literal(''), text(500)])),
+    uscc: z.optional(z.union([z.literal(''), text(18)])),
+    allowed_origins: z.optional(z.array(text(200)).check(z.maxLength(20))),
+    return_urls: z.optional(z.array(text(2048)).check(z.maxLength(20))),
+  }),
+  /** A platform's web registrations (issue #14): origins that may frame /join and call from a browser; return URLs. */
+  platformWeb: z.object({ allowed_origins: z.array(text(200)).check(z.maxLength(20)), return_urls: z.array(text(2048)).check(z.maxLength(20)) }),
   roll: z.object({ what: z.optional(z.enum(['secret_key', 'webhook_secret'])), expires_in_hours: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(720))) }),
   partner: z.object({ name: text(100), kind: z.optional(z.enum(['transport_department', 'industry_association'])) }),
   service: z.object({
