@@ -99,7 +99,7 @@ async function see(where: Page | Frame, text: string | RegExp, timeout = 15_000)
 
 let people = 0
 /** A driver goes through the whole flow; `beforeNext` runs once the identity is filled in. */
-async function join_(where: Page | Frame, beforeNext?: () => Promise<void>, options: { face?: boolean } = {}): Promise<void> {
+async function join_(where: Page | Frame, beforeNext?: () => Promise<void>, options: { face?: boolean; hostPhone?: boolean } = {}): Promise<void> {
   const sequence = String(301 + people++)
   await see(where, '加入工会，有组织有依靠')
   await where.getByText('开始入会', { exact: true }).click()
@@ -109,7 +109,11 @@ async function join_(where: Page | Frame, beforeNext?: () => Promise<void>, opti
   const field = (name: string) => where.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
   await field('name').fill('托管测试')
   await field('idNumber').fill(makeTestIdNumber({ regionCode: '320102', birthDate: '1986-04-02', sequence }))
-  await field('mobile').fill(`139000${sequence.padStart(5, '0')}`)
+  if (options.hostPhone) {
+    // The app's own verified number (need_phone): no typing.
+    await where.getByText('使用平台已验证的手机号', { exact: true }).click()
+    await see(where, '手机号已验证')
+  } else await field('mobile').fill(`139000${sequence.padStart(5, '0')}`)
   await where.getByText('个体司机（平台接单）', { exact: true }).click()
   await field('county').fill('320115')
   if (options.face) {
@@ -147,7 +151,7 @@ async function expectWholeJoin(messages: Message[], sessionId: string, expected 
   expect(await res.json()).toMatchObject({ id: success.application_id, session_id: sessionId, platform_id: PLATFORM, status: success.status })
 }
 
-it('iOS: top level with webkit.messageHandlers.ruhui — ready, need_face answered by the app, the events in order, success with the application the registry holds; no third-party request', async () => {
+it('iOS: top level with webkit.messageHandlers.ruhui — ready, need_phone and need_face answered by the app, the events in order, success with the application the registry holds; no third-party request', async () => {
   const session = await createSession('ios-driver')
   expect(session.status).toBe(201)
   const hosted = session.body.hosted_url as string
@@ -159,15 +163,18 @@ it('iOS: top level with webkit.messageHandlers.ruhui — ready, need_face answer
     messages.push(m)
     // The app runs its own face check and answers (WKWebView: evaluateJavaScript("window.ruhui.receive(…)")).
     if (m.type === 'need_face') void page.evaluate((answer) => (window as unknown as { ruhui: { receive(a: unknown): boolean } }).ruhui.receive(answer), { protocol: PROTOCOL, type: 'answer', id: m.id, result: { passed: true, verified_at: '2026-12-01T12:00:00+08:00' } })
+    // …and hands over the number it verified (need_phone).
+    if (m.type === 'need_phone') void page.evaluate((answer) => (window as unknown as { ruhui: { receive(a: unknown): boolean } }).ruhui.receive(answer), { protocol: PROTOCOL, type: 'answer', id: m.id, result: { mobile: '13900000777', verified_at: '2026-12-01T12:00:00+08:00' } })
   })
   await page.addInitScript(() => {
     ;(window as unknown as { webkit: unknown }).webkit = { messageHandlers: { ruhui: { postMessage: (m: string) => (window as unknown as { __hostOut(m: string): void }).__hostOut(m) } } }
   })
   await page.goto(hosted)
-  await join_(page, undefined, { face: true })
+  await join_(page, undefined, { face: true, hostPhone: true })
   await page.screenshot({ path: join(artifacts, '01-ios-submitted.png'), fullPage: true })
-  await expectWholeJoin(messages, session.body.id as string, ['OPEN', 'CONSENT_GRANTED', 'FACE_VERIFIED', 'IDENTITY_VALID', 'SUBMITTED'])
+  await expectWholeJoin(messages, session.body.id as string, ['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'FACE_VERIFIED', 'IDENTITY_VALID', 'SUBMITTED'])
   expect(messages.filter((m) => m.type === 'need_face')).toHaveLength(1)
+  expect(messages.filter((m) => m.type === 'need_phone')).toHaveLength(1)
   expect(page.url()).not.toContain('token=') // the fragment left the address bar
   expect(problems, problems.join('\n')).toEqual([])
   await page.close()

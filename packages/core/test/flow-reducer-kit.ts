@@ -15,7 +15,7 @@ export const ID_NUMBER = makeIdNumber('320102', '19850315', '123')
 export const UNDERAGE_ID = makeIdNumber('320102', '20150101', '124')
 export const DRIVER = { name: '张测试', idNumber: ID_NUMBER, mobile: '13800000001', employmentForm: 'platform_self_employed', county: '320115' } as const
 
-export const config = (extra: Partial<FlowConfig> = {}): FlowConfig => ({ sessionId: SESSION, texts: DEFAULT_CONSENT_TEXTS, locale: 'zh-CN', phone: true, face: true, ...extra })
+export const config = (extra: Partial<FlowConfig> = {}): FlowConfig => ({ sessionId: SESSION, texts: DEFAULT_CONSENT_TEXTS, locale: 'zh-CN', phone: true, hostPhone: true, face: true, ...extra })
 
 /** Dispatch actions in turn (stamped at T0 unless they say otherwise); every effect is collected. */
 export function run(m: FlowModel, ...actions: Array<ActionBody & { at?: number }>): { state: FlowModel; effects: Effect[] } {

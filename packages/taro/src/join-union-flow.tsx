@@ -156,6 +156,8 @@ const TEXT_FIELDS: Array<{ name: Exclude<FieldName, 'employmentForm' | 'homePark
 function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: JoinFlow; labels: Labels; props: JoinUnionFlowProps }) {
   const locale = props.locale ?? 'zh-CN'
   const canPhone = Boolean(props.capabilities?.exchangePhoneCode) && isWeapp()
+  // Where WeChat's button does not exist (h5, the hosted page, Alipay, Douyin): the number the host app verified.
+  const canHostPhone = Boolean(props.capabilities?.verifiedPhone) && !canPhone
   const canFace = Boolean(props.capabilities?.verifyFace)
   const fields = [...TEXT_FIELDS]
   if (FORMS_WITH_COMPANY.includes(state.fields.employmentForm as EmploymentForm)) fields.splice(3, 0, { name: 'employerUscc', maxlength: 18 })
@@ -179,6 +181,11 @@ function IdentityStep({ state, flow, labels, props }: { state: FlowState; flow: 
           onInput={(e) => flow.setField(f.name, e.detail.value)}
         />
         {f.name === 'mobile' && state.verification.mobileVerifiedAt && <Text className="ruhui-ok">{labels.mobileVerified}</Text>}
+        {f.name === 'mobile' && canHostPhone && !state.verification.mobileVerifiedAt && (
+          <Button className="ruhui-btn ruhui-btn--small ruhui-host-phone" {...buttonState(state.busy, state.busy)} onClick={() => void flow.useHostPhone()}>
+            {labels.useHostPhone}
+          </Button>
+        )}
         {f.name === 'mobile' && canPhone && !state.verification.mobileVerifiedAt && (
           <Button className="ruhui-btn ruhui-btn--small" openType="getPhoneNumber" onGetPhoneNumber={(e) => void flow.applyPhoneCode((e.detail as { code?: string }).code ?? '')}>
             {labels.usePhoneNumber}

@@ -84,8 +84,8 @@ function start(self: Self) {
   let flow: JoinFlow | null = null
   const client = createRegistryClient({ baseUrl: registryUrl, auth: { token: joinToken, refresh }, onTokenRefreshed: () => flow?.tokenRefreshed(), transport: createWxTransport(), locale })
   const capabilities: HostCapabilities = {
-    // The flow asks with the button's code; in the plugin there is no button, the host's own result comes through configure().
-    exchangePhoneCode: (code) => (host ? (host.getPhone ? host.getPhone() : Promise.reject(new Error('no getPhone'))) : i.phone.ask(() => self.triggerEvent('phonecode', { code }))),
+    // WeChat's button gives a code for the host to exchange; in the plugin there is no button: the host's own verified number comes through configure().
+    ...(host ? (host.getPhone ? { verifiedPhone: host.getPhone } : {}) : { exchangePhoneCode: (code: string) => i.phone.ask(() => self.triggerEvent('phonecode', { code })) }),
     verifyFace: () => (host && host.verifyFace ? host.verifyFace() : i.face.ask(() => self.triggerEvent('needface', { sessionId }))),
   }
   self.setData({ t: labelsFor(locale) })
@@ -203,7 +203,7 @@ Component({
       if (e.detail && e.detail.code) withFlow(this, (f) => f.applyPhoneCode(e.detail.code as string))
     },
     onHostPhone(this: Self) {
-      withFlow(this, (f) => f.applyPhoneCode('plugin-host'))
+      withFlow(this, (f) => f.useHostPhone())
     },
     onFace(this: Self) {
       withFlow(this, (f) => f.verifyFace())

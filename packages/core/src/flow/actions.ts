@@ -36,6 +36,7 @@ export type ActionBody =
   | { type: 'regionPickerBack' }
   | { type: 'closeRegionPicker' }
   | { type: 'applyPhoneCode'; code: string }
+  | { type: 'useHostPhone' }
   | { type: 'verifyFace' }
   | { type: 'confirmIdentity' }
   | { type: 'selectUnion'; orgId: string }
@@ -71,6 +72,7 @@ export type Call =
   | { call: 'regions'; input: { parent?: string } }
   | { call: 'parks'; input: { county: string } }
   | { call: 'phone'; input: string }
+  | { call: 'hostPhone'; input: null }
   | { call: 'face'; input: null }
   | { call: 'match'; input: MatchRequest }
   /** Send the outbox entry (the outbox joins one already on its way). */

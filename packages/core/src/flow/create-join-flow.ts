@@ -28,7 +28,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
   const { client, sessionId, storage, network } = options
   const platform = options.platform ?? defaultPlatform
   const now = options.clock ?? (() => platform.now())
-  const config = { sessionId, texts: options.consentTexts ?? DEFAULT_CONSENT_TEXTS, locale: options.locale ?? 'zh-CN', phone: !!options.capabilities?.exchangePhoneCode, face: !!options.capabilities?.verifyFace } as const
+  const config = { sessionId, texts: options.consentTexts ?? DEFAULT_CONSENT_TEXTS, locale: options.locale ?? 'zh-CN', phone: !!options.capabilities?.exchangePhoneCode, hostPhone: !!options.capabilities?.verifiedPhone, face: !!options.capabilities?.verifyFace } as const
   let model: FlowModel = initialModel(config, options.prefill, network.isOnline())
   const listeners = new Set<(s: FlowState) => void>()
   const unsubscribers: Array<() => void> = []
@@ -90,6 +90,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
     regionPickerBack: () => act('regionPickerBack'),
     closeRegionPicker: () => fire('closeRegionPicker'),
     applyPhoneCode: (code) => act('applyPhoneCode', { code }),
+    useHostPhone: () => act('useHostPhone', {}),
     verifyFace: () => act('verifyFace'),
     confirmIdentity() {
       checkOnline()

@@ -35,6 +35,7 @@ const CALLS: { [K in Call['call']]: (p: EffectPorts, input: Extract<Call, { call
   regions: (p, q) => p.client.regions.list(q).then((l) => l.data),
   parks: (p, q) => p.client.parks.list(q).then((l) => l.data),
   phone: (p, code) => p.capabilities.exchangePhoneCode!(code),
+  hostPhone: (p) => p.capabilities.verifiedPhone!(),
   face: (p) => p.capabilities.verifyFace!(),
   match: (p, request) => p.client.organisations.match(request),
   submit: (p, outbox) => p.sender.send(outbox, p.saved),

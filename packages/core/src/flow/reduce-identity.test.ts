@@ -120,3 +120,15 @@ describe('the park question (optional) and whom to contact', () => {
     expect(unionContactOf({ match: null, selectedOrgId: null, result: null })).toBeNull()
   })
 })
+
+describe('the number the host already verified (no WeChat button)', () => {
+  it('asks the host once; its number fills the mobile, verified; without the capability nothing happens', () => {
+    const asked = run(typed(), { type: 'useHostPhone' })
+    expect(calls(asked.effects, 'hostPhone')).toEqual([{ type: 'call', call: 'hostPhone', input: null, done: 'phoneVerified', failed: 'phoneFailed' }])
+    const done = run(asked.state, { type: 'phoneVerified', result: { mobile: '13900000777', verifiedAt: '2026-12-01T12:00:00+08:00' } })
+    expect([done.state.view.fields.mobile, done.state.view.verification.mobileVerifiedAt]).toEqual(['13900000777', '2026-12-01T12:00:00+08:00'])
+    expect(events(done.effects)).toEqual(['PHONE_VERIFIED'])
+    const without = run(typed(opened({ hostPhone: false })), { type: 'useHostPhone' })
+    expect(without.effects).toEqual([])
+  })
+})

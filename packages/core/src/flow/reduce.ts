@@ -19,7 +19,7 @@ export type { Next } from './transitions'
 type Of<T extends Action['type']> = Extract<Action, { type: T }>
 
 /** The step each of these applies on; elsewhere it is ignored (a late tap, a stale screen). */
-const ON_STEP: { [T in ActionBody['type']]?: FlowStep } = { next: 'intro', grantConsent: 'consent', setShareWithPartners: 'consent', openRegionPicker: 'identity', applyPhoneCode: 'identity', verifyFace: 'identity', confirmIdentity: 'identity', selectUnion: 'union', submit: 'union' }
+const ON_STEP: { [T in ActionBody['type']]?: FlowStep } = { next: 'intro', grantConsent: 'consent', setShareWithPartners: 'consent', openRegionPicker: 'identity', applyPhoneCode: 'identity', useHostPhone: 'identity', verifyFace: 'identity', confirmIdentity: 'identity', selectUnion: 'union', submit: 'union' }
 /** What still happens once the flow has ended: the result step's polling and volunteering, the network. */
 const AFTER_END: Array<ActionBody['type']> = ['networkChanged', 'tokenRefreshed', 'refreshResult', 'statusFetched', 'servicesLoaded', 'volunteer', 'volunteered', 'volunteerFailed']
 
@@ -56,6 +56,8 @@ export function reduce(m: FlowModel, a: Action): Next {
       return identity.parksLoaded(m, a)
     case 'applyPhoneCode':
       return m.config.phone && a.code ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'phone', input: a.code, done: 'phoneVerified', failed: 'phoneFailed' }]) : none(m)
+    case 'useHostPhone':
+      return m.config.hostPhone ? none(patch(m, { busy: true, error: null }), [{ type: 'call', call: 'hostPhone', input: null, done: 'phoneVerified', failed: 'phoneFailed' }]) : none(m)
     case 'phoneVerified':
       return identity.phoneVerified(m, a)
     case 'phoneFailed':

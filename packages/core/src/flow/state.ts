@@ -17,6 +17,7 @@ export interface FlowConfig {
   locale: 'zh-CN' | 'en'
   /** Which host capabilities exist (a missing one makes its method do nothing). */
   phone: boolean
+  hostPhone: boolean
   face: boolean
 }
 

@@ -84,6 +84,11 @@ export interface FlowState {
 export interface HostCapabilities {
   /** Exchange the code from WeChat's getPhoneNumber button for the verified number. */
   exchangePhoneCode?(code: string): Promise<{ mobile: string; verifiedAt?: string }>
+  /**
+   * The number the host app already verified (where WeChat's button does not exist: a native app through the
+   * hosted page's `need_phone`, a mini-program plugin, Alipay or Douyin). Shown as its own button.
+   */
+  verifiedPhone?(): Promise<{ mobile: string; verifiedAt?: string }>
   /** Run the host's facial verification of this driver against the platform's real-name record. */
   verifyFace?(): Promise<{ passed: boolean; verifiedAt?: string }>
 }
@@ -133,6 +138,8 @@ export interface JoinFlow {
   closeRegionPicker(): void
   /** The code from the host's getPhoneNumber button: fills the mobile with the number the host verified. */
   applyPhoneCode(code: string): Promise<void>
+  /** Ask the host for the number it already verified (`capabilities.verifiedPhone`): fills the mobile with it. */
+  useHostPhone(): Promise<void>
   /** Ask the host for its facial verification of the driver. */
   verifyFace(): Promise<void>
   confirmIdentity(): Promise<void>

@@ -62,7 +62,7 @@ export default function HostedJoinPage() {
         answers
           ? {
               verifyFace: () => bridge.request('need_face').then((a) => ({ passed: a.passed, ...(a.verified_at ? { verifiedAt: a.verified_at } : {}) })),
-              exchangePhoneCode: () => bridge.request('need_phone').then((a) => ({ mobile: a.mobile, ...(a.verified_at ? { verifiedAt: a.verified_at } : {}) })),
+              verifiedPhone: () => bridge.request('need_phone').then((a) => ({ mobile: a.mobile, ...(a.verified_at ? { verifiedAt: a.verified_at } : {}) })),
             }
           : {}
       }
