@@ -66,6 +66,8 @@ export interface Me {
   name: string
   login: string | null
   role: 'reviewer' | 'admin'
+  /** Platforms and partners are registry-wide: only a registry admin manages them. */
+  registry_admin?: boolean
   org_id: string
   org_name: string | null
   org_region: string | null

@@ -93,7 +93,8 @@ function Console({ me, onSignOut }: { me: Me; onSignOut(): void }) {
     ['directory', t.directory],
     ['services', t.services],
     ['volunteers', t.volunteers],
-    ...(me.role === 'admin' ? ([['platforms', t.platforms], ['audit', t.audit], ['matching', t.matching]] as Array<[string, string]>) : []),
+    ...(me.registry_admin ? ([['platforms', t.platforms]] as Array<[string, string]>) : []),
+    ...(me.role === 'admin' ? ([['audit', t.audit], ['matching', t.matching]] as Array<[string, string]>) : []),
   ]
   // The printable report has no chrome.
   if (route.page === 'report' && route.params.get('print') === '1') return <ReportPage me={me} />
