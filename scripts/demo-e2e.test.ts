@@ -253,8 +253,9 @@ it('a county federation assigns an application nothing covered by picking a town
   await picker.getByRole('button', { name: '分配组织' }).click()
   await picker.waitFor({ state: 'hidden' })
   await see(page, enumLabel('applicationStatus', 'under_review', 'zh-CN'))
-  expect(await drawer.locator('.ant-descriptions-row').filter({ hasText: '工会组织' }).innerText()).toContain('砀城镇工会（示例）')
-  expect(await drawer.locator('.ant-descriptions-row').filter({ hasText: '匹配层级' }).innerText()).toContain('由上级工会指定')
+  // The drawer shows the application as the registry now holds it (it reloads after the assignment).
+  await expect.poll(() => drawer.locator('.ant-descriptions-row').filter({ hasText: '工会组织' }).innerText(), { timeout: 10_000 }).toContain('砀城镇工会（示例）')
+  await expect.poll(() => drawer.locator('.ant-descriptions-row').filter({ hasText: '匹配层级' }).innerText(), { timeout: 10_000 }).toContain('由上级工会指定')
   await page.screenshot({ path: join(artifacts, 'console-assigned.png'), fullPage: true })
 
   // The application's status and organisation, as stored and as the driver sees it.
