@@ -73,6 +73,9 @@ eachDialect(
       ['GET', 'stats', () => '/v1/stats', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
       ['POST', 'volunteer', () => `/v1/applications/${appId}/volunteer`, { roles: ['volunteer'] }, { anonymous: 401, platformA: 403, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
       ['GET', 'regions', () => '/v1/regions?parent=3201', undefined, { anonymous: 401, platformA: 200, tokenOwn: 200, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
+      ['GET', 'parks', () => '/v1/parks?county=320115', undefined, { anonymous: 401, platformA: 200, tokenOwn: 200, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
+      ['GET', 'matching configuration', () => '/v1/review/matching-config', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 200, partner: 403 }],
+      ['GET', 'assignable unions', () => '/v1/review/assignable-organisations?q=%E6%B1%9F%E5%AE%81', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
       ['GET', 'console detail', () => `/v1/review/applications/${appId}`, undefined, { consoleIn: 200 }],
       ['GET', 'me', () => '/v1/review/me', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, consoleIn: 200, reviewerIn: 200, partner: 403 }],
       ['GET', 'transfers', () => '/v1/review/transfers', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
@@ -90,6 +93,7 @@ eachDialect(
       // Rolling and disabling keys: admins only (the admin's own cells are in key-rotation.test.ts).
       // Finding 9: a Hefei admin rolled another platform's key with no overlap. Now only a registry admin may.
       ['POST', 'roll a platform key', () => '/v1/review/platforms/P-B/roll', { what: 'webhook_secret', expires_in_hours: 0 }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, consoleIn: 403, adminIn: 403, adminOut: 403, flaggedAdmin: 200, partner: 403, garbage: 401 }],
+      ['POST', 'a platform’s web access', () => '/v1/review/platforms/P-B/web', { allowed_origins: ['https://app.example.com'], return_urls: [] }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 403, adminOut: 403, flaggedAdmin: 200, partner: 403 }],
       ['POST', 'disable a platform', () => '/v1/review/platforms/P-B/revoke', {}, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 403, reviewerOut: 403, adminIn: 403, adminOut: 403, partner: 403 }],
       ['POST', 'roll a partner key', () => `/v1/review/partners/${partnerId}/roll`, {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, adminIn: 403, adminOut: 403, rootAdmin: 200, partner: 403 }],
       ['POST', 'disable a partner', () => `/v1/review/partners/${partnerId}/revoke`, {}, { anonymous: 401, platformA: 403, reviewerIn: 403, consoleIn: 403, adminIn: 403, adminOut: 403, partner: 403 }],
