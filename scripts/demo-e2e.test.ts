@@ -138,7 +138,13 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   await console_.goto(`${base}/console/#/platforms`)
   const demoRow = console_.locator('.ant-table-row').filter({ hasText: 'P-DEMO' })
   await demoRow.getByRole('button', { name: '轮换事件签名密钥' }).click()
-  await console_.locator('.ant-modal').getByRole('button', { name: /^轮 ?换$/ }).click() // antd spaces two-character labels
+  const confirmRoll = console_.locator('.ant-modal').getByRole('button', { name: /^轮 ?换$/ }) // antd spaces two-character labels
+  await confirmRoll.click()
+  // On a loaded machine a click can land while the dialog is still opening: if it is still there a moment later, once more.
+  const secret = console_.getByText(/whsec_[A-Za-z0-9_-]{20,}/)
+  await secret.waitFor({ timeout: 8_000 }).catch(async () => {
+    if (await confirmRoll.isVisible()) await confirmRoll.click()
+  })
   await see(console_, /whsec_[A-Za-z0-9_-]{20,}/)
   await see(console_, '事件签名密钥：旧密钥有效至')
   await console_.locator('.ant-modal').waitFor({ state: 'hidden' })
