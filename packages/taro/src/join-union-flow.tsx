@@ -6,8 +6,7 @@ import { useEffect } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { ENV_TYPE, getEnv } from '@tarojs/taro'
 import { EMPLOYMENT_FORMS, type EmploymentForm, FORMS_WITH_COMPANY, type Issue, formatIssue } from '@ruhui/core'
-import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow, unionContactOf } from '@ruhui/core/flow'
-import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
+import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, type JoinFlow, awaitsUnion, unionChoices, unionContactOf } from '@ruhui/core/flow'
 import { a11yLabel, a11yRole } from './a11y'
 import { buttonState } from './button-state'
 import { type DeepPartial, type JoinLabels, resolveLabels } from './labels'
@@ -333,22 +332,13 @@ function ContactCard({ state, labels }: { state: FlowState; labels: Labels }) {
 function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; labels: Labels }) {
   const match = state.match
   const submitting = state.step === 'submitting'
-  const offered = match ? offeredOrgIdsOnWire(match) : []
-  const options = match
-    ? match.candidates.length > 0
-      ? match.candidates.map((c) => ({ id: c.org_id, name: c.name, reasons: c.reasons.map((r) => r.message) }))
-      : match.assigner
-        ? [{ id: match.assigner.org_id, name: match.assigner.name, reasons: match.reasons.map((r) => r.message) }]
-        : []
-    : []
+  const { choices, assigning } = unionChoices(match)
   return (
     <View className="ruhui-step ruhui-step--union">
       <Text className="ruhui-title">{labels.unionTitle}</Text>
-      <Text className="ruhui-body">{match && match.candidates.length === 0 ? labels.assignerNote : labels.unionLead}</Text>
+      <Text className="ruhui-body">{assigning ? labels.assignerNote : labels.unionLead}</Text>
       <View {...a11yRole('radiogroup')} {...a11yLabel(labels.unionTitle)}>
-        {options
-          .filter((o) => offered.includes(o.id))
-          .map((o) => (
+        {choices.map((o) => (
             <View
               key={o.id}
               {...a11yRole('radio')}
@@ -365,7 +355,7 @@ function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; 
             </View>
           ))}
       </View>
-      {match && match.candidates.length === 0 && <ContactCard state={state} labels={labels} />}
+      {assigning && <ContactCard state={state} labels={labels} />}
       <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(submitting, submitting || !state.selectedOrgId || state.finished)} onClick={() => void flow.submit()}>
         {submitting ? labels.submitting : labels.submit}
       </Button>
@@ -375,7 +365,7 @@ function UnionStep({ state, flow, labels }: { state: FlowState; flow: JoinFlow; 
 
 function ResultStep({ state, flow, labels, pollMs }: { state: FlowState; flow: JoinFlow; labels: Labels; pollMs: number }) {
   const result = state.result
-  const waiting = result?.kind === 'pending_review' || result?.kind === 'needs_assignment' || result?.kind === 'needs_info'
+  const waiting = awaitsUnion(result?.kind)
   // The union reviews later: ask now and then, so that the approval and the e-card show here.
   useEffect(() => {
     if (!waiting || pollMs <= 0) return

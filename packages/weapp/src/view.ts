@@ -3,8 +3,7 @@
  * marked. No rule lives here; every decision (checks, what is offered) comes from core.
  */
 import { EMPLOYMENT_FORMS, formatIssue, type Issue, type EmploymentForm, FORMS_WITH_COMPANY } from '@ruhui/core'
-import { offeredOrgIdsOnWire } from '@ruhui/core/contract'
-import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, unionContactOf } from '@ruhui/core/flow'
+import { DEFAULT_CONSENT_TEXTS, type FieldName, type FlowState, awaitsUnion, unionChoices, unionContactOf } from '@ruhui/core/flow'
 import type { WeappLabels } from './labels'
 
 type TextField = Exclude<FieldName, 'employmentForm' | 'county' | 'homeParkId'>
@@ -34,8 +33,7 @@ export function toView(state: FlowState, o: ViewOptions) {
   const shown = TEXT_FIELDS.filter((f) => f.name !== 'employerUscc' || FORMS_WITH_COMPANY.includes(state.fields.employmentForm as EmploymentForm))
   const picker = state.regionPicker
   const match = state.match
-  const offered = match ? offeredOrgIdsOnWire(match) : []
-  const options = !match ? [] : match.candidates.length > 0 ? match.candidates.map((c) => ({ id: c.org_id, name: c.name, reasons: c.reasons.map((r) => r.message) })) : match.assigner ? [{ id: match.assigner.org_id, name: match.assigner.name, reasons: match.reasons.map((r) => r.message) }] : []
+  const { choices, assigning } = unionChoices(match)
   const result = state.result
   const app = result && result.application
   const texts = DEFAULT_CONSENT_TEXTS
@@ -64,8 +62,8 @@ export function toView(state: FlowState, o: ViewOptions) {
     canPhone: o.phone && !state.verification.mobileVerifiedAt,
     canFace: o.face,
     faceVerified: Boolean(state.verification.faceVerifiedAt),
-    unionLead: match && match.candidates.length === 0 ? t.assignerNote : t.unionLead,
-    unions: options.filter((u) => offered.includes(u.id)).map((u) => ({ ...u, selected: state.selectedOrgId === u.id })),
+    unionLead: assigning ? t.assignerNote : t.unionLead,
+    unions: choices.map((u) => ({ ...u, selected: state.selectedOrgId === u.id })),
     result: result
       ? {
           kind: result.kind,
@@ -74,7 +72,7 @@ export function toView(state: FlowState, o: ViewOptions) {
           org: (app && app.org_name) || '',
           reason: app && app.status_reason && (result.kind === 'needs_info' || result.kind === 'rejected') ? app.status_reason.message : '',
           card: (app && app.member_card && app.member_card.number) || '',
-          waiting: result.kind === 'pending_review' || result.kind === 'needs_assignment' || result.kind === 'needs_info',
+          waiting: awaitsUnion(result.kind),
           canVolunteer: Boolean(app) && result.kind !== 'rejected',
           canTransfer: result.kind === 'transfer_required' && !state.finished,
         }

@@ -5,6 +5,7 @@
  */
 import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { type ApplicationStatus, enumLabel } from '@ruhui/core'
 import { toChinaTime } from '@ruhui/core/contract'
 import { lookupRegion } from '@ruhui/core/regions'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
@@ -29,8 +30,6 @@ export const EXPORT_COLUMNS: Array<[key: string, header: string]> = [
   ['decided_at', '审批时间'],
   ['volunteer', '积极分子/志愿者'],
 ]
-
-const STATUS_ZH: Record<string, string> = { submitted: '已提交', under_review: '审核中', needs_info: '待补充材料', approved: '已批准', rejected: '未通过', withdrawn: '已撤回', awaiting_assignment: '待分配组织' }
 
 /** Rows read from the database at a time: an export holds one page, whatever its length. */
 const PAGE = 1000
@@ -62,7 +61,7 @@ async function* exportPages(q: Filtered): AsyncGenerator<Array<Record<string, st
     yield rows.map((a) => ({
       id: a.id,
       submitted_at: toChinaTime(Date.parse(a.submitted_at)),
-      status: STATUS_ZH[a.status] ?? a.status,
+      status: enumLabel('applicationStatus', a.status as ApplicationStatus, 'zh-CN'),
       name: a.name_masked,
       id_number: a.id_masked,
       mobile: a.mobile_masked,
