@@ -1,4 +1,4 @@
-/** Regions for the driver's home-region picker: the pilot's provinces, a province's prefectures, a prefecture's counties, a county's townships. */
+/** Regions for the driver's home-region picker: the pilot's provinces, a province's prefectures, a prefecture's counties, a county's townships, and the type-ahead over them. */
 import * as z from 'zod/mini'
 import { REGION_LEVELS } from '../enums'
 import { listOf } from './common'
@@ -10,12 +10,23 @@ export const regionListQuery = z.object({
    * none outside the pilot provinces).
    */
   parent: z.optional(z.string().check(z.regex(/^\d{2}(?:\d{2}(?:\d{2})?)?$/))),
+  /**
+   * Type-ahead under `parent` (a province's prefectures and counties, a prefecture's counties, a
+   * county's townships; without `parent`, the pilot provinces'): part of a name ('合肥'), the pinyin
+   * initials of a prefecture or county ('hf' → 合肥市, 'fx' → 肥西县) or the start of a code. At most 50,
+   * each with `full_name`.
+   */
+  q: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
 })
 
 export const region = z.object({
   code: z.string().check(z.regex(/^\d{6}(?:\d{3})?$/)),
   name: z.string(),
   level: z.enum(REGION_LEVELS),
+  /** A prefecture's or county's pinyin initials, lower case ('hfs' for 合肥市). */
+  initials: z.optional(z.string()),
+  /** In type-ahead results: the place in words from the province down ('安徽省 合肥市 肥西县'). */
+  full_name: z.optional(z.string()),
 })
 
 export const regionList = listOf(region)

@@ -16,5 +16,5 @@ export async function matchForSession(ctx: RegistryContext, caller: Extract<Call
 }
 
 export async function listRegions(ctx: RegistryContext, q: RegionListQuery) {
-  return { object: 'list' as const, data: pickerChoices(q.parent, ctx.directory().provinces), has_more: false, next_cursor: null }
+  return { object: 'list' as const, data: pickerChoices(q.parent, ctx.directory().provinces, q.q), has_more: false, next_cursor: null }
 }
