@@ -95,6 +95,14 @@ export const enWords: Words = {
   release: 'Release',
   accept: 'Accept',
   refuse: 'Refuse',
+  transfersLead: 'Both the releasing and the receiving union see each transfer: the releasing union releases first, then the receiving union accepts; if either refuses, the member stays where they are.',
+  transferMember: 'Member',
+  transferSide: 'Our side',
+  requestedAt: 'Requested',
+  transferOverdue: 'Overdue',
+  waitingRelease: 'Waiting for the releasing union',
+  waitingAccept: 'Waiting for the receiving union',
+  transferRefuseNote: 'Refusing ends this transfer; the member stays at their union and may ask again.',
 
   // Members
   nameLast: 'Last character of name',

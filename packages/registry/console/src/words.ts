@@ -97,6 +97,14 @@ export const zhWords = {
   release: '同意转出',
   accept: '同意转入',
   refuse: '拒绝',
+  transfersLead: '转出方工会和转入方工会都能看到这项转接：转出方先同意转出，转入方再同意转入；任何一方拒绝，会员留在原工会。',
+  transferMember: '转接会员',
+  transferSide: '本单位',
+  requestedAt: '申请时间',
+  transferOverdue: '已超期',
+  waitingRelease: '等待转出方同意',
+  waitingAccept: '等待转入方接收',
+  transferRefuseNote: '拒绝后这项转接结束，会员留在原工会，可以重新申请。',
 
   // Members
   nameLast: '姓名末字',

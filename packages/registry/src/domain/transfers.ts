@@ -128,14 +128,3 @@ export async function expireTransfers(ctx: RegistryContext): Promise<number> {
     return refused
   })
 }
-
-/** Transfers touching the reviewer's subtree (out of it or into it), newest first. */
-export async function listTransfersForReviewer(ctx: RegistryContext, reviewer: Extract<Caller, { kind: 'reviewer' }>, status?: string) {
-  if (status !== undefined && !/^[a-z_]{1,30}$/.test(status)) throw new Refusal('parameter_invalid', { param: 'status' })
-  const scope = [...reviewerScope(ctx, reviewer)]
-  let q = ctx.db.selectFrom('transfers').selectAll().where((eb) => eb.or([eb('from_org_id', 'in', scope), eb('to_org_id', 'in', scope)]))
-  if (status) q = q.where('status', '=', status)
-  const rows = await q.orderBy('created_at', 'desc').limit(200).execute()
-  const directory = ctx.directory()
-  return { object: 'list' as const, data: rows.map((t) => ({ ...transferView(t), from_org_name: directory.byId.get(t.from_org_id)?.name ?? null, to_org_name: directory.byId.get(t.to_org_id)?.name ?? null, direction: reviewerScope(ctx, reviewer).has(t.to_org_id) ? 'in' : 'out' })) }
-}

@@ -12,7 +12,7 @@ import { createPlatform, listPlatforms, updatePlatformWeb } from '../domain/plat
 import { reviewerProfile, signIn, signOut } from '../domain/reviewer-accounts'
 import { createService, listServicesForReviewer, updateService } from '../domain/services'
 import { sharedAggregates, sharedRecords } from '../domain/sharing'
-import { listTransfersForReviewer } from '../domain/transfers'
+import { listTransfersForReviewer } from '../domain/transfers-staff'
 import { listVolunteers } from '../domain/volunteers'
 import { listAudit } from '../domain/audit'
 import { createPartner, listPartners } from '../domain/partner-admin'
