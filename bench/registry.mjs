@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { calcIdCardCheckDigit } from '@ruhui/core'
+import { PUBLISHED_TEXTS, calcIdCardCheckDigit, consentTextHash } from '@ruhui/core'
 import { generateKeyEnv } from '@ruhui/registry'
 import { load } from './load.mjs'
 import { goal, goals } from './harness.mjs'
@@ -55,11 +55,8 @@ function submission(i) {
     applicant: { name: '测试司机', id_number: idNumber(i), mobile: '13800000000', employment_form: 'platform_self_employed' },
     base_region: { county: '320115' },
     org_id: 'org_nf_320115',
-    consents: [
-      { kind: 'sensitive_personal_info', text_version: '2026-11', text_hash: 'a'.repeat(64), granted_at: '2026-11-28T10:00:00.000+08:00' },
-      { kind: 'share_with_union', text_version: '2026-11', text_hash: 'b'.repeat(64), granted_at: '2026-11-28T10:00:00.000+08:00' },
-    ],
-    charter_accepted: true,
+    consents: ['sensitive_personal_info', 'share_with_union'].map((kind) => ({ kind, text_version: PUBLISHED_TEXTS[kind].text_version, text_hash: consentTextHash(PUBLISHED_TEXTS[kind].body), granted_at: '2026-11-28T10:00:00.000+08:00' })),
+    charter: { text_version: PUBLISHED_TEXTS.charter.text_version, text_hash: consentTextHash(PUBLISHED_TEXTS.charter.body), accepted_at: '2026-11-28T10:00:00.000+08:00' },
   })
 }
 

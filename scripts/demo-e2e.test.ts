@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type OrgType, type TierId, enumLabel } from '@ruhui/core'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { type Browser, joinAsDriver, openBrowser, see as seeText } from './browser'
 import { type DemoProcess, startDemo } from './demo-process'
 
@@ -226,7 +226,7 @@ it('a county federation assigns an application nothing covered by picking a town
     base_region: { county: '341321' },
     org_id: 'org_lf_341321',
     consents: testConsents(),
-    charter_accepted: true,
+    charter: testCharter(),
   })
   expect(app.status).toBe('awaiting_assignment')
 

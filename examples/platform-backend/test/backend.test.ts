@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { TEST_SECRET_KEY, createRegistrySandbox, testConsents, testIdentities } from '@ruhui/testing'
+import { TEST_SECRET_KEY, createRegistrySandbox, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 // @ts-expect-error — plain JS example
 import { createPlatformBackend } from '../server.mjs'
 
@@ -47,7 +47,7 @@ it('receives and verifies the registry’s signed events; refuses forged ones', 
     base_region: { county: '320115' },
     org_id: 'org_sandbox_nanjing_freight',
     consents: testConsents(),
-    charter_accepted: true,
+    charter: testCharter(),
   })
   sandbox.review(app.id, 'approve')
   const deliveries = await sandbox.deliverWebhooks(`${base}/webhooks/ruhui`, WEBHOOK_SECRET)

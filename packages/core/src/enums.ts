@@ -67,8 +67,14 @@ export const TRANSFER_REASONS = ['job_change', 'platform_change', 'relocation', 
 export type TransferReason = (typeof TRANSFER_REASONS)[number]
 
 /** Separate consents (PIPL Art. 29 and Art. 23) and the optional sharing with transport departments and associations. */
-export const CONSENT_KINDS = ['sensitive_personal_info', 'share_with_union', 'share_with_partners'] as const
+export const CONSENT_KINDS = ['sensitive_personal_info', 'share_with_union', 'share_with_partners', 'share_membership_with_platform'] as const
 export type ConsentKind = (typeof CONSENT_KINDS)[number]
+/** The consents a driver may withdraw at any time without leaving the union. */
+export const WITHDRAWABLE_CONSENT_KINDS = ['share_with_partners', 'share_membership_with_platform'] as const
+export type WithdrawableConsentKind = (typeof WITHDRAWABLE_CONSENT_KINDS)[number]
+/** Every published text a driver agrees to: the consents and the charter declaration. */
+export const CONSENT_TEXT_KINDS = [...CONSENT_KINDS, 'charter'] as const
+export type ConsentTextKind = (typeof CONSENT_TEXT_KINDS)[number]
 
 export const VERIFICATION_METHODS = ['platform_realname', 'face_match'] as const
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number]
@@ -81,6 +87,34 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number]
 
 export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township'] as const
 export type RegionLevel = (typeof REGION_LEVELS)[number]
+
+/** What a reviewer may ask a driver to correct or add (要求补充材料), issue #16: fields of the application. */
+export const INFO_FIELDS = ['name', 'mobile', 'employment_form', 'employer_uscc', 'plate', 'trailer_plate', 'license_class', 'base_region'] as const
+export type InfoField = (typeof INFO_FIELDS)[number]
+
+/** Photos a reviewer may ask for, and the purpose an upload names (issue #16). Never the ID card itself (DOMAIN.md §6.2). */
+export const UPLOAD_PURPOSES = ['driving_licence_photo', 'vehicle_licence_photo', 'qualification_certificate_photo', 'employment_proof_photo', 'other_photo'] as const
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
+
+/** Why a member leaves (退会自由), given by the driver. */
+export const LEAVE_REASONS = ['no_longer_driving', 'retired', 'personal', 'other'] as const
+export type LeaveReason = (typeof LEAVE_REASONS)[number]
+
+/** A driver's request to leave: pending until the union confirms (or declines it, or the driver cancels). */
+export const LEAVE_REQUEST_STATUSES = ['pending', 'confirmed', 'declined', 'cancelled'] as const
+export type LeaveRequestStatus = (typeof LEAVE_REQUEST_STATUSES)[number]
+
+/** What happened to a membership, for the member's own history (我的会籍). */
+export const MEMBERSHIP_EVENT_KINDS = ['joined', 'transfer_requested', 'transferred', 'transfer_refused', 'retained', 'restored', 'leave_requested', 'leave_cancelled', 'leave_declined', 'left', 'expelled', 'card_issued', 'card_revoked', 'profile_updated'] as const
+export type MembershipEventKind = (typeof MEMBERSHIP_EVENT_KINDS)[number]
+
+/** A member card checked at a service point (司机之家) or by an insurer. */
+export const CARD_CHECK_RESULTS = ['valid', 'revoked', 'unknown'] as const
+export type CardCheckResult = (typeof CARD_CHECK_RESULTS)[number]
+
+/** What a join session opens: the join flow, or the member centre (我的会籍) for a driver who is already a member. */
+export const SESSION_MODES = ['join', 'member_centre'] as const
+export type SessionMode = (typeof SESSION_MODES)[number]
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]

@@ -17,8 +17,8 @@ export { en } from './messages/en'
 export type { Locale, Messages, IssueMessage } from './messages/types'
 
 // Enums, defined once, and their words (zh-CN, en); EMPLOYMENT_FORMS is exported with eligibility below
-export { ORG_TYPES, ORG_LEVELS, ORG_STATUSES, TIER_IDS, MATCH_STATUSES, DOCUMENT_KINDS, APPLICATION_STATUSES, MEMBERSHIP_STATUSES, SESSION_STATUSES, TRANSFER_STATUSES, TRANSFER_REASONS, CONSENT_KINDS, VERIFICATION_METHODS, VOLUNTEER_ROLES, SERVICE_KINDS, REGION_LEVELS, LOCALES } from './enums'
-export type { OrgType, OrgLevel, OrgStatus, TierId, MatchStatus, DocumentKind, ApplicationStatus, MembershipStatus, SessionStatus, TransferStatus, TransferReason, ConsentKind, VerificationMethod, VolunteerRole, ServiceKind, RegionLevel } from './enums'
+export { ORG_TYPES, ORG_LEVELS, ORG_STATUSES, TIER_IDS, MATCH_STATUSES, DOCUMENT_KINDS, APPLICATION_STATUSES, MEMBERSHIP_STATUSES, SESSION_STATUSES, TRANSFER_STATUSES, TRANSFER_REASONS, CONSENT_KINDS, CONSENT_TEXT_KINDS, WITHDRAWABLE_CONSENT_KINDS, VERIFICATION_METHODS, VOLUNTEER_ROLES, SERVICE_KINDS, REGION_LEVELS, LOCALES } from './enums'
+export type { OrgType, OrgLevel, OrgStatus, TierId, MatchStatus, DocumentKind, ApplicationStatus, MembershipStatus, SessionStatus, TransferStatus, TransferReason, ConsentKind, ConsentTextKind, WithdrawableConsentKind, VerificationMethod, VolunteerRole, ServiceKind, RegionLevel } from './enums'
 export { ENUM_VALUES, enumLabel, zhCNEnumLabels, enEnumLabels } from './messages/enum-labels'
 export type { EnumKind, EnumValue, EnumLabels } from './messages/enum-labels'
 
@@ -42,3 +42,7 @@ export type { Eligibility, EligibilityFacts, EligibilityRules, EmploymentForm } 
 export { normalizeIdentifier } from './identity/normalize'
 export { ageOn, todayInChina } from './identity/calendar'
 export { maskIdCard, maskMobile, maskPersonName } from './identity/mask'
+
+// Published consent texts and the charter declaration (what a driver agrees to, and its hash)
+export { PUBLISHED_TEXTS, fillConsentText, duesPolicyWords, consentTextHash, consentTextOnWire } from './consent/index'
+export type { PublishedConsentText, ConsentTextValues } from './consent/index'

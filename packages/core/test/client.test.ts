@@ -18,7 +18,7 @@ import {
   isRegistryError,
 } from '@ruhui/core/client'
 import type { ApplicationSubmit } from '@ruhui/core/contract'
-import { SANDBOX_EXISTING_MEMBER_ORG, TEST_SECRET_KEY, type TestIdentity, testConsents, testIdentities } from '@ruhui/testing'
+import { SANDBOX_EXISTING_MEMBER_ORG, TEST_SECRET_KEY, type TestIdentity, testCharter, testConsents, testIdentities } from '@ruhui/testing'
 import { useSandbox } from './client-helpers'
 
 const { sandbox, server, backend, driver, sleeps } = useSandbox()
@@ -29,7 +29,7 @@ function submission(who: TestIdentity, extra: Partial<ApplicationSubmit> = {}): 
     base_region: { county: '320115' },
     org_id: 'org_sandbox_nanjing_freight',
     consents: testConsents(),
-    charter_accepted: true,
+    charter: testCharter(),
     ...extra,
   }
 }
@@ -203,9 +203,9 @@ describe('error families', () => {
 
   it('a body that breaks the contract is refused locally, before sending', async () => {
     const { client } = await openSession()
-    const err = await client.applications.submit({ ...submission(testIdentities.standard), charter_accepted: false as true }).catch((e: unknown) => e)
+    const err = await client.applications.submit({ ...submission(testIdentities.standard), charter: { ...testCharter(), text_hash: 'not-a-hash' } }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ValidationError)
-    expect((err as ValidationError).issues[0]?.path).toEqual(['charter_accepted'])
+    expect((err as ValidationError).issues[0]?.path).toEqual(['charter', 'text_hash'])
   })
 
   it('errors carry neither the secret key nor the join token', async () => {

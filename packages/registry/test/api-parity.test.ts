@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_CODES, type ErrorCode } from '@ruhui/core/contract'
 import { type UnionOrg, defineMatchingConfig } from '@ruhui/core/matching'
 import sampleDirectory from '@ruhui/sample-directory'
-import { createRegistrySandbox, makeTestIdNumber, testConsents } from '@ruhui/testing'
+import { createRegistrySandbox, makeTestIdNumber, testConsents, testCharter } from '@ruhui/testing'
 import { type RegistryInstance, startRegistry } from './registry-process'
 import { runSql } from './row-counts'
 
@@ -150,7 +150,7 @@ const applicant = (sequence: string, extra: { birthDate?: string } = {}) => ({
   mobile: '13900000000',
   employment_form: 'platform_self_employed',
 })
-const submission = (sequence: string, extra: Record<string, unknown> = {}) => ({ applicant: applicant(sequence), base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true, ...extra })
+const submission = (sequence: string, extra: Record<string, unknown> = {}) => ({ applicant: applicant(sequence), base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter(), ...extra })
 
 /** A join session on both servers for the same platform user: its id and token on each. */
 async function sessionFor(user: string): Promise<{ token: (t: Target) => string; id: (t: Target) => string }> {

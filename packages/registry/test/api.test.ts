@@ -6,7 +6,7 @@ import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import type { ApplicationSubmit } from '@ruhui/core/contract'
 import { verifyWebhook } from '@ruhui/core/node'
 import { verifyCard } from '@ruhui/registry'
-import { type TestIdentity, makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { type TestIdentity, makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import { queryRows, runSql } from './row-counts'
 
@@ -15,7 +15,7 @@ const submission = (who: TestIdentity, county = '320115', orgId = 'org_nf_320115
   base_region: { county },
   org_id: orgId,
   consents: testConsents(),
-  charter_accepted: true,
+  charter: testCharter(),
 })
 
 eachDialect('registry API', (registry, dialect) => {

@@ -4,7 +4,7 @@
 // the directory's jurisdiction (issue #19).
 import { beforeAll, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import { runSql } from './row-counts'
 
@@ -29,7 +29,7 @@ eachDialect(
       const other = await apiA.joinSessions.create({ platform_user_id: 'other' })
       const expired = await apiA.joinSessions.create({ platform_user_id: 'expired' })
       const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: own.join_token as string, transport: createFetchTransport() })
-      const app = await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '888' }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+      const app = await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '888' }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
       appId = app.id
       sessionId = own.id
       Object.assign(creds, {

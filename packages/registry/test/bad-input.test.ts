@@ -8,7 +8,7 @@ import * as z from 'zod/mini'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { ROUTES } from '@ruhui/core/contract'
 import { BODY } from '../src/http/review-schemas'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import { rowCounts } from './row-counts'
 
@@ -91,7 +91,7 @@ eachDialect('bad input', (registry) => {
     const s1 = await api.joinSessions.create({ platform_user_id: 'fuzz-submit' })
     const s2 = await api.joinSessions.create({ platform_user_id: 'fuzz-app' })
     const d2 = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s2.join_token as string, transport: createFetchTransport() })
-    const app = await d2.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '321' }), employment_form: 'employee' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+    const app = await d2.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '321' }), employment_form: 'employee' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
     Object.assign(auth, { platform: p.secret_key, token: s1.join_token, transferToken: s2.join_token, reviewer: r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '省'])['key'], appId: app.id })
   })
 
@@ -101,7 +101,7 @@ eachDialect('bad input', (registry) => {
       '/v1/applications',
       auth.token,
       'submit',
-      { applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '322' }), employment_form: 'platform_self_employed', plate: '苏A12345' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents() as unknown as Json, charter_accepted: true },
+      { applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '322' }), employment_form: 'platform_self_employed', plate: '苏A12345' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents() as unknown as Json, charter: testCharter() },
       jsonSchema(ROUTES.submitApplication.body),
     ],
     ['/v1/transfers', auth.transferToken, 'transfer', { to_org_id: 'org_nf_320506', reason: 'relocation' }, jsonSchema(ROUTES.requestTransfer.body)],

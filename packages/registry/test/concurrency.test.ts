@@ -2,7 +2,7 @@
 // application and at most one membership. And the same idempotency key with another body.
 import { expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient, isRegistryError } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 
 eachDialect('concurrency', (registry) => {
@@ -18,7 +18,7 @@ eachDialect('concurrency', (registry) => {
     )
     const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '777' }) }
     const results = await Promise.allSettled(
-      drivers.map((d) => d.applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })),
+      drivers.map((d) => d.applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })),
     )
     const ok = results.filter((x) => x.status === 'fulfilled')
     const refused = results.filter((x): x is PromiseRejectedResult => x.status === 'rejected')
@@ -51,7 +51,7 @@ eachDialect('concurrency', (registry) => {
     // The same for a submission: twins of one request create one application and all get it.
     const s = await api.joinSessions.create({ platform_user_id: 'twin-submit' })
     const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport(), maxRetries: 0 })
-    const body = { applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '778' }), employment_form: 'platform_self_employed' as const }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true as const }
+    const body = { applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '778' }), employment_form: 'platform_self_employed' as const }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() }
     const apps = await Promise.all(Array.from({ length: 8 }, () => driver.applications.submit(body, { idempotencyKey: 'submit-twin' })))
     expect(new Set(apps.map((a) => a.id)).size).toBe(1)
   })

@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import readXlsxFile from 'read-excel-file/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import type { RegistryInstance } from './registry-process'
 import { queryRows, rowCounts } from './row-counts'
@@ -30,7 +30,7 @@ eachDialect('console API', (registry) => {
       base_region: { county: extra.county ?? '320115' },
       org_id: 'org_nf_320115',
       consents,
-      charter_accepted: true,
+      charter: testCharter(),
     })
     return { app, driver }
   }
@@ -304,7 +304,7 @@ eachDialect('review queue filters', (registry) => {
     for (const [n, county, org] of [[1, '320115', 'org_nf_320115'], [2, '320115', 'org_nf_320115']] as const) {
       const s = await api.joinSessions.create({ platform_user_id: `f-${n}` })
       const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
-      await driver.applications.submit({ applicant: { name: '王测试', id_number: makeTestIdNumber({ sequence: String(700 + n) }), mobile: '13800000001', employment_form: 'platform_self_employed' }, base_region: { county }, org_id: org, consents: testConsents(), charter_accepted: true })
+      await driver.applications.submit({ applicant: { name: '王测试', id_number: makeTestIdNumber({ sequence: String(700 + n) }), mobile: '13800000001', employment_form: 'platform_self_employed' }, base_region: { county }, org_id: org, consents: testConsents(), charter: testCharter() })
     }
     const ids = async (query: string) => ((await (await q(query)).json()) as { data: Array<{ id: string }> }).data.length
     expect(await ids('region_prefix=3201')).toBe(2)

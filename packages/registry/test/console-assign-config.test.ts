@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter } from '@ruhui/testing'
 import { type RegistryInstance, startRegistry } from './registry-process'
 
 const PILOT_2021 = join(import.meta.dirname, '../matching/pilot-2021.json')
@@ -75,7 +75,7 @@ describe('console: matching configuration, assignment picker, contacts [sqlite]'
       base_region: { county: '341321' },
       org_id: 'org_lf_341321',
       consents: testConsents(),
-      charter_accepted: true,
+      charter: testCharter(),
     })
     expect(app.status).toBe('awaiting_assignment')
 

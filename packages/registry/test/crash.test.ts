@@ -2,7 +2,7 @@
 // application that had been acknowledged is there — and nothing half-written.
 import { expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 
 eachDialect('crash safety', (registry) => {
@@ -20,7 +20,7 @@ eachDialect('crash safety', (registry) => {
         base_region: { county: '320115' },
         org_id: 'org_nf_320115',
         consents: testConsents(),
-        charter_accepted: true,
+        charter: testCharter(),
       })
       acknowledged.push(app.id)
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { beforeAll, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import { runSql } from './row-counts'
 
@@ -20,7 +20,7 @@ eachDialect('hardening: headers, exports, files', (registry, dialect) => {
     const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: p.secret_key as string, transport: createFetchTransport() })
     const s = await api.joinSessions.create({ platform_user_id: 'csv' })
     const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
-    await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '777' }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+    await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '777' }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
   })
 
   it('the console and the API may not be framed or sniffed and send no Referer; each path has its policy', async () => {

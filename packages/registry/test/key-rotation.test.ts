@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { verifyWebhook } from '@ruhui/core/node'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import { queryRows, runSql } from './row-counts'
 
@@ -91,7 +91,7 @@ eachDialect('key rotation', (registry) => {
     const platform = createRegistryClient({ baseUrl: r.baseUrl, secretKey: key, transport: createFetchTransport() })
     const s = await platform.joinSessions.create({ platform_user_id: 'hooked-driver' })
     const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
-    const app = await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '611' }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+    const app = await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '611' }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
     for (let i = 0; i < 50 && deliveries.length === 0; i++) await new Promise((res) => setTimeout(res, 100))
     expect(deliveries).toHaveLength(1)
     const [d] = deliveries as [{ raw: Buffer; header: string }]

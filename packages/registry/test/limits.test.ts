@@ -1,7 +1,7 @@
 // Rate limits per credential, and transfers that are not finished in time being refused.
 import { expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 
 eachDialect(
@@ -34,7 +34,7 @@ eachDialect(
       const reviewer = r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '省'])
       const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: p.secret_key as string, transport: createFetchTransport() })
       const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: '444' }) }
-      const body = (county: string, org: string) => ({ applicant: { ...person, employment_form: 'platform_self_employed' as const }, base_region: { county }, org_id: org, consents: testConsents(), charter_accepted: true as const })
+      const body = (county: string, org: string) => ({ applicant: { ...person, employment_form: 'platform_self_employed' as const }, base_region: { county }, org_id: org, consents: testConsents(), charter: testCharter() })
       const s1 = await api.joinSessions.create({ platform_user_id: 'first' })
       const app = await createRegistryClient({ baseUrl: r.baseUrl, joinToken: s1.join_token as string, transport: createFetchTransport() }).applications.submit(body('320115', 'org_nf_320115'))
       await fetch(`${r.baseUrl}/v1/review/applications/${app.id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${reviewer.key}` } })

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient, type JoinTokenClient } from '@ruhui/core/client'
 import type { ApplicationSubmit } from '@ruhui/core/contract'
 import sampleDirectory from '@ruhui/sample-directory'
-import { makeTestIdNumber, testConsents } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter } from '@ruhui/testing'
 import { NANJING_HAULIER_USCC, PLATFORM_JIA_USCC, PLATFORM_YI_USCC, SUZHOU_TRANSPORT_USCC, workedExampleOrgs } from '../../core/test/directory-fixtures'
 import { eachDialect } from './dialects'
 import { type RegistryInstance, startRegistry } from './registry-process'
@@ -38,7 +38,7 @@ const submission = (county: string, orgId: string, extra: Partial<ApplicationSub
   base_region: { county },
   org_id: orgId,
   consents: testConsents(),
-  charter_accepted: true,
+  charter: testCharter(),
 })
 const self = (county: string) => ({ employment_form: 'platform_self_employed' as const, base_region: { county } })
 

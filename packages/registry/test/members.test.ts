@@ -1,7 +1,7 @@
 // Member statuses (retained, withdrawn, active again) and a directory replaced while running.
 import { expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 
 eachDialect('members and directory', (registry) => {
@@ -15,7 +15,7 @@ eachDialect('members and directory', (registry) => {
     const join = async (user: string) => {
       const s = await api.joinSessions.create({ platform_user_id: user })
       const d = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
-      return d.applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+      return d.applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
     }
     const review = (key: string, path: string, body?: unknown) => fetch(`${r.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, ...(body ? { body: JSON.stringify(body) } : {}) })
     const app = await join('m1')

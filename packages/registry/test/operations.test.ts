@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { type PgCluster, createDatabase, startPgCluster } from './pg-cluster.mjs'
 import { type RegistryInstance, startRegistry } from './registry-process'
 
@@ -15,7 +15,7 @@ async function submit(r: RegistryInstance, key: string, sequence: string) {
   const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: key, transport: createFetchTransport() })
   const s = await api.joinSessions.create({ platform_user_id: `ops-${sequence}` })
   const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }) }
-  return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() }).applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+  return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() }).applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
 }
 
 /** One sample of a metric (with labels containing all of `labels`), from Prometheus text. */

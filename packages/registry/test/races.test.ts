@@ -10,7 +10,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import type { Caller } from '../src/domain/context'
 import { rollPlatformSecret } from '../src/domain/key-rotation'
 import { deliverDue } from '../src/domain/outbox'
@@ -43,7 +43,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const p = r.cli(['platform', 'create', '--name', `转接平台${sequence}`, '--id', `P-RACE-${sequence}`])
       const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: p.secret_key as string, transport: createFetchTransport() })
       const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }) }
-      const body = (county: string, org: string) => ({ applicant: { ...person, employment_form: 'platform_self_employed' as const }, base_region: { county }, org_id: org, consents: testConsents(), charter_accepted: true as const })
+      const body = (county: string, org: string) => ({ applicant: { ...person, employment_form: 'platform_self_employed' as const }, base_region: { county }, org_id: org, consents: testConsents(), charter: testCharter() })
       const driver = async (user: string) => createRegistryClient({ baseUrl: r.baseUrl, joinToken: (await api.joinSessions.create({ platform_user_id: user })).join_token as string, transport: createFetchTransport() })
       const app = await (await driver(`${sequence}-1`)).applications.submit(body('320115', 'org_nf_320115'))
       const ctx = r.ctx
@@ -149,7 +149,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         const submit = async (sequence: string) => {
           const s = await api.joinSessions.create({ platform_user_id: `hook-${sequence}` })
           const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }) }
-          return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() }).applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+          return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() }).applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
         }
         const before = await submit('621') // no address yet: nothing to deliver
         r.cli(['platform', 'set-webhook', '--id', 'P-HOOK-LATE', '--webhook-url', `http://127.0.0.1:${(hook.address() as AddressInfo).port}/events`])

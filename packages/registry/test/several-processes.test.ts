@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient, isRegistryError } from '@ruhui/core/client'
 import { generateKeyEnv } from '@ruhui/registry'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { type PgCluster, createDatabase, startPgCluster } from './pg-cluster.mjs'
 import { type RegistryInstance, startRegistry } from './registry-process'
 import { queryRows } from './row-counts'
@@ -59,7 +59,7 @@ describe('three registry processes on one PostgreSQL', () => {
 
   const platform = (name: string, extra: string[] = []) => procs[0]?.cli(['platform', 'create', '--name', name, ...extra]) as Record<string, string>
   const secretClient = (key: string, base = next().baseUrl) => createRegistryClient({ baseUrl: base, secretKey: key, transport: createFetchTransport(), maxRetries: 0 })
-  const body = (sequence: string) => ({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }), employment_form: 'platform_self_employed' as const }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true as const })
+  const body = (sequence: string) => ({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }), employment_form: 'platform_self_employed' as const }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
   /** A session made on one process, the submission sent to the next. */
   async function submit(key: string, user: string, sequence: string, maxRetries = 0) {
     const s = await secretClient(key).joinSessions.create({ platform_user_id: user })

@@ -7,7 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { type PgCluster, createDatabase, startPgCluster } from './pg-cluster.mjs'
 import { type InProcessRegistry, startInProcess } from './in-process-registry'
 
@@ -46,7 +46,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const submit = async (sequence: string, county: string, org: string) => {
         const s = await api.joinSessions.create({ platform_user_id: `stats-${sequence}` })
         const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }) }
-        return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() }).applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county }, org_id: org, consents: testConsents(), charter_accepted: true })
+        return createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() }).applications.submit({ applicant: { ...person, employment_form: 'platform_self_employed' }, base_region: { county }, org_id: org, consents: testConsents(), charter: testCharter() })
       }
       const approve = (who: keyof typeof keys, id: string) => fetch(`${r.baseUrl}/v1/review/applications/${id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${keys[who]}` } })
       const nanjing = await Promise.all(['701', '702', '703', '704'].map((s) => submit(s, '320115', 'org_nf_320115')))

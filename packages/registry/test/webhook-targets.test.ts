@@ -7,7 +7,7 @@ import { type Server, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import type { RegistryInstance } from './registry-process'
 import { queryRows, rowCounts, runSql } from './row-counts'
@@ -42,7 +42,7 @@ async function submitFor(r: RegistryInstance, secretKey: string) {
   const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey, transport: createFetchTransport() })
   const s = await api.joinSessions.create({ platform_user_id: `hook-${++n}` })
   const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
-  await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: String(600 + n) }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter_accepted: true })
+  await driver.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence: String(600 + n) }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
 }
 
 async function firstAttempt(r: RegistryInstance, platformId: string) {

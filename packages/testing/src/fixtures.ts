@@ -4,7 +4,7 @@
  * in the sandbox (like test card numbers): 901 approved, 902 already a member elsewhere,
  * 903 rejected, 904 needs more information; any other code goes to review.
  */
-import { calcIdCardCheckDigit } from '@ruhui/core'
+import { PUBLISHED_TEXTS, calcIdCardCheckDigit, consentTextHash } from '@ruhui/core'
 
 export const MAGIC_SEQUENCES = {
   approved: '901',
@@ -48,10 +48,20 @@ export const testIdentities = {
   underage: person('孙少年', makeTestIdNumber({ regionCode: '320102', birthDate: '2015-01-01', sequence: '124' }), '13800000006'),
 } as const
 
-/** Consents as the join flow records them (hashes of the texts shown). */
-export function testConsents(grantedAt = '2026-11-28T10:00:00.000+08:00') {
-  return [
-    { kind: 'sensitive_personal_info' as const, text_version: '2026-11', text_hash: 'a'.repeat(64), granted_at: grantedAt },
-    { kind: 'share_with_union' as const, text_version: '2026-11', text_hash: 'b'.repeat(64), granted_at: grantedAt },
-  ]
+/** A consent as the join flow records it: the published text's version and hash. */
+const published = (kind: 'sensitive_personal_info' | 'share_with_union' | 'share_with_partners' | 'share_membership_with_platform', grantedAt: string) => ({
+  kind,
+  text_version: PUBLISHED_TEXTS[kind].text_version,
+  text_hash: consentTextHash(PUBLISHED_TEXTS[kind].body),
+  granted_at: grantedAt,
+})
+
+/** The two basic consents (Arts. 29 and 23), and any optional ones asked for, as the join flow records them. */
+export function testConsents(grantedAt = '2026-11-28T10:00:00.000+08:00', optional: ('share_with_partners' | 'share_membership_with_platform')[] = []) {
+  return [published('sensitive_personal_info', grantedAt), published('share_with_union', grantedAt), ...optional.map((k) => published(k, grantedAt))]
+}
+
+/** The charter declaration as the join flow records it (the published charter text). */
+export function testCharter(acceptedAt = '2026-11-28T10:00:00.000+08:00') {
+  return { text_version: PUBLISHED_TEXTS.charter.text_version, text_hash: consentTextHash(PUBLISHED_TEXTS.charter.body), accepted_at: acceptedAt }
 }

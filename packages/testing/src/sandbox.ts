@@ -5,6 +5,7 @@
  * identities force outcomes (see fixtures.ts).
  */
 import { http, HttpResponse, delay } from 'msw'
+import { PUBLISHED_TEXTS, consentTextOnWire } from '@ruhui/core'
 import { signWebhook } from '@ruhui/core/node'
 import { API_VERSION, toChinaTime } from '@ruhui/core/contract'
 import { type Handlers, type ServerReply, createApiServer, listParks, searchOrganisations, errorReply, localeFromHeader } from '@ruhui/core/server'
@@ -78,9 +79,27 @@ function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<S
     searchOrganisations: (i) => searchOrganisations(state().directory, i.query),
     listMemberServices: (i) => listServices(i.query),
     listParks: (i) => listParks(state().directory, i.query),
-    listRegions: (i) => ({ object: 'list', data: pickerChoices(i.query.parent, state().directory.provinces), has_more: false, next_cursor: null }),
+    listConsentTexts: () => ({ object: 'list', data: Object.values(PUBLISHED_TEXTS).map((t) => consentTextOnWire(t, SANDBOX_PUBLISHED_AT)) }),
+    listRegions: (i) => ({ object: 'list', data: pickerChoices(i.query.parent, state().directory.provinces, i.query.q), has_more: false, next_cursor: null }),
+    // Issue #16 (the member centre, the review loop, cards): served by the sandbox next; not yet.
+    retrieveMembership: () => notYet(),
+    updateMembershipProfile: () => notYet(),
+    membershipTransferOptions: () => notYet(),
+    requestMembershipTransfer: () => notYet(),
+    requestLeave: () => notYet(),
+    cancelLeave: () => notYet(),
+    respondToApplication: () => notYet(),
+    createUpload: () => notYet(),
+    verifyCard: () => notYet(),
   }
 }
+
+const notYet = (): never => {
+  throw new Refusal('not_found', { message: '沙箱尚未提供此接口', en: 'The sandbox does not serve this route yet' })
+}
+
+/** When the sandbox's texts were published (the texts themselves are @ruhui/core's PUBLISHED_TEXTS). */
+const SANDBOX_PUBLISHED_AT = '2026-12-01T00:00:00.000+08:00'
 
 const toResponse = (r: ServerReply) => new Response(r.body, { status: r.status, headers: r.headers })
 

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkIdCard } from '@ruhui/core'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
-import { MAGIC_SEQUENCES, TEST_SECRET_KEY, createRegistrySandbox, makeTestIdNumber, testConsents, testIdentities } from '@ruhui/testing'
+import { MAGIC_SEQUENCES, TEST_SECRET_KEY, createRegistrySandbox, makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 
 const sandbox = createRegistrySandbox({ tokenTtlMs: 60_000, timeoutDelayMs: 1500 })
 const server = setupServer(...sandbox.handlers)
@@ -38,7 +38,7 @@ describe('the sandbox as a registry', () => {
   it('a used session refuses a second submission; platform_user_id magic forces a 500', async () => {
     const s = await backend.joinSessions.create({ platform_user_id: 'once' })
     const driver = createRegistryClient({ baseUrl: sandbox.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport(), maxRetries: 0 })
-    const body = { applicant: { ...testIdentities.approved, employment_form: 'employee' as const }, base_region: { county: '340104' }, org_id: 'org_sandbox_hefei_freight', consents: testConsents(), charter_accepted: true as const }
+    const body = { applicant: { ...testIdentities.approved, employment_form: 'employee' as const }, base_region: { county: '340104' }, org_id: 'org_sandbox_hefei_freight', consents: testConsents(), charter: testCharter() }
     await driver.applications.submit(body)
     await expect(driver.applications.submit({ ...body, volunteer: true })).rejects.toMatchObject({ code: 'session_completed' })
     await expect(backend.joinSessions.create({ platform_user_id: 'user_error_1' })).rejects.toMatchObject({ code: 'internal_error', statusCode: 500 })
@@ -49,7 +49,7 @@ describe('the sandbox as a registry', () => {
     const driver = createRegistryClient({ baseUrl: sandbox.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport(), maxRetries: 0 })
     await expect(driver.transfers.request({ to_org_id: 'org_sandbox_hefei_freight', reason: 'relocation' })).rejects.toMatchObject({ code: 'invalid_request' })
     await driver.applications
-      .submit({ applicant: { ...testIdentities.alreadyMember, employment_form: 'platform_self_employed' }, base_region: { county: '340104' }, org_id: 'org_sandbox_hefei_freight', consents: testConsents(), charter_accepted: true })
+      .submit({ applicant: { ...testIdentities.alreadyMember, employment_form: 'platform_self_employed' }, base_region: { county: '340104' }, org_id: 'org_sandbox_hefei_freight', consents: testConsents(), charter: testCharter() })
       .catch(() => undefined)
     const t = await driver.transfers.request({ to_org_id: 'org_sandbox_hefei_freight', reason: 'relocation' })
     expect(() => sandbox.advanceTransfer(t.id, 'accept')).toThrow() // the source must release first

@@ -89,6 +89,10 @@ export interface SecretKeyClient {
   regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
   /** The logistics parks of a county (where a driver mostly loads or unloads; optional). */
   parks: { list(query: NonNullable<QueryOf<'listParks'>>): Promise<ResponseOf<'listParks'>> }
+  /** The published consent texts and the charter declaration (current versions, with their hashes). */
+  consentTexts: { list(options?: RequestOptions): Promise<ResponseOf<'listConsentTexts'>> }
+  /** Check a member card's QR payload with the registry (valid / revoked / unknown). */
+  cards: { verify(payload: string, options?: RequestOptions): Promise<ResponseOf<'verifyCard'>> }
 }
 
 /** For the driver's app (the join flow). */
@@ -104,7 +108,22 @@ export interface JoinTokenClient {
     /** The applicant offers to be a union activist or volunteer. */
     volunteer: ByIdWith<'volunteerApplication'>
     withdraw: ById<'withdrawApplication'>
+    /** Answer the reviewer's request for information (fields and upload ids); the application returns to review. */
+    respond: ByIdWith<'respondToApplication'>
   }
+  /** A photo the reviewer asked for (JPEG/PNG, base64, at most 2 MiB), for one of the driver's applications. */
+  uploads: { create: Call<'createUpload'> }
+  /** The member centre (我的会籍): the driver's own membership and actions. */
+  membership: {
+    retrieve(options?: RequestOptions): Promise<ResponseOf<'retrieveMembership'>>
+    updateProfile: Call<'updateMembershipProfile'>
+    transferOptions: Call<'membershipTransferOptions'>
+    transfer: Call<'requestMembershipTransfer'>
+    leave: Call<'requestLeave'>
+    cancelLeave(options?: RequestOptions): Promise<ResponseOf<'cancelLeave'>>
+  }
+  /** Check a member card's QR payload with the registry (valid / revoked / unknown). */
+  cards: { verify(payload: string, options?: RequestOptions): Promise<ResponseOf<'verifyCard'>> }
   transfers: { request: Call<'requestTransfer'>; retrieve: ById<'retrieveTransfer'> }
   organisations: { match: Call<'matchOrganisations'>; search(query?: OrgQuery): Promise<ResponseOf<'searchOrganisations'>> }
   memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
@@ -112,6 +131,8 @@ export interface JoinTokenClient {
   regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
   /** The logistics parks of a county (where a driver mostly loads or unloads; optional). */
   parks: { list(query: NonNullable<QueryOf<'listParks'>>): Promise<ResponseOf<'listParks'>> }
+  /** The published consent texts and the charter declaration (current versions, with their hashes). */
+  consentTexts: { list(options?: RequestOptions): Promise<ResponseOf<'listConsentTexts'>> }
 }
 
 const str = (n: number | undefined) => (n === undefined ? undefined : String(n))
@@ -173,6 +194,21 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
       list: (q: ListQuery = {}) => callRoute(ctx, ROUTES.listApplications, { query: { status: q.status, limit: str(q.limit), starting_after: q.starting_after } }),
       withdraw: (id: string, o?: RequestOptions) => callRoute(ctx, ROUTES.withdrawApplication, { id, ...(o ? { options: o } : {}) }),
       volunteer: (id: string, body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.volunteerApplication, { id, body, ...(o ? { options: o } : {}) }),
+      respond: (id: string, body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.respondToApplication, { id, body, ...(o ? { options: o } : {}) }),
+    },
+    uploads: {
+      create: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.createUpload, { body, ...(o ? { options: o } : {}) }),
+    },
+    membership: {
+      retrieve: (o?: RequestOptions) => callRoute(ctx, ROUTES.retrieveMembership, o ? { options: o } : {}),
+      updateProfile: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.updateMembershipProfile, { body, ...(o ? { options: o } : {}) }),
+      transferOptions: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.membershipTransferOptions, { body, ...(o ? { options: o } : {}) }),
+      transfer: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.requestMembershipTransfer, { body, ...(o ? { options: o } : {}) }),
+      leave: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.requestLeave, { body, ...(o ? { options: o } : {}) }),
+      cancelLeave: (o?: RequestOptions) => callRoute(ctx, ROUTES.cancelLeave, o ? { options: o } : {}),
+    },
+    cards: {
+      verify: (payload: string, o?: RequestOptions) => callRoute(ctx, ROUTES.verifyCard, { query: { payload }, ...(o ? { options: o } : {}) }),
     },
     transfers: {
       request: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.requestTransfer, { body, ...(o ? { options: o } : {}) }),
@@ -191,6 +227,9 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
     },
     parks: {
       list: (q: { county: string }) => callRoute(ctx, ROUTES.listParks, { query: { county: q.county } }),
+    },
+    consentTexts: {
+      list: (o?: RequestOptions) => callRoute(ctx, ROUTES.listConsentTexts, o ? { options: o } : {}),
     },
   }
   return client as unknown as SecretKeyClient | JoinTokenClient

@@ -2,18 +2,21 @@
 import * as z from 'zod/mini'
 import { APPLICATION_STATUSES, CONSENT_KINDS, TIER_IDS, VERIFICATION_METHODS, VOLUNTEER_ROLES } from '../enums'
 import { baseRegion, employmentForm, prefixedId, reason, timestamp } from './common'
+import { informationRequest } from './information-requests'
+import { charterRecord, textHash } from './consent-texts'
 
 export { APPLICATION_STATUSES }
 
 export const consent = z.object({
   /**
    * Separate consents (PIPL Art. 29 and Art. 23); `share_with_partners` is optional: the driver's
-   * record may be shared with transport departments and industry associations (共享数据信息).
+   * record may be shared with transport departments and industry associations (共享数据信息);
+   * `share_membership_with_platform` is optional: the platform learns that the driver is a member and the union's name.
    */
   kind: z.enum(CONSENT_KINDS),
   text_version: z.string().check(z.minLength(1), z.maxLength(32)),
-  /** SHA-256 of the consent text shown, hex. */
-  text_hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  /** SHA-256 of the published consent text (GET /v1/consent-texts), hex. */
+  text_hash: textHash,
   granted_at: z.string().check(z.minLength(1), z.maxLength(40)),
 })
 
@@ -33,7 +36,8 @@ export const applicationSubmit = z.object({
   /** The union the driver confirmed; checked against the registry's own candidates. */
   org_id: prefixedId('org'),
   consents: z.array(consent).check(z.minLength(2), z.maxLength(4)),
-  charter_accepted: z.literal(true),
+  /** The charter declaration the driver accepted (its own step): a published version of the `charter` text. */
+  charter: charterRecord,
   /** When the host verified the mobile (WeChat's phone-number button, exchanged by the host's backend). */
   mobile_verified_at: z.optional(z.string().check(z.maxLength(40))),
   /** The host's own check of the driver (its facial verification, or its real-name record). */
@@ -64,6 +68,8 @@ export const application = z.object({
   tier: z.nullable(z.enum(TIER_IDS)),
   status_reason: z.nullable(reason),
   member_card: z.nullable(memberCard),
+  /** The reviewer's latest request for information (issue #16): to the driver's own join token only, never to the platform. */
+  information_request: z.optional(informationRequest),
   submitted_at: timestamp,
   updated_at: timestamp,
 })

@@ -6,12 +6,17 @@
 import type * as z from 'zod/mini'
 import { application, applicationListQuery, applicationSubmit, volunteerOffer } from './applications'
 import { listOf } from './common'
+import { consentTextList } from './consent-texts'
 import { health } from './health'
 import { joinSession, joinSessionCreate } from './join-sessions'
 import { memberServiceList, memberServiceQuery } from './member-services'
 import { regionList, regionListQuery } from './regions'
 import { matchRequest, organisationList, organisationMatch, organisationSearchQuery, parkList, parkListQuery } from './organisations'
 import { transfer, transferRequest } from './transfers'
+import { cardVerification, cardVerifyQuery } from './cards'
+import { applicationResponse } from './information-requests'
+import { leaveRequestCreate, memberTransferRequest, membership, membershipProfileUpdate, transferOptionsRequest } from './membership'
+import { MAX_UPLOAD_BODY_BYTES, upload, uploadCreate } from './uploads'
 
 /** Who may call: the platform's secret key, a driver's join token, either, or anyone. */
 export type RouteAuth = 'secret_key' | 'join_token' | 'either' | 'none'
@@ -28,6 +33,8 @@ export interface Route {
   response: z.ZodMiniType
   /** HTTP status of success. */
   status: 200 | 201
+  /** A larger body limit than the server's default (uploads). */
+  maxBodyBytes?: number
 }
 
 const route = <R extends Route>(r: R): R => r
@@ -136,6 +143,51 @@ export const ROUTES = {
     response: memberServiceList,
     status: 200,
   }),
+  listConsentTexts: route({ name: 'consentTexts.list', method: 'GET', path: '/v1/consent-texts', auth: 'either', response: consentTextList, status: 200 }),
+  // Issue #16: the member's own view and actions (join token of a session linked to the member).
+  retrieveMembership: route({ name: 'membership.retrieve', method: 'GET', path: '/v1/me/membership', auth: 'join_token', response: membership, status: 200 }),
+  updateMembershipProfile: route({
+    name: 'membership.updateProfile',
+    method: 'POST',
+    path: '/v1/me/membership/profile',
+    auth: 'join_token',
+    body: membershipProfileUpdate,
+    response: membership,
+    status: 200,
+  }),
+  membershipTransferOptions: route({
+    name: 'membership.transferOptions',
+    method: 'POST',
+    path: '/v1/me/membership/transfer-options',
+    auth: 'join_token',
+    body: transferOptionsRequest,
+    response: organisationMatch,
+    status: 200,
+  }),
+  requestMembershipTransfer: route({
+    name: 'membership.transfer',
+    method: 'POST',
+    path: '/v1/me/membership/transfer',
+    auth: 'join_token',
+    body: memberTransferRequest,
+    response: transfer,
+    status: 201,
+  }),
+  requestLeave: route({ name: 'membership.leave', method: 'POST', path: '/v1/me/membership/leave', auth: 'join_token', body: leaveRequestCreate, response: membership, status: 200 }),
+  cancelLeave: route({ name: 'membership.cancelLeave', method: 'POST', path: '/v1/me/membership/leave/cancel', auth: 'join_token', response: membership, status: 200 }),
+  // Issue #16: the review loop, driver side.
+  respondToApplication: route({
+    name: 'applications.respond',
+    method: 'POST',
+    path: '/v1/applications/{id}/respond',
+    auth: 'join_token',
+    body: applicationResponse,
+    response: application,
+    status: 200,
+  }),
+  createUpload: route({ name: 'uploads.create', method: 'POST', path: '/v1/uploads', auth: 'join_token', body: uploadCreate, response: upload, status: 201, maxBodyBytes: MAX_UPLOAD_BODY_BYTES }),
+  // Issue #16: anyone may check a member card (rate-limited per address).
+  verifyCard: route({ name: 'cards.verify', method: 'GET', path: '/v1/cards/verify', auth: 'none', query: cardVerifyQuery, response: cardVerification, status: 200 }),
 } as const
 
 export type RouteName = keyof typeof ROUTES

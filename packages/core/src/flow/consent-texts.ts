@@ -1,4 +1,6 @@
 /** The two separate consents of PIPL Arts. 29 and 23, as shown; hashed and recorded with their version. */
+import { PUBLISHED_TEXTS } from '../consent/published-texts'
+
 export interface ConsentText {
   version: string
   title: string
@@ -14,20 +16,11 @@ export interface ConsentTexts {
   partners?: ConsentText
 }
 
+/** The published texts (@ruhui/core's PUBLISHED_TEXTS), as the flow shows them; bodies carry `{org_name}`, `{operator}` placeholders (see fillConsentText). */
+const shown = (kind: 'sensitive_personal_info' | 'share_with_union' | 'share_with_partners'): ConsentText => ({ version: PUBLISHED_TEXTS[kind].text_version, title: PUBLISHED_TEXTS[kind].title, body: PUBLISHED_TEXTS[kind].body })
+
 export const DEFAULT_CONSENT_TEXTS: ConsentTexts = {
-  sensitive: {
-    version: '2026-11',
-    title: '敏感个人信息处理同意',
-    body: '为办理入会、核实身份和确保一人一个会籍，需要处理您的身份证件号码（敏感个人信息）。号码加密保存，仅用于入会和会籍管理，不用于其他目的；您可以随时撤回同意。',
-  },
-  share: {
-    version: '2026-11',
-    title: '向工会提供个人信息同意',
-    body: '您的姓名、证件号码、手机号码和常驻地将提供给您选择的工会组织，用于审核入会申请和提供会员服务。货运平台只会知道办理进度，不会获得您的会员信息。',
-  },
-  partners: {
-    version: '2026-11',
-    title: '与交通运输部门、行业协会共享（可选）',
-    body: '同意后，您的会员身份（姓名和手机号码脱敏）、所在工会和入会日期可提供给交通运输部门和物流行业协会，用于为货车司机提供服务。不同意不影响入会。',
-  },
+  sensitive: shown('sensitive_personal_info'),
+  share: shown('share_with_union'),
+  partners: shown('share_with_partners'),
 }

@@ -25,11 +25,14 @@ const EXPECTED = {
   ineligible: 'exit:ineligible',
   not_in_pilot: 'exit:not_in_pilot',
   org_not_offered: 'fix:union',
+  consent_text_unknown: 'fix:union',
   idempotency_conflict: 'fix:union',
   lock_conflict: 'keep',
   rate_limited: 'keep',
   internal_error: 'keep',
   service_unavailable: 'keep',
+  permission_denied: 'exit:session_unavailable',
+  too_many_id_numbers: 'exit:session_unavailable',
 } satisfies Record<ErrorCode, string>
 
 /** What the flow did after the failure, in the words of EXPECTED. */

@@ -28,6 +28,11 @@ export const SUBMIT_ERROR_POLICY: { readonly [C in ErrorCode]: SubmitOutcome } =
   invalid_token: 'exit:session_unavailable',
   expired_token: 'exit:session_unavailable',
   forbidden: 'exit:session_unavailable',
+  permission_denied: 'exit:session_unavailable',
+  // Too many different ID numbers tried in one session: the driver starts again from the platform.
+  too_many_id_numbers: 'exit:session_unavailable',
+  // A consent or the charter agreed to is not (or no longer) published: shown again on the union step.
+  consent_text_unknown: 'fix:union',
   not_found: 'fix:union',
   already_member: 'exit:already_member',
   transfer_required: 'transfer',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { DRIVER, SESSION, T0, UNDERAGE_ID, application, atUnion, calls, events, match, ofType, opened, queuedOffline, run, submitting, typed } from '../../test/flow-reducer-kit'
 import { reduce } from './reduce'
+import { PUBLISHED_TEXTS } from '../consent/published-texts'
 
 const failure = (type: string, code: string, message = '…') => ({ failure: { type, code, message }, online: true })
 
@@ -83,7 +84,7 @@ describe('steps', () => {
     const sends = calls(effects, 'submit')
     expect(sends).toHaveLength(1)
     expect(sends[0]).toMatchObject({ done: 'submitted', failed: 'submitFailed', input: { idempotencyKey: 'key-1' } })
-    expect(sends[0]?.input.body).toMatchObject({ applicant: { name: DRIVER.name, id_number: DRIVER.idNumber }, org_id: 'org_freight', base_region: { county: '320115' }, charter_accepted: true })
+    expect(sends[0]?.input.body).toMatchObject({ applicant: { name: DRIVER.name, id_number: DRIVER.idNumber }, org_id: 'org_freight', base_region: { county: '320115' }, charter: { text_version: PUBLISHED_TEXTS.charter.text_version } })
     // The consents carry the time the driver agreed (T0), not the time of sending (T0 + 1 min).
     expect(sends[0]?.input.body.consents.map((c) => [c.kind, c.granted_at])).toEqual([
       ['sensitive_personal_info', '2026-11-28T10:00:00.000+08:00'],

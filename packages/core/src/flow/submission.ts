@@ -4,6 +4,7 @@ import { toChinaTime } from '../contract/common'
 import type { MatchRequest } from '../contract/organisations'
 import type { DriverIdentity } from '../identity/driver-identity'
 import type { EmploymentForm } from '../identity/eligibility'
+import { PUBLISHED_TEXTS } from '../consent/published-texts'
 import type { ConsentTexts } from './consent-texts'
 import { sha256Hex } from './sha256'
 import type { FieldName, FlowState } from './types'
@@ -32,7 +33,7 @@ export function buildSubmission(s: FlowState, texts: ConsentTexts, now: number):
     ...(f.homeParkId ? { home_park_id: f.homeParkId } : {}),
     org_id: s.selectedOrgId as string,
     consents: [consent('sensitive_personal_info', texts.sensitive), consent('share_with_union', texts.share), ...(s.consent.shareWithPartners && texts.partners ? [consent('share_with_partners', texts.partners)] : [])],
-    charter_accepted: true,
+    charter: { text_version: PUBLISHED_TEXTS.charter.text_version, text_hash: sha256Hex(PUBLISHED_TEXTS.charter.body), accepted_at: grantedAt },
     ...(s.verification.mobileVerifiedAt ? { mobile_verified_at: s.verification.mobileVerifiedAt } : {}),
     ...(s.verification.faceVerifiedAt ? { identity_verification: { method: 'face_match' as const, verified_at: s.verification.faceVerifiedAt } } : {}),
   }

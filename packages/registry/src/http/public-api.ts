@@ -10,8 +10,9 @@ import { createSession, refreshSession, retrieveSession } from '../domain/sessio
 import { listApplications, retrieveApplication, submitApplication, volunteerApplication, withdrawApplication } from '../domain/applications'
 import { requestTransfer, retrieveTransfer } from '../domain/transfers'
 import { listServices } from '../domain/services'
+import { listConsentTexts } from '../domain/consent-texts'
 import { listRegions, matchForSession } from '../domain/organisations'
-import type { Caller, RegistryContext } from '../domain/context'
+import { type Caller, Refusal, type RegistryContext } from '../domain/context'
 import { authenticate } from './auth'
 import { fingerprintOf, registryIdempotency } from './idempotency'
 
@@ -33,7 +34,22 @@ function handlers(ctx: RegistryContext): Handlers<Caller> {
     listMemberServices: ({ query }) => listServices(ctx, query),
     listRegions: ({ query }) => listRegions(ctx, query),
     listParks: ({ query }) => listParks(ctx.directory(), query),
+    // Issue #16: wired to their domain files next (contract first, for the engineers building on it).
+    retrieveMembership: () => notYet(),
+    updateMembershipProfile: () => notYet(),
+    membershipTransferOptions: () => notYet(),
+    requestMembershipTransfer: () => notYet(),
+    requestLeave: () => notYet(),
+    cancelLeave: () => notYet(),
+    respondToApplication: () => notYet(),
+    createUpload: () => notYet(),
+    verifyCard: () => notYet(),
+    listConsentTexts: () => listConsentTexts(ctx),
   }
+}
+
+const notYet = (): never => {
+  throw new Refusal('not_found', { message: '此接口尚未开放', en: 'This route is not served yet' })
 }
 
 type Vars = { Variables: { requestId: string; caller: Caller } }
