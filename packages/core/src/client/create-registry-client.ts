@@ -4,7 +4,7 @@
  * meant for the other is a type error, and a `wrong_credential` error at run time if forced.
  */
 import { SdkError } from '../errors'
-import type { BodyOf, QueryOf, ResponseOf } from '../contract/route-types'
+import type { BodyOf, PlatformResponseOf, QueryOf, ResponseOf } from '../contract/route-types'
 import { ROUTES } from '../contract/routes'
 import type { HttpTransport } from '../http/transport'
 import { type Platform, defaultPlatform } from '../platform'
@@ -81,7 +81,8 @@ export interface SecretKeyClient {
   readonly credential: 'secret_key'
   health(): Promise<ResponseOf<'health'>>
   joinSessions: { create: Call<'createJoinSession'>; retrieve: ById<'retrieveJoinSession'>; refresh: ById<'refreshJoinSession'> }
-  applications: { retrieve: ById<'retrieveApplication'>; list(query?: ListQuery): Promise<ResponseOf<'listApplications'>>; withdraw: ById<'withdrawApplication'> }
+  /** The platform's view: status, a refusal's reason code, and `membership` only with the driver's consent. Only the driver withdraws (入会自愿). */
+  applications: { retrieve(id: string, options?: RequestOptions): Promise<PlatformResponseOf<'retrieveApplication'>>; list(query?: ListQuery): Promise<ResponseOf<'listApplications'>> }
   transfers: { retrieve: ById<'retrieveTransfer'> }
   organisations: { search(query?: OrgQuery): Promise<ResponseOf<'searchOrganisations'>> }
   memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }

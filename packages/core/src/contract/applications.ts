@@ -74,6 +74,26 @@ export const application = z.object({
   updated_at: timestamp,
 })
 
+/**
+ * What the platform sees of an application (its secret key, its list, every webhook): the status,
+ * never the membership. A refusal carries its reason's code only (no reviewer's words). The
+ * union's name appears as `membership` only for a driver who gave the separate, optional consent
+ * `share_membership_with_platform` and has not withdrawn it, and only once the driver is a member.
+ */
+export const platformApplication = z.object({
+  id: prefixedId('app'),
+  object: z.literal('application'),
+  session_id: prefixedId('jsess'),
+  platform_id: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  /** When `status` is 'rejected': the reason's code (e.g. 'not_a_driver'); otherwise null. */
+  reason_code: z.nullable(z.string()),
+  /** Only with the driver's consent `share_membership_with_platform`, while they are a member. */
+  membership: z.optional(z.object({ member: z.literal(true), org_name: z.string() })),
+  submitted_at: timestamp,
+  updated_at: timestamp,
+})
+
 export const applicationListQuery = z.object({
   status: z.optional(z.enum(APPLICATION_STATUSES)),
   limit: z.optional(z.string().check(z.regex(/^(?:[1-9]|[1-9]\d|100)$/))),
@@ -82,6 +102,7 @@ export const applicationListQuery = z.object({
 
 export type ApplicationSubmit = z.infer<typeof applicationSubmit>
 export type Application = z.infer<typeof application>
+export type PlatformApplication = z.infer<typeof platformApplication>
 export type { ApplicationStatus } from '../enums'
 export type Consent = z.infer<typeof consent>
 export type VolunteerOffer = z.infer<typeof volunteerOffer>

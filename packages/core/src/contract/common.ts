@@ -24,6 +24,9 @@ export const ID_PREFIXES = {
   request: 'req',
   memberService: 'svc',
   joinToken: 'jt',
+  upload: 'upl',
+  informationRequest: 'irq',
+  leaveRequest: 'lvr',
 } as const
 
 export const prefixedId = (prefix: string) => z.string().check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9_]{1,64}$`)))

@@ -1,6 +1,6 @@
 /** Join sessions: the platform's backend mints a short-lived join token for one driver. */
 import * as z from 'zod/mini'
-import { SESSION_STATUSES, VERIFICATION_METHODS } from '../enums'
+import { SESSION_MODES, SESSION_STATUSES, VERIFICATION_METHODS } from '../enums'
 import { baseRegion, employmentForm, locale, prefixedId, timestamp } from './common'
 
 export const joinSessionCreate = z.object({
@@ -39,6 +39,12 @@ export const joinSession = z.object({
   expires_at: timestamp,
   created_at: timestamp,
   application_id: z.nullable(prefixedId('app')),
+  /**
+   * Read with the session's own join token only (issue #16): 'member_centre' when the platform user
+   * is linked to a member (active, transferring or retained), so the flow opens 我的会籍; else 'join'.
+   * Absent on the platform's reads: the platform learns status, not membership.
+   */
+  mode: z.optional(z.enum(SESSION_MODES)),
   locale: locale,
   /** The registered return URL this session was created with (absent when none). */
   return_url: z.optional(z.string()),

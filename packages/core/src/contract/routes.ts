@@ -4,7 +4,7 @@
  * Their words for the document are in route-docs.ts (kept out of the client's bundle).
  */
 import type * as z from 'zod/mini'
-import { application, applicationListQuery, applicationSubmit, volunteerOffer } from './applications'
+import { application, applicationListQuery, applicationSubmit, platformApplication, volunteerOffer } from './applications'
 import { listOf } from './common'
 import { consentTextList } from './consent-texts'
 import { health } from './health'
@@ -33,6 +33,10 @@ export interface Route {
   response: z.ZodMiniType
   /** HTTP status of success. */
   status: 200 | 201
+  /** What the platform's secret key receives instead of `response` (its view: status, not membership). */
+  platformResponse?: z.ZodMiniType
+  /** The driver's own decision (入会自愿): a secret key is refused with 403 `permission_denied`. */
+  driverOnly?: true
   /** A larger body limit than the server's default (uploads). */
   maxBodyBytes?: number
 }
@@ -68,14 +72,22 @@ export const ROUTES = {
     response: application,
     status: 201,
   }),
-  retrieveApplication: route({ name: 'applications.retrieve', method: 'GET', path: '/v1/applications/{id}', auth: 'either', response: application, status: 200 }),
+  retrieveApplication: route({
+    name: 'applications.retrieve',
+    method: 'GET',
+    path: '/v1/applications/{id}',
+    auth: 'either',
+    response: application,
+    platformResponse: platformApplication,
+    status: 200,
+  }),
   listApplications: route({
     name: 'applications.list',
     method: 'GET',
     path: '/v1/applications',
     auth: 'secret_key',
     query: applicationListQuery,
-    response: listOf(application),
+    response: listOf(platformApplication),
     status: 200,
   }),
   volunteerApplication: route({
@@ -87,7 +99,7 @@ export const ROUTES = {
     response: application,
     status: 200,
   }),
-  withdrawApplication: route({ name: 'applications.withdraw', method: 'POST', path: '/v1/applications/{id}/withdraw', auth: 'either', response: application, status: 200 }),
+  withdrawApplication: route({ name: 'applications.withdraw', method: 'POST', path: '/v1/applications/{id}/withdraw', auth: 'join_token', driverOnly: true, response: application, status: 200 }),
   requestTransfer: route({
     name: 'transfers.request',
     method: 'POST',

@@ -43,6 +43,17 @@ export const SUBMIT_ERROR_POLICY: { readonly [C in ErrorCode]: SubmitOutcome } =
   org_not_offered: 'fix:union',
   // The same key with a different body: the next try is a new request with a new key.
   idempotency_conflict: 'fix:union',
+  // Issue #16: answered by the member centre, the review loop and uploads, never by a submission.
+  membership_not_found: 'fix:param',
+  membership_not_active: 'fix:param',
+  transfer_in_progress: 'fix:param',
+  leave_pending: 'fix:param',
+  no_pending_leave: 'fix:param',
+  not_awaiting_information: 'fix:param',
+  information_incomplete: 'fix:param',
+  upload_not_image: 'fix:param',
+  upload_too_large: 'fix:param',
+  upload_not_usable: 'fix:param',
   lock_conflict: 'keep',
   rate_limited: 'keep',
   internal_error: 'keep',

@@ -112,10 +112,12 @@ export function createApiServer<C extends CallerBase>(options: ApiServerOptions<
       if (caller.locale) locale = caller.locale
       if (!admits(route.auth, caller.kind)) {
         if (caller.kind === 'none') throw new Refusal(route.auth === 'join_token' ? 'invalid_token' : 'invalid_api_key')
+        if (route.driverOnly && caller.kind === 'secret_key') throw new Refusal('permission_denied', { message: '只有司机本人可以撤回入会申请（入会自愿）', en: 'Only the driver may withdraw an application' })
         throw new Refusal('forbidden', WRONG_CREDENTIAL[route.auth as Exclude<Route['auth'], 'none'>])
       }
       const text = route.method === 'POST' ? await call.text() : ''
-      if (utf8Length(text) > maxBodyBytes) throw payloadTooLarge(maxBodyBytes)
+      const limit = route.maxBodyBytes ?? maxBodyBytes // uploads have their own (issue #16)
+      if (utf8Length(text) > limit) throw payloadTooLarge(limit)
       const body = checkRequestBody(route, text)
       if (!body.ok) throw new Refusal(body.code, { ...(body.param !== undefined ? { param: body.param } : {}), ...(body.message ? { message: body.message, en: body.en } : {}) })
       let query: unknown = call.query

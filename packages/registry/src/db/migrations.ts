@@ -1,6 +1,9 @@
 /** Versioned migrations, run on start. Written with kysely's schema builder so one set serves both dialects. */
 import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
 import type { Dialect } from './connect'
+import { privacyMigration } from './migration-0008-privacy'
+import { membershipMigration } from './migration-0009-membership'
+import { notifyMigration } from './migration-0010-notify'
 
 const text = 'text' as const
 
@@ -118,6 +121,21 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await db.schema.alterTable('platforms').addColumn('allowed_origins', 'text', (c) => c.notNull().defaultTo('[]')).execute()
       await db.schema.alterTable('platforms').addColumn('return_urls', 'text', (c) => c.notNull().defaultTo('[]')).execute()
       await db.schema.alterTable('sessions').addColumn('return_url', 'text').execute()
+    },
+  },
+  '0008_privacy': {
+    async up(db: Kysely<unknown>) {
+      await privacyMigration(db, dialect) // issue #13: consent texts, charter, flags, evidence, prefill, partners' regions
+    },
+  },
+  '0009_membership': {
+    async up(db: Kysely<unknown>) {
+      await membershipMigration(db, dialect)
+    },
+  },
+  '0010_notify': {
+    async up(db: Kysely<unknown>) {
+      await notifyMigration(db) // the SMS outbox (issue #16)
     },
   },
 })

@@ -68,6 +68,8 @@ export interface PartnerTable {
   created_at: string
   /** Set when an admin disables the partner: its key is refused. */
   revoked_at: string | null
+  /** Issue #13: JSON array of region-code prefixes ('3201', '34'): the only drivers it may receive. */
+  region_prefixes?: string
 }
 
 /**
@@ -115,6 +117,10 @@ export interface SessionTable {
   matched_at: string | null
   /** The hosted page's return URL (one of the platform's registered return URLs), if the platform gave one. */
   return_url: string | null
+  /** Issue #13: encrypted JSON of the platform backend's prefill (with `verified`), for the reviewer's evidence and mismatch flags. */
+  prefill_enc?: string | null
+  /** Issue #13: JSON array of the person keys submitted in this session (distinct ID numbers are capped). */
+  tried_keys?: string | null
 }
 
 export interface ApplicationTable {
@@ -145,6 +151,36 @@ export interface ApplicationTable {
   submitted_at: string
   updated_at: string
   decided_at: string | null
+  /** Issue #13: JSON { text_version, text_hash, accepted_at } of the charter declaration. */
+  charter?: string | null
+  /** Issue #13: 1 while the optional consent is granted and not withdrawn. */
+  shares_with_platform?: number
+  shares_with_partners?: number
+  /** Issue #13: JSON { possible_duplicate?, prefill_mismatch? } shown to the reviewer. */
+  review_flags?: string | null
+  /** Issue #13: JSON of the identity evidence, each with its source ('device' | 'platform_backend'). */
+  evidence?: string | null
+}
+
+/** Issue #13: each published version of a consent text or the charter declaration. */
+export interface ConsentTextTable {
+  kind: string
+  text_version: string
+  text_hash: string
+  title: string
+  body: string
+  published_at: string
+  /** When a newer version of the kind was published; accepted until this plus the grace period. */
+  superseded_at: string | null
+}
+
+/** Issue #13: an optional consent withdrawn by the driver, and when. */
+export interface ConsentWithdrawalTable {
+  id: Generated<number>
+  application_id: string
+  kind: string
+  session_id: string
+  withdrawn_at: string
 }
 
 export interface MemberTable {
@@ -155,6 +191,94 @@ export interface MemberTable {
   card_number: string
   application_id: string
   updated_at: string
+  /** Issue #16: the member's own mobile once changed, encrypted { mobile, mobile_verified_at }; null: the approved application's. */
+  profile_enc: Generated<string | null>
+  mobile_masked: Generated<string | null>
+  /** The member's home region (常驻地) once changed; null: the approved application's base region. */
+  home_county: Generated<string | null>
+  home_township: Generated<string | null>
+}
+
+/** Which person a platform user is (issue #16): set by each submission, read by the member centre. */
+export interface PersonLinkTable {
+  platform_id: string
+  platform_user_id: string
+  person_key: string
+  linked_at: string
+}
+
+/** Every member card issued; the one in force has revoked_at null. Verify finds a QR payload by its SHA-256. */
+export interface MemberCardTable {
+  id: string
+  person_key: string
+  card_number: string
+  org_id: string
+  qr_payload: string
+  payload_hash: string
+  issued_at: string
+  revoked_at: string | null
+  /** 'withdrawn' | 'expelled' | 'reissued' (replaced, e.g. after a transfer). */
+  revoke_reason: string | null
+}
+
+/** A reviewer's request for information (要求补充材料) and the driver's answer. */
+export interface InformationRequestTable {
+  id: string
+  application_id: string
+  reviewer_id: string
+  /** JSON array of INFO_FIELDS. */
+  fields: string
+  /** JSON array of UPLOAD_PURPOSES. */
+  documents: string
+  message: string
+  created_at: string
+  answered_at: string | null
+  /** Encrypted JSON { fields, note } of the answer. */
+  answer_enc: string | null
+  /** JSON array of upload ids given with the answer. */
+  upload_ids: string | null
+}
+
+/** A photo the driver sent for an application: JPEG/PNG by its bytes, encrypted. */
+export interface UploadTable {
+  id: string
+  session_id: string
+  application_id: string
+  purpose: string
+  content_type: string
+  size: number
+  data_enc: string
+  created_at: string
+  /** The information request it answered, once used. */
+  request_id: string | null
+}
+
+/** 退会 asked by the driver: pending until the union confirms or declines (or the driver cancels). */
+export interface LeaveRequestTable {
+  id: string
+  person_key: string
+  org_id: string
+  session_id: string
+  reason: string
+  note_enc: string | null
+  /** 'pending' | 'confirmed' | 'declined' | 'cancelled'. */
+  status: string
+  /** person_key while pending: one pending request per person. */
+  open_key: string | null
+  created_at: string
+  decided_at: string | null
+  reviewer_id: string | null
+  decision_reason: string | null
+}
+
+/** The member's history. */
+export interface MembershipEventTable {
+  id: Generated<number>
+  person_key: string
+  kind: string
+  org_id: string | null
+  reason: string | null
+  created_at: string
 }
 
 export interface TransferTable {
@@ -207,6 +331,25 @@ export interface DeliveryTable {
   updated_at: string
 }
 
+/** An SMS to a driver about a decision (issue #16): sent through the outbox, retried; the mobile encrypted. */
+export interface SmsMessageTable {
+  id: string
+  /** The application, transfer or leave request the decision was on. */
+  subject_id: string
+  template: string
+  /** JSON of the template's parameters (the union's name only). */
+  params: string
+  to_enc: string
+  /** 'pending' | 'sent' | 'failed'. */
+  status: string
+  attempts: number
+  next_attempt_at: string
+  last_status: number | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface AuditTable {
   id: Generated<number>
   actor: string
@@ -238,4 +381,13 @@ export interface Database {
   services: ServiceTable
   partners: PartnerTable
   retired_secrets: RetiredSecretTable
+  sms_messages: SmsMessageTable
+  person_links: PersonLinkTable
+  member_cards: MemberCardTable
+  information_requests: InformationRequestTable
+  uploads: UploadTable
+  leave_requests: LeaveRequestTable
+  membership_events: MembershipEventTable
+  consent_texts: ConsentTextTable
+  consent_withdrawals: ConsentWithdrawalTable
 }
