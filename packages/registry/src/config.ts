@@ -3,6 +3,8 @@ import { resolve } from 'node:path'
 import type { MatchingConfig } from '@ruhui/core/matching'
 import { DEFAULT_MATCHING_CONFIG } from '@ruhui/core/matching'
 import { loadMatchingConfig } from './matching-config'
+import { type PublishableText, builtInTexts, loadConsentTexts } from './consent-texts-config'
+import { type SmsConfig, smsConfigFrom } from './notify/sms-config'
 
 export interface RegistryConfig {
   port: number
@@ -35,11 +37,20 @@ export interface RegistryConfig {
    * a session's `hosted_url`. Unset: where it listens (set when the server starts listening).
    */
   publicUrl?: string
+  /** Issue #13: the consent texts and the charter declaration to publish (built-in, or newer versions from a file). */
+  consentTexts: PublishableText[]
+  /** Issue #13: how long a superseded text stays accepted after a newer version is published. */
+  consentGraceMs: number
+  /** Issue #13: distinct ID numbers one join session may submit (no membership oracle). */
+  maxIdNumbersPerSession: number
+  /** SMS to drivers about decisions (`RUHUI_SMS_URL`, `RUHUI_SMS_TOKEN`); none sent when unset (issue #16). */
+  sms?: SmsConfig
 }
 
-/** Throws `MatchingConfigError` when the matching configuration file has mistakes. */
-export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir' | 'appDir'>> & { matchingConfig?: string } = {}): RegistryConfig {
+/** Throws `MatchingConfigError` (or `ConsentTextsError`) when the matching configuration (or consent-texts) file has mistakes. */
+export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryConfig, 'port' | 'host' | 'dataDir' | 'appDir'>> & { matchingConfig?: string; consentTexts?: string } = {}): RegistryConfig {
   const matchingFile = flags.matchingConfig ?? env.RUHUI_MATCHING_CONFIG
+  const consentTextsFile = flags.consentTexts ?? env.RUHUI_CONSENT_TEXTS
   const config: RegistryConfig = {
     port: flags.port ?? Number(env.PORT ?? 8787),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
@@ -62,8 +73,13 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
     maxBodyBytes: 64 * 1024,
     socialWorkerThreshold: Number(env.RUHUI_SOCIAL_WORKER_THRESHOLD ?? 50),
     shutdownGraceMs: Number(env.RUHUI_SHUTDOWN_GRACE_MS ?? 5000),
+    consentTexts: consentTextsFile ? loadConsentTexts(consentTextsFile) : builtInTexts(),
+    consentGraceMs: Number(env.RUHUI_CONSENT_GRACE_DAYS ?? 30) * 86_400_000,
+    maxIdNumbersPerSession: Number(env.RUHUI_MAX_ID_NUMBERS_PER_SESSION ?? 3),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
+  const sms = smsConfigFrom(env)
+  if (sms) config.sms = sms
   if (env.RUHUI_PUBLIC_URL) config.publicUrl = env.RUHUI_PUBLIC_URL.replace(/\/+$/, '')
   const appDir = flags.appDir ?? env.RUHUI_APP_DIR
   if (appDir) config.appDir = resolve(appDir)

@@ -10,6 +10,8 @@ import { WriteQueue } from './db/write-queue'
 import type { RegistryContext } from './domain/context'
 import { directoryVersion, loadDirectory } from './domain/directory'
 import { deliverDue } from './domain/outbox'
+import { publishConsentTexts } from './domain/consent-texts'
+import { deliverSmsDue } from './notify/sms-outbox'
 import { expireTransfers } from './domain/transfers'
 import { createApp } from './http/app'
 import { type Logger, createLogger } from './logging'
@@ -44,6 +46,8 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
     loadedVersion = await directoryVersion(storage.db)
     directory = await loadDirectory(storage.db)
   }
+  const published = await publishConsentTexts(ctx) // issue #13: the texts drivers agree to, versioned
+  if (published.length) log.info({ consent_texts: published }, 'consent texts published')
   const app = createApp(ctx)
 
   let timer: NodeJS.Timeout | undefined
@@ -53,6 +57,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
     working = true
     try {
       await deliverDue(ctx)
+      await deliverSmsDue(ctx)
       await expireTransfers(ctx)
       // Another process (or the seed command) may have replaced the directory.
       const version = await directoryVersion(storage.db)

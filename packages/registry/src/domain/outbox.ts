@@ -13,11 +13,22 @@ import type { Database } from '../db/schema'
 import { type RegistryContext, iso } from './context'
 import { retiredWebhookSecrets } from './key-rotation'
 import { postWebhook } from './webhook-target'
+import { platformViews } from './platform-view'
+
+async function platformEventObject(trx: Transaction<Database>, a: Application) {
+  const row = await trx.selectFrom('applications').select(['id', 'session_id', 'platform_id', 'status', 'status_reason', 'submitted_at', 'updated_at', 'person_key', 'org_id', 'org_name', 'shares_with_platform']).where('id', '=', a.id).executeTakeFirst()
+  if (!row) throw new Error(`event for an application not stored: ${a.id}`)
+  const [view] = await platformViews(trx, [row])
+  return view
+}
+import { smsForEvent } from '../notify/decision-sms'
 
 export async function recordEvent(ctx: RegistryContext, trx: Transaction<Database>, type: EventType, platformId: string, object: Application | Transfer): Promise<string> {
   const now = ctx.now()
   const id = newId('evt')
-  const payload = JSON.stringify({ id, object: 'event', type, api_version: API_VERSION, created_at: toChinaTime(now), data: { object } })
+  // The platform's view of an application (status, not membership), read in this transaction (issue #13).
+  const data = object.object === 'application' ? await platformEventObject(trx, object) : object
+  const payload = JSON.stringify({ id, object: 'event', type, api_version: API_VERSION, created_at: toChinaTime(now), data: { object: data } })
   await trx.insertInto('events').values({ id, type, platform_id: platformId, payload, created_at: iso(now) }).execute()
   // A delivery if the platform has a webhook address now, read in this transaction: never from a
   // cache, so an address set a moment ago (by `platform set-webhook` or another process) is used.
@@ -28,6 +39,8 @@ export async function recordEvent(ctx: RegistryContext, trx: Transaction<Databas
       eb.selectFrom('platforms').select([sql.lit(id).as('event_id'), 'id', sql.lit('pending').as('status'), sql.lit(0).as('attempts'), sql.lit(iso(now)).as('next_attempt_at'), sql.lit(null).as('last_status'), sql.lit(null).as('last_error'), sql.lit(iso(now)).as('updated_at')]).where('id', '=', platformId).where('webhook_url', 'is not', null),
     )
     .execute()
+  // The driver hears of a decision by SMS too, when a provider is configured (issue #16).
+  await smsForEvent(ctx, trx, type, object)
   return id
 }
 
