@@ -1,7 +1,6 @@
 // Helpers for the join flow's reducer tests (packages/core/src/flow/*.test.ts): a model at any
 // step, built by dispatching actions — no network, no msw, no clock.
 import type { ActionBody, Call, Effect } from '../src/flow/actions'
-import { DEFAULT_CONSENT_TEXTS } from '../src/flow/consent-texts'
 import { reduce } from '../src/flow/reduce'
 import { type FlowConfig, type FlowModel, initialModel } from '../src/flow/state'
 import type { FlowEventName } from '../src/flow/types'
@@ -15,7 +14,7 @@ export const ID_NUMBER = makeIdNumber('320102', '19850315', '123')
 export const UNDERAGE_ID = makeIdNumber('320102', '20150101', '124')
 export const DRIVER = { name: '张测试', idNumber: ID_NUMBER, mobile: '13800000001', employmentForm: 'platform_self_employed', county: '320115' } as const
 
-export const config = (extra: Partial<FlowConfig> = {}): FlowConfig => ({ sessionId: SESSION, texts: DEFAULT_CONSENT_TEXTS, locale: 'zh-CN', phone: true, hostPhone: true, face: true, ...extra })
+export const config = (extra: Partial<FlowConfig> = {}): FlowConfig => ({ sessionId: SESSION, operator: '测试运营方', locale: 'zh-CN', phone: true, hostPhone: true, face: true, ...extra })
 
 /** Dispatch actions in turn (stamped at T0 unless they say otherwise); every effect is collected. */
 export function run(m: FlowModel, ...actions: Array<ActionBody & { at?: number }>): { state: FlowModel; effects: Effect[] } {
@@ -74,8 +73,11 @@ export function typed(m = opened(), who: Record<string, string> = DRIVER): FlowM
 /** At the union step: confirmed and matched. */
 export const atUnion = (m = typed()): FlowModel => run(m, { type: 'confirmIdentity' }, { type: 'matched', result: match }).state
 
-/** Submitting, with the outbox key 'key-1'. */
-export const submitting = (m = atUnion()): FlowModel => run(m, { type: 'submit', key: 'key-1', at: T0 + 60_000 }).state
+/** At the charter step: the union confirmed and the provision to it agreed (Art. 23). */
+export const atCharter = (m = atUnion()): FlowModel => run(m, { type: 'confirmUnion' }, { type: 'grantShare' }).state
 
-/** Offline at the union step, submitted: queued with 'key-1'. */
-export const queuedOffline = (m = atUnion()): FlowModel => run(m, { type: 'networkChanged', online: false }, { type: 'submit', key: 'key-1' }).state
+/** Submitting (the charter accepted with the same tap), with the outbox key 'key-1'. */
+export const submitting = (m = atCharter()): FlowModel => run(m, { type: 'submit', key: 'key-1', at: T0 + 60_000 }).state
+
+/** Offline at the charter step, submitted: queued with 'key-1'. */
+export const queuedOffline = (m = atCharter()): FlowModel => run(m, { type: 'networkChanged', online: false }, { type: 'submit', key: 'key-1' }).state

@@ -39,6 +39,13 @@ async function toUnion(flow: ReturnType<typeof createJoinFlow>, who = testIdenti
   await flow.confirmIdentity()
 }
 
+/** The union step's 确认, the share consent (Art. 23) and the charter step's 同意并提交: each its own tap. */
+async function agreeAndSubmit(flow: ReturnType<typeof createJoinFlow>) {
+  if (flow.getState().step === 'union') flow.confirmUnion()
+  if (flow.getState().step === 'share') flow.grantShare()
+  await flow.submit()
+}
+
 describe('steps and transitions', () => {
   it('intro → consent → identity → union → submit → result, with one onSuccess and the stable events', async () => {
     const { flow, events, onSuccess, onExit, session } = await open()
@@ -67,18 +74,18 @@ describe('steps and transitions', () => {
     expect(s.selectedOrgId).toBe('org_sandbox_nanjing_freight')
     flow.selectUnion('org_not_offered') // ignored
     flow.selectUnion('org_sandbox_nanjing_freight')
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(flow.getState().step).toBe('result')
     expect(flow.getState().result?.kind).toBe('pending_review')
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ sessionId: session.id, status: 'under_review' })
     expect(onExit).not.toHaveBeenCalled()
-    expect(events.map((e) => e.name)).toEqual(['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'UNION_SELECTED', 'SUBMITTED'])
+    expect(events.map((e) => e.name)).toEqual(['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'UNION_SELECTED', 'CONSENT_GRANTED', 'CHARTER_ACCEPTED', 'SUBMITTED'])
     expect(events.every((e) => e.sessionId === session.id)).toBe(true)
     expect(JSON.stringify(events)).not.toContain(testIdentities.standard.id_number)
     // After the end nothing fires again.
     flow.exit()
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect([onSuccess.mock.calls.length, onExit.mock.calls.length]).toEqual([1, 0])
   })
 
@@ -105,7 +112,7 @@ describe('steps and transitions', () => {
   it('already a member elsewhere: the result offers a transfer, and requesting it is the success', async () => {
     const { flow, onSuccess } = await open()
     await toUnion(flow, testIdentities.alreadyMember)
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(flow.getState().result?.kind).toBe('transfer_required')
     expect(onSuccess).not.toHaveBeenCalled()
     await flow.requestTransfer('relocation')
@@ -119,6 +126,8 @@ describe('exactly once under races', () => {
   it('a double tap on submit sends one application', async () => {
     const { flow, onSuccess } = await open()
     await toUnion(flow)
+    flow.confirmUnion()
+    flow.grantShare()
     await Promise.all([flow.submit(), flow.submit(), flow.submit()])
     expect(sandbox.state.applications.size).toBe(1)
     expect(onSuccess).toHaveBeenCalledTimes(1)
@@ -134,7 +143,7 @@ describe('exactly once under races', () => {
     flow = createJoinFlow({ client, sessionId: session.id, storage: memoryStorage(), network: fakeNetwork(), onSuccess, onExit: vi.fn(), onEvent: (e) => events.push(e) })
     await toUnion(flow)
     sandbox.expireToken(session.join_token as string)
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(refresh).toHaveBeenCalledTimes(1)
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(sandbox.state.applications.size).toBe(1)
@@ -148,7 +157,7 @@ describe('exactly once under races', () => {
     const flow = createJoinFlow({ client, sessionId: session.id, storage: memoryStorage(), network: fakeNetwork(), onSuccess: vi.fn(), onExit })
     await toUnion(flow)
     sandbox.expireToken(session.join_token as string)
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(onExit.mock.calls).toEqual([[{ sessionId: session.id, reason: 'session_unavailable' }]])
     expect(flow.getState().error?.code).toBe('expired_token')
   })
@@ -157,7 +166,7 @@ describe('exactly once under races', () => {
     const { flow, onSuccess, events, network } = await open()
     await toUnion(flow)
     server.use(sandbox.scenarios.dropResponseAfterCommit({ times: 1 }))
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(flow.getState().step).toBe('queued')
     expect(onSuccess).not.toHaveBeenCalled()
     network.go(false)
@@ -174,7 +183,7 @@ describe('exactly once under races', () => {
     const { flow, onSuccess } = await open({ lifecycle: { onForeground: (l) => (foreground.add(l), () => foreground.delete(l)) } })
     await toUnion(flow)
     server.use(sandbox.scenarios.networkError({ times: 1 }))
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(flow.getState().step).toBe('queued')
     foreground.forEach((l) => l())
     foreground.forEach((l) => l()) // twice: still one request
@@ -193,11 +202,11 @@ describe('after the registry\'s own errors', () => {
     const { flow, onSuccess } = await open()
     await toUnion(flow)
     server.use(sandbox.scenarios.serverDown({ times: 1 }))
-    await flow.submit()
-    expect(flow.getState().step).toBe('union')
+    await agreeAndSubmit(flow)
+    expect(flow.getState().step).toBe('charter') // tried again from the charter step's own button
     expect(flow.getState().error?.code).toBe('service_unavailable')
     expect(onSuccess).not.toHaveBeenCalled()
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(keys).toHaveLength(2)
     expect(keys[1]).toBe(keys[0])
@@ -215,7 +224,7 @@ describe('after the registry\'s own errors', () => {
     await flow.start()
     flow.next()
     await flow.grantConsent()
-    const agreedAt = flow.getState().consent.grantedAt
+    const agreedAt = flow.getState().consent.sensitive?.at
     expect(agreedAt).toBe('2026-11-28T10:00:00.000+08:00')
     now += 25 * 60_000 // the driver takes 25 minutes over the form
     flow.setField('name', testIdentities.standard.name)
@@ -224,11 +233,11 @@ describe('after the registry\'s own errors', () => {
     flow.setField('employmentForm', 'platform_self_employed')
     flow.setField('county', '320115')
     await flow.confirmIdentity()
-    await flow.submit()
+    await agreeAndSubmit(flow)
     server.events.removeListener('request:start', listener)
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(bodies).toHaveLength(1)
-    expect(bodies[0]?.consents.map((c) => c.granted_at)).toEqual([agreedAt, agreedAt])
+    expect(bodies[0]?.consents.map((c) => c.granted_at)[0]).toEqual(agreedAt) // the share consent has its own tap's time
   })
 })
 
@@ -240,7 +249,7 @@ describe('exit while the registry is answering', () => {
       if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') flow.exit()
     }
     server.events.on('request:start', exitWhenSent)
-    await flow.submit()
+    await agreeAndSubmit(flow)
     server.events.removeListener('request:start', exitWhenSent)
     await vi.waitFor(() => expect(onSuccess.mock.calls.length + onExit.mock.calls.length).toBe(1))
     expect(sandbox.state.applications.size).toBe(1)
@@ -256,7 +265,7 @@ describe('exit while the registry is answering', () => {
       if (request.method === 'POST' && new URL(request.url).pathname === '/v1/applications') first.flow.exit()
     }
     server.events.on('request:start', exitWhenSent)
-    await first.flow.submit()
+    await agreeAndSubmit(first.flow)
     server.events.removeListener('request:start', exitWhenSent)
     expect(first.onExit.mock.calls).toEqual([[{ sessionId: first.session.id, reason: 'user_exit' }]])
     first.flow.destroy()
@@ -283,7 +292,7 @@ describe('offline and resume', () => {
     const first = await open({ storage }, 'edit-after-resume-driver')
     await toUnion(first.flow)
     first.network.go(false)
-    await first.flow.submit()
+    await agreeAndSubmit(first.flow)
     first.flow.destroy()
     server.events.on('request:start', captureBodies)
     bodiesSeen.length = 0
@@ -294,7 +303,7 @@ describe('offline and resume', () => {
     again.setField('idNumber', testIdentities.standard.id_number)
     again.setField('mobile', '13900000002') // a new phone since
     await again.confirmIdentity()
-    if (again.getState().step === 'union') await again.submit()
+    if (again.getState().step === 'union') await agreeAndSubmit(again)
     await vi.waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1))
     server.events.removeListener('request:start', captureBodies)
     expect(bodiesSeen).toHaveLength(1)
@@ -306,7 +315,7 @@ describe('offline and resume', () => {
     const first = await open()
     await toUnion(first.flow)
     first.network.go(false)
-    await first.flow.submit()
+    await agreeAndSubmit(first.flow)
     expect(first.flow.getState().step).toBe('queued')
     first.flow.destroy() // the app is killed
     expect(sandbox.state.applications.size).toBe(0)
@@ -326,7 +335,7 @@ describe('offline and resume', () => {
     const first = await open({}, 'destroyed-early-driver')
     await toUnion(first.flow)
     first.network.go(false)
-    await first.flow.submit()
+    await agreeAndSubmit(first.flow)
     first.flow.destroy()
     const onSuccess = vi.fn()
     const early = createJoinFlow({ ...first.options, network: fakeNetwork(true), onSuccess })
@@ -346,7 +355,7 @@ describe('offline and resume', () => {
     const { flow, onSuccess } = await open({ network: { isOnline: () => online, onChange: () => () => undefined } }, 'silent-network-driver')
     await toUnion(flow)
     online = false
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(flow.getState().step).toBe('queued')
     expect(onSuccess).not.toHaveBeenCalled()
     expect(sandbox.state.applications.size).toBe(0)
@@ -364,7 +373,7 @@ describe('offline and resume', () => {
     const again = createJoinFlow(first.options)
     await again.start()
     expect(again.getState().step).toBe('identity')
-    expect(again.getState().consent.granted).toBe(true)
+    expect(again.getState().consent.sensitive).not.toBeNull()
   })
 
   it('storage that is not private never holds the ID number; the driver types it again', async () => {
@@ -372,7 +381,7 @@ describe('offline and resume', () => {
     const first = await open({ storage })
     await toUnion(first.flow)
     first.network.go(false)
-    await first.flow.submit()
+    await agreeAndSubmit(first.flow)
     for (const v of storage.data.values()) expect(v).not.toContain(testIdentities.standard.id_number)
     first.flow.destroy()
     const network = fakeNetwork(true)
@@ -432,7 +441,7 @@ describe('host capabilities', () => {
     flow.setField('employmentForm', 'platform_self_employed')
     flow.setField('county', '320115')
     await flow.confirmIdentity()
-    await flow.submit()
+    await agreeAndSubmit(flow)
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(bodies).toHaveLength(1)
     expect(bodies[0]).toMatchObject({ mobile_verified_at: '2026-11-28T09:00:00+08:00', identity_verification: { method: 'face_match', verified_at: '2026-11-28T09:05:00+08:00' } })
@@ -455,7 +464,7 @@ describe('after submitting', () => {
   it('the result follows the review: approval brings the e-card and the members’ services, without a second callback', async () => {
     const { flow, onSuccess, events } = await open()
     await toUnion(flow)
-    await flow.submit()
+    await agreeAndSubmit(flow)
     const app = flow.getState().result?.application
     expect(flow.getState().result?.kind).toBe('pending_review')
     await flow.refreshResult() // nothing changed yet
@@ -473,7 +482,7 @@ describe('after submitting', () => {
   it('a driver can offer to volunteer once; the registry records the roles', async () => {
     const { flow, events } = await open()
     await toUnion(flow)
-    await flow.submit()
+    await agreeAndSubmit(flow)
     await Promise.all([flow.volunteer(['activist']), flow.volunteer(['activist'])])
     expect(flow.getState().volunteered).toBe(true)
     expect(events.filter((e) => e.name === 'VOLUNTEERED')).toHaveLength(1)
@@ -488,7 +497,6 @@ describe('after submitting', () => {
       const { flow } = await open({}, `share-${share}`)
       await flow.start()
       flow.next()
-      flow.setShareWithPartners(share)
       await flow.grantConsent()
       flow.setField('name', testIdentities.standard.name)
       flow.setField('idNumber', share ? testIdentities.standard.id_number : makeTestIdNumber({ regionCode: '320102', birthDate: '1986-04-16', sequence: '125' }))
@@ -496,7 +504,9 @@ describe('after submitting', () => {
       flow.setField('employmentForm', 'platform_self_employed')
       flow.setField('county', '320115')
       await flow.confirmIdentity()
-      await flow.submit()
+      flow.confirmUnion()
+      flow.setShareWithPartners(share) // on the share step, beside the provision to the union; off by default
+      await agreeAndSubmit(flow)
     }
     server.events.removeListener('request:start', captureBodies)
     const kinds = bodiesSeen.map((b) => (b as { consents: Array<{ kind: string }> }).consents.map((c) => c.kind))
@@ -515,7 +525,7 @@ it('the clock option sets the time the flow records (consent, events)', async ()
   await flow.start()
   flow.next()
   await flow.grantConsent()
-  expect(flow.getState().consent.grantedAt).toBe('2026-11-28T10:00:00.000+08:00')
+  expect(flow.getState().consent.sensitive?.at).toBe('2026-11-28T10:00:00.000+08:00')
   expect(events[0]?.at).toBe('2026-11-28T10:00:00.000+08:00')
 })
 
@@ -533,12 +543,14 @@ it('the home-region picker lists the pilot provinces, then cities, counties and 
   await flow.pickRegion('999999') // not in the list: nothing happens
   expect(flow.getState().regionPicker.open).toBe(true)
   await flow.pickRegion('320115')
-  // The county is set at once; its townships are offered next (optional).
+  // The county is set at once and the picker closes; its townships (optional) open from their own row.
   expect(flow.getState().fields.county).toBe('320115')
   expect(flow.getState().countyLabel).toBe('江苏省 南京市 江宁区')
+  expect(flow.getState().regionPicker.open).toBe(false)
+  await flow.openTownshipPicker()
   const picker = flow.getState().regionPicker
   expect(picker.open).toBe(true)
-  expect(picker.path.map((r) => r.level)).toEqual(['province', 'prefecture', 'county'])
+  expect(picker.path.map((r) => r.level)).toEqual(['county'])
   expect(picker.items).toContainEqual({ code: '320115002', name: '秣陵街道', level: 'township' })
   expect(picker.items.every((r) => r.level === 'township' && /^320115\d{3}$/.test(r.code))).toBe(true)
   await flow.pickRegion('320115002')
@@ -551,14 +563,21 @@ it('the home-region picker lists the pilot provinces, then cities, counties and 
   flow.setField('county', '340104') // typed over: no words any more
   expect(flow.getState().countyLabel).toBeNull()
 
-  // Skipping the township: the county stands, the township stays empty.
+  // No township: the county stands, the township stays empty.
   await flow.openRegionPicker()
   await flow.pickRegion('340000')
   await flow.pickRegion('340100')
   await flow.pickRegion('340104')
-  expect(flow.getState().regionPicker.items.length).toBeGreaterThan(0)
-  flow.closeRegionPicker()
+  expect(flow.getState().regionPicker.open).toBe(false)
   expect(flow.getState().fields).toMatchObject({ county: '340104', township: '' })
   expect(flow.getState().countyLabel).toBe('安徽省 合肥市 蜀山区')
   expect(flow.getState().townshipLabel).toBeNull()
+
+  // The type-ahead (issue #18): initials under the province on screen, the county two levels down set in words.
+  await flow.openRegionPicker()
+  await flow.pickRegion('340000')
+  await flow.searchRegions('fx')
+  expect(flow.getState().regionPicker.results?.[0]).toMatchObject({ name: '肥西县', full_name: '安徽省 合肥市 肥西县' })
+  await flow.pickRegion('340123')
+  expect(flow.getState()).toMatchObject({ countyLabel: '安徽省 合肥市 肥西县', fields: { county: '340123' }, regionPicker: { open: false } })
 })

@@ -17,14 +17,35 @@ export const matchRequest = z.object({
 /** How a driver reaches a union: shown with the result, and when a union must be assigned (请按下面的说明联系工会). */
 export const orgContact = z.object({ phone: z.optional(z.string()), address: z.optional(z.string()), hours: z.optional(z.string()) })
 
-const orgRef = z.object({ org_id: z.string(), name: z.string(), type: z.enum(ORG_TYPES), level: z.enum(ORG_LEVELS), contact: z.nullable(orgContact) })
+/** A union's dues, for the charter declaration (duesPolicyWords puts it in words): fixed fen a month, or basis points of declared income. */
+export const duesPolicyWire = z.object({ mode: z.enum(['none', 'fixed', 'percent_of_declared_income']), amount_fen: z.optional(z.number()), rate_bp: z.optional(z.number()) })
+
+const orgRef = z.object({
+  org_id: z.string(),
+  name: z.string(),
+  type: z.enum(ORG_TYPES),
+  level: z.enum(ORG_LEVELS),
+  contact: z.nullable(orgContact),
+  /** The area it covers, in words ('南京市江宁区'), so that candidates can be told apart. */
+  covers: z.optional(z.string()),
+  dues_policy: z.optional(duesPolicyWire),
+})
 
 export const organisationMatch = z.object({
   object: z.literal('organisation_match'),
   status: z.enum(MATCH_STATUSES),
   config_version: z.string(),
   tier: z.nullable(z.enum(TIER_IDS)),
-  candidates: z.array(z.object({ ...orgRef.shape, tier: z.enum(TIER_IDS), rank: z.number(), reasons: z.array(reason) })),
+  candidates: z.array(
+    z.object({
+      ...orgRef.shape,
+      tier: z.enum(TIER_IDS),
+      rank: z.number(),
+      reasons: z.array(reason),
+      /** The first candidate only: why it is the one recommended (closest coverage, preferred type, longest standing, the only one). */
+      recommended_because: z.optional(reason),
+    }),
+  ),
   assigner: z.nullable(orgRef),
   reasons: z.array(reason),
 })
@@ -57,4 +78,5 @@ export type MatchRequest = z.infer<typeof matchRequest>
 export type OrganisationMatch = z.infer<typeof organisationMatch>
 export type Organisation = z.infer<typeof organisation>
 export type OrgContactWire = z.infer<typeof orgContact>
+export type DuesPolicyWire = z.infer<typeof duesPolicyWire>
 export type Park = z.infer<typeof park>

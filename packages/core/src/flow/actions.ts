@@ -6,6 +6,7 @@
 import type { Application } from '../contract/applications'
 import type { MemberService } from '../contract/member-services'
 import type { MatchRequest, OrganisationMatch, Park } from '../contract/organisations'
+import type { ConsentTextWire } from '../contract/consent-texts'
 import type { Region } from '../contract/regions'
 import type { Transfer } from '../contract/transfers'
 import type { Outbox } from './outbox'
@@ -27,12 +28,18 @@ export type ActionBody =
   // the driver and the host (named as JoinFlow's methods)
   | { type: 'open'; saved: string | null }
   | { type: 'next' }
+  | { type: 'back' }
   | { type: 'grantConsent' }
+  | { type: 'grantShare' }
   | { type: 'setShareWithPartners'; share: boolean }
+  | { type: 'setShareMembershipWithPlatform'; share: boolean }
   | { type: 'denyConsent' }
   | { type: 'setField'; name: FieldName; value: string }
+  | { type: 'editField'; name: FieldName }
   | { type: 'openRegionPicker' }
+  | { type: 'openTownshipPicker' }
   | { type: 'pickRegion'; code: string }
+  | { type: 'searchRegions'; query: string }
   | { type: 'regionPickerBack' }
   | { type: 'closeRegionPicker' }
   | { type: 'applyPhoneCode'; code: string }
@@ -40,6 +47,7 @@ export type ActionBody =
   | { type: 'verifyFace' }
   | { type: 'confirmIdentity' }
   | { type: 'selectUnion'; orgId: string }
+  | { type: 'confirmUnion' }
   /** `key`: the idempotency key a new submission gets (a submission unchanged since the last try keeps its own). */
   | { type: 'submit'; key: string }
   | { type: 'requestTransfer'; reason: TransferReason }
@@ -52,7 +60,14 @@ export type ActionBody =
   | { type: 'tokenRefreshed' }
   // the calls' results (`tag`: which region list it answers)
   | { type: 'servicesLoaded'; result: MemberService[] }
+  | { type: 'textsLoaded'; result: ConsentTextWire[] }
   | { type: 'regionsLoaded'; result: Region[]; tag: number }
+  /** Type-ahead results (`tag`: which search it answers). */
+  | { type: 'regionsFound'; result: Region[]; tag: number }
+  /** The pilot's provinces, for the identity step's buttons. */
+  | { type: 'provincesLoaded'; result: Region[] }
+  /** The words of a prefilled home region (`tag`: the county or township code asked about). */
+  | { type: 'placeNamed'; result: Region[]; tag: string }
   /** `tag`: the county whose parks these are. */
   | { type: 'parksLoaded'; result: Park[]; tag: string }
   | { type: 'phoneVerified'; result: { mobile: string; verifiedAt?: string } }
@@ -69,7 +84,8 @@ export type Action = ActionBody & { at: number }
 /** A call to the registry or the host: its input, and the actions its result and its failure come back as. */
 export type Call =
   | { call: 'services'; input: { membership: 'member' | 'non_member'; region: string } }
-  | { call: 'regions'; input: { parent?: string } }
+  | { call: 'regions'; input: { parent?: string; q?: string } }
+  | { call: 'texts'; input: null }
   | { call: 'parks'; input: { county: string } }
   | { call: 'phone'; input: string }
   | { call: 'hostPhone'; input: null }

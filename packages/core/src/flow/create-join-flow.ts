@@ -1,5 +1,5 @@
 /**
- * The headless join flow: intro → consent → identity → union → submit → result, as a
+ * The headless join flow: intro → consent (Art. 29) → identity → union → share (Art. 23) → charter → submit → result, as a
  * framework-neutral state machine. The Taro component only renders its state.
  *
  * Guarantees: exactly one terminal callback (onSuccess or onExit), never twice, never none
@@ -14,7 +14,6 @@
 import { createIdempotencyKey } from '../client/request'
 import { defaultPlatform } from '../platform'
 import type { Action, ActionBody } from './actions'
-import { DEFAULT_CONSENT_TEXTS } from './consent-texts'
 import { type EffectPorts, runEffect } from './effects'
 import { createSender } from './outbox'
 import { reduce } from './reduce'
@@ -22,13 +21,13 @@ import { createDraftStore } from './draft-store'
 import { type FlowModel, initialModel } from './state'
 import type { FlowState, JoinFlow, JoinFlowOptions } from './types'
 
-export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities } from './types'
+export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities, ConsentGrant, FlowPrefill } from './types'
 
 export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
   const { client, sessionId, storage, network } = options
   const platform = options.platform ?? defaultPlatform
   const now = options.clock ?? (() => platform.now())
-  const config = { sessionId, texts: options.consentTexts ?? DEFAULT_CONSENT_TEXTS, locale: options.locale ?? 'zh-CN', phone: !!options.capabilities?.exchangePhoneCode, hostPhone: !!options.capabilities?.verifiedPhone, face: !!options.capabilities?.verifyFace } as const
+  const config = { sessionId, operator: options.operator ?? (options.locale === 'en' ? 'the operator of this joining service' : '工会入会服务平台运营方'), locale: options.locale ?? 'zh-CN', phone: !!options.capabilities?.exchangePhoneCode, hostPhone: !!options.capabilities?.verifiedPhone, face: !!options.capabilities?.verifyFace } as const
   let model: FlowModel = initialModel(config, options.prefill, network.isOnline())
   const listeners = new Set<(s: FlowState) => void>()
   const unsubscribers: Array<() => void> = []
@@ -81,12 +80,18 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       await act('open', { saved })
     },
     next: () => fire('next'),
+    back: () => fire('back'),
     grantConsent: () => act('grantConsent'),
+    grantShare: () => fire('grantShare'),
     setShareWithPartners: (share) => fire('setShareWithPartners', { share }),
+    setShareMembershipWithPlatform: (share) => fire('setShareMembershipWithPlatform', { share }),
     denyConsent: () => fire('denyConsent'),
     setField: (name, value) => fire('setField', { name, value }),
+    editField: (name) => fire('editField', { name }),
     openRegionPicker: () => act('openRegionPicker'),
+    openTownshipPicker: () => act('openTownshipPicker'),
     pickRegion: (code) => act('pickRegion', { code }),
+    searchRegions: (query) => act('searchRegions', { query }),
     regionPickerBack: () => act('regionPickerBack'),
     closeRegionPicker: () => fire('closeRegionPicker'),
     applyPhoneCode: (code) => act('applyPhoneCode', { code }),
@@ -97,6 +102,7 @@ export function createJoinFlow(options: JoinFlowOptions): JoinFlow {
       return act('confirmIdentity')
     },
     selectUnion: (orgId) => fire('selectUnion', { orgId }),
+    confirmUnion: () => fire('confirmUnion'),
     async submit() {
       checkOnline()
       await act('submit', { key: createIdempotencyKey(platform) })

@@ -33,6 +33,7 @@ export function toFailure(e: unknown, locale: JoinFlowOptions['locale']): Failur
 const CALLS: { [K in Call['call']]: (p: EffectPorts, input: Extract<Call, { call: K }>['input']) => Promise<unknown> } = {
   services: (p, q) => p.client.memberServices.list({ ...(q.region ? { region: q.region } : {}), membership: q.membership }).then((l) => l.data),
   regions: (p, q) => p.client.regions.list(q).then((l) => l.data),
+  texts: (p) => p.client.consentTexts.list().then((l) => l.data),
   parks: (p, q) => p.client.parks.list(q).then((l) => l.data),
   phone: (p, code) => p.capabilities.exchangePhoneCode!(code),
   hostPhone: (p) => p.capabilities.verifiedPhone!(),

@@ -1,6 +1,11 @@
 /** `@ruhui/core/flow`: the headless join flow the Taro component renders. */
 export { createJoinFlow } from './create-join-flow'
-export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities } from './types'
+export type { JoinFlow, JoinFlowOptions, FlowState, FlowStep, FlowEvent, FlowEventName, FieldName, ExitReason, ResultKind, HostCapabilities, ConsentGrant, FlowPrefill } from './types'
+export { prefillFromSession } from './prefill'
+export { shownText } from './texts'
+export type { FlowText, FlowTexts } from './texts'
+export { unionDetails, consentValues } from './union-details'
+export type { UnionDetails } from './union-details'
 export { memoryStorage, alwaysOnline } from './ports'
 export type { FlowStorage, NetworkPort, LifecyclePort } from './ports'
 export { DEFAULT_CONSENT_TEXTS } from './consent-texts'

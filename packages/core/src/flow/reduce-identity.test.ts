@@ -1,7 +1,8 @@
 // The identity step in the reducer: the home-region picker and the host's phone and face checks
 // (fields and the match are in reduce.test.ts) — no network, no msw, no clock.
 import { describe, expect, it } from 'vitest'
-import { DRIVER, atUnion, calls, events, opened, run, typed } from '../../test/flow-reducer-kit'
+import { DRIVER, atCharter, atUnion, calls, config, events, opened, run, typed } from '../../test/flow-reducer-kit'
+import { initialModel } from './state'
 import { unionContactOf } from './union-contact'
 
 const failure = (type: string, code: string, message = '…') => ({ failure: { type, code, message }, online: true })
@@ -15,7 +16,7 @@ describe('the home-region picker', () => {
   }
   const parents = (effects: Parameters<typeof calls>[0]) => calls(effects, 'regions').map((e) => [e.tag, e.input.parent])
 
-  it('goes down level by level with the right parent, fills the county and then the township, in words', () => {
+  it('goes down level by level with the right parent, fills the county (the picker closes) and then, from its own row, the township, in words', () => {
     let r = run(typed(), { type: 'openRegionPicker' })
     expect(calls(r.effects, 'regions')).toEqual([{ type: 'call', call: 'regions', input: {}, done: 'regionsLoaded', failed: 'regionsFailed', tag: 1 }])
     r = run(r.state, { type: 'regionsLoaded', result: regions.provinces, tag: 1 }, { type: 'pickRegion', code: '320000' }, { type: 'pickRegion', code: '320000' })
@@ -23,7 +24,10 @@ describe('the home-region picker', () => {
     r = run(r.state, { type: 'regionsLoaded', result: regions.cities, tag: 2 }, { type: 'pickRegion', code: '320100' }, { type: 'regionsLoaded', result: regions.counties, tag: 3 }, { type: 'pickRegion', code: '320115' })
     expect(r.state.view.fields.county).toBe('320115')
     expect(r.state.view.countyLabel).toBe('江苏省 南京市 江宁区')
-    expect(parents(r.effects)).toEqual([[3, '3201'], [4, '320115']])
+    expect(parents(r.effects)).toEqual([[3, '3201']])
+    expect(r.state.view.regionPicker.open).toBe(false)
+    r = run(r.state, { type: 'openTownshipPicker' })
+    expect(parents(r.effects)).toEqual([[4, '320115']])
     r = run(r.state, { type: 'regionsLoaded', result: regions.townships, tag: 4 }, { type: 'pickRegion', code: '999999' }, { type: 'pickRegion', code: '320115002' })
     expect(r.state.view).toMatchObject({ townshipLabel: '秣陵街道', regionPicker: { open: false } })
     expect(r.state.view.fields.township).toBe('320115002')
@@ -33,7 +37,7 @@ describe('the home-region picker', () => {
     let r = run(typed(), { type: 'openRegionPicker' }, { type: 'regionsLoaded', result: regions.provinces, tag: 1 }, { type: 'pickRegion', code: '320000' })
     r = run(r.state, { type: 'regionsLoaded', result: regions.townships, tag: 1 }) // stale
     expect(r.state.view.regionPicker.loading).toBe(true)
-    const counties = run(r.state, { type: 'regionsLoaded', result: regions.counties, tag: 2 }, { type: 'pickRegion', code: '320115' }).state
+    const counties = run(r.state, { type: 'regionsLoaded', result: regions.counties, tag: 2 }, { type: 'pickRegion', code: '320115' }, { type: 'openTownshipPicker' }).state
     expect(run(counties, { type: 'regionsLoaded', result: [], tag: 3 }).state.view.regionPicker.open).toBe(false)
     const failed = run(counties, { type: 'regionsFailed', ...failure('api_error', 'internal_error'), tag: 3 })
     expect(failed.state.view).toMatchObject({ regionPicker: { open: false }, error: null, fields: { county: '320115' } })
@@ -73,7 +77,7 @@ describe('host capabilities', () => {
     const passed = run(typed(), { type: 'verifyFace' }, { type: 'faceChecked', result: { passed: true, verifiedAt: '2026-11-28T09:05:00+08:00' } })
     expect(passed.state.view.verification.faceVerifiedAt).toBe('2026-11-28T09:05:00+08:00')
     expect(events(passed.effects)).toEqual(['FACE_VERIFIED'])
-    const body = calls(run(atUnion(passed.state), { type: 'submit', key: 'k' }).effects, 'submit')[0]?.input.body
+    const body = calls(run(atCharter(atUnion(passed.state)), { type: 'submit', key: 'k' }).effects, 'submit')[0]?.input.body
     expect(body?.identity_verification).toEqual({ method: 'face_match', verified_at: '2026-11-28T09:05:00+08:00' })
   })
 
@@ -103,7 +107,7 @@ describe('the park question (optional) and whom to contact', () => {
   it('the match request and the submission carry the park; without one, no park is sent', () => {
     const withPark = run(typed(opened(), { ...DRIVER, county: '' }), { type: 'setField', name: 'county', value: '320115' }, { type: 'parksLoaded', result: parks, tag: '320115' }, { type: 'setField', name: 'homeParkId', value: 'PARK-NJ-01' }, { type: 'confirmIdentity' })
     expect(calls(withPark.effects, 'match')[0]?.input).toMatchObject({ home_park_id: 'PARK-NJ-01', base_region: { county: '320115' } })
-    const sent = run(atUnion(withPark.state), { type: 'submit', key: 'k' })
+    const sent = run(atCharter(atUnion(withPark.state)), { type: 'submit', key: 'k' })
     expect(calls(sent.effects, 'submit')[0]?.input.body).toMatchObject({ home_park_id: 'PARK-NJ-01' })
     const without = run(typed(), { type: 'confirmIdentity' })
     expect(calls(without.effects, 'match')[0]?.input).not.toHaveProperty('home_park_id')
@@ -130,5 +134,38 @@ describe('the number the host already verified (no WeChat button)', () => {
     expect(events(done.effects)).toEqual(['PHONE_VERIFIED'])
     const without = run(typed(opened({ hostPhone: false })), { type: 'useHostPhone' })
     expect(without.effects).toEqual([])
+  })
+})
+
+describe('prefill and the picker a driver can use (issue #18)', () => {
+  const anhui = { code: '340000', name: '安徽省', level: 'province' as const }
+  const prefill = { name: '王师傅', idNumber: DRIVER.idNumber, mobile: '13900000009', employmentForm: 'platform_self_employed', county: '340123', township: '340123101', verified: true }
+
+  it('prefilled fields are read-only until 修改; the place is asked for in words by code; the county’s parks are asked for', () => {
+    const o = run(initialModel(config(), prefill), { type: 'open', saved: null })
+    expect(o.state.view).toMatchObject({ prefilled: ['name', 'idNumber', 'mobile', 'employmentForm', 'county'], prefillVerified: true })
+    expect(calls(o.effects, 'regions')).toContainEqual({ type: 'call', call: 'regions', input: { parent: '340123', q: '340123101' }, done: 'placeNamed', tag: '340123101', background: true })
+    expect(calls(o.effects, 'parks').map((c) => c.input)).toEqual([{ county: '340123' }])
+    const named = run(o.state, { type: 'placeNamed', tag: '340123101', result: [{ code: '340123101', name: '三河镇', level: 'township', full_name: '安徽省 合肥市 肥西县 三河镇' }] }).state
+    expect([named.view.countyLabel, named.view.townshipLabel]).toEqual(['安徽省 合肥市 肥西县', '三河镇'])
+    const ignored = run(named, { type: 'next' }, { type: 'grantConsent' }, { type: 'setField', name: 'name', value: '别人' })
+    expect(ignored.state.view.fields.name).toBe('王师傅')
+    const edited = run(ignored.state, { type: 'editField', name: 'name' }, { type: 'setField', name: 'name', value: '王大师傅' })
+    expect(edited.state.view.fields.name).toBe('王大师傅')
+    expect(edited.state.view.prefilled).not.toContain('name')
+    // Nothing typed: 下一步 matches at once.
+    expect(calls(run(named, { type: 'next' }, { type: 'grantConsent' }, { type: 'confirmIdentity' }).effects, 'match')).toHaveLength(1)
+  })
+
+  it('a province button opens the picker at that province; type-ahead finds a county two levels down and sets it in words', () => {
+    let r = run(typed(opened(), { ...DRIVER, county: '' }), { type: 'provincesLoaded', result: [anhui] }, { type: 'pickRegion', code: '340000' })
+    expect(calls(r.effects, 'regions').map((c) => c.input)).toEqual([{ parent: '34' }])
+    r = run(r.state, { type: 'regionsLoaded', result: [{ code: '340100', name: '合肥市', level: 'prefecture' }], tag: 1 }, { type: 'searchRegions', query: 'fx' })
+    expect(calls(r.effects, 'regions')).toEqual([{ type: 'call', call: 'regions', input: { parent: '34', q: 'fx' }, done: 'regionsFound', failed: 'regionsFailed', tag: 2 }])
+    r = run(r.state, { type: 'regionsFound', tag: 2, result: [{ code: '340123', name: '肥西县', level: 'county', initials: 'fxx', full_name: '安徽省 合肥市 肥西县' }] }, { type: 'pickRegion', code: '340100' }, { type: 'pickRegion', code: '340123' })
+    expect(r.state.view).toMatchObject({ countyLabel: '安徽省 合肥市 肥西县', regionPicker: { open: false }, fields: { county: '340123' } })
+    // Clearing the query shows the list again; a stale search answer is dropped.
+    const open = run(typed(), { type: 'provincesLoaded', result: [anhui] }, { type: 'pickRegion', code: '340000' }, { type: 'searchRegions', query: 'h' }, { type: 'searchRegions', query: '' }, { type: 'regionsFound', tag: 2, result: [] })
+    expect(open.state.view.regionPicker).toMatchObject({ open: true, query: '', results: null })
   })
 })

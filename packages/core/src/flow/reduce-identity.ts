@@ -25,12 +25,19 @@ function withParksOf(m: FlowModel, county: string): Next {
   return /^\d{6}$/.test(county) ? none(reset, [{ type: 'call', call: 'parks', input: { county }, done: 'parksLoaded', tag: county, background: true }]) : none(reset)
 }
 
+/** The parks of a county the platform prefilled (asked for when the flow opens). */
+export const parksOf = (m: FlowModel): Next['effects'] => {
+  const county = m.view.fields.county
+  return /^\d{6}$/.test(county) ? [{ type: 'call', call: 'parks', input: { county }, done: 'parksLoaded', tag: county, background: true }] : []
+}
+
 export function parksLoaded(m: FlowModel, a: Of<'parksLoaded'>): Next {
   return a.tag === m.view.fields.county ? none(patch(m, { parks: a.result })) : none(m)
 }
 
 export function setField(m: FlowModel, a: Of<'setField'>): Next {
   const v = m.view
+  if (v.prefilled.includes(a.name)) return none(m) // read-only until the driver taps 修改
   const changed = a.value !== v.fields[a.name]
   if (a.name === 'homeParkId' && a.value !== '' && !v.parks.some((p) => p.id === a.value)) return none(m) // only a park of the county
   // A number typed over the verified one is no longer verified; a code typed over a picked one leaves its name behind.
@@ -41,12 +48,65 @@ export function setField(m: FlowModel, a: Of<'setField'>): Next {
   return a.name === 'county' && changed ? withParksOf(next, a.value) : none(next)
 }
 
+/** The code prefix that lists what lies under a region (a province's 2 digits, a prefecture's 4, a county's 6). */
+const under = (r: Region) => r.code.slice(0, r.level === 'province' ? 2 : r.level === 'prefecture' ? 4 : 6)
+
 /** List what lies under the last region of `path` (the pilot's provinces for an empty path; a county's townships). */
 export function loadRegions(m: FlowModel, path: Region[]): Next {
   const last = path[path.length - 1]
   const tag = m.regionRequest + 1
-  const state = { ...patch(m, { regionPicker: { open: true, path, items: m.view.regionPicker.items, loading: true }, error: null }), regionRequest: tag }
-  return none(state, [{ type: 'call', call: 'regions', input: last ? { parent: last.code.slice(0, last.level === 'province' ? 2 : last.level === 'prefecture' ? 4 : 6) } : {}, done: 'regionsLoaded', failed: 'regionsFailed', tag }])
+  const state = { ...patch(m, { regionPicker: { open: true, path, items: m.view.regionPicker.items, loading: true, query: '', results: null }, error: null }), regionRequest: tag }
+  return none(state, [{ type: 'call', call: 'regions', input: last ? { parent: under(last) } : {}, done: 'regionsLoaded', failed: 'regionsFailed', tag }])
+}
+
+/** The type-ahead: under the level on screen (the pilot's provinces at the top); an empty query shows the list again. */
+export function searchRegions(m: FlowModel, a: Of<'searchRegions'>): Next {
+  const picker = m.view.regionPicker
+  if (!picker.open) return none(m)
+  const query = a.query.slice(0, 20)
+  const tag = m.regionRequest + 1
+  if (query.trim() === '') return none({ ...patch(m, { regionPicker: { ...picker, query, results: null, loading: false } }), regionRequest: tag })
+  const last = picker.path[picker.path.length - 1]
+  const state = { ...patch(m, { regionPicker: { ...picker, query, loading: true } }), regionRequest: tag }
+  return none(state, [{ type: 'call', call: 'regions', input: { ...(last ? { parent: under(last) } : {}), q: query.trim() }, done: 'regionsFound', failed: 'regionsFailed', tag }])
+}
+
+export function regionsFound(m: FlowModel, a: Of<'regionsFound'>): Next {
+  if (a.tag !== m.regionRequest || !m.view.regionPicker.open) return none(m)
+  return none(patch(m, { regionPicker: { ...m.view.regionPicker, results: a.result, loading: false } }))
+}
+
+/** The county's townships (optional), from the identity step's own row once the county is chosen. */
+export function openTownshipPicker(m: FlowModel): Next {
+  const county = m.view.fields.county
+  if (!/^\d{6}$/.test(county)) return none(m)
+  const name = m.view.countyLabel?.split(' ').pop() ?? county
+  return loadRegions(m, [{ code: county, name, level: 'county' }])
+}
+
+/** The words of a prefilled home region: one type-ahead call by code (the township's, else the county's). */
+export function namePlace(m: FlowModel): Next {
+  const { county, township } = m.view.fields
+  if (!/^\d{6}$/.test(county) || m.view.countyLabel) return none(m)
+  const code = township && township.startsWith(county) ? township : county
+  return none(m, [{ type: 'call', call: 'regions', input: { parent: code === county ? county.slice(0, 2) : county, q: code }, done: 'placeNamed', tag: code, background: true }])
+}
+
+export function placeNamed(m: FlowModel, a: Of<'placeNamed'>): Next {
+  const r = a.result.find((x) => x.code === a.tag)
+  const { county, township } = m.view.fields
+  if (!r?.full_name || (a.tag !== county && a.tag !== township) || m.view.countyLabel) return none(m)
+  if (r.level !== 'township') return none(patch(m, { countyLabel: r.full_name }))
+  return none(patch(m, { countyLabel: r.full_name.slice(0, -r.name.length).trim(), townshipLabel: r.name }))
+}
+
+export function provincesLoaded(m: FlowModel, a: Of<'provincesLoaded'>): Next {
+  return none(patch(m, { regionProvinces: a.result.filter((r) => r.level === 'province') }))
+}
+
+/** The driver changes a prefilled field: it becomes an ordinary one (the county opens the picker's buttons again). */
+export function editField(m: FlowModel, a: Of<'editField'>): Next {
+  return m.view.prefilled.includes(a.name) ? none(patch(m, { prefilled: m.view.prefilled.filter((f) => f !== a.name) })) : none(m)
 }
 
 /** A county's townships are optional: without them (none listed, or the list failed) the county stands. */
@@ -66,16 +126,22 @@ export function regionsFailed(m: FlowModel, a: Extract<Action, { failure: unknow
 
 export function pickRegion(m: FlowModel, a: Of<'pickRegion'>): Next {
   const picker = m.view.regionPicker
-  const chosen = picker.items.find((r) => r.code === a.code)
+  // Closed: one of the province buttons on the identity step opens the picker at that province.
+  if (!picker.open) {
+    const province = m.view.prefilled.includes('county') ? undefined : m.view.regionProvinces.find((r) => r.code === a.code)
+    return province ? loadRegions(m, [province]) : none(m)
+  }
+  const found = picker.results?.find((r) => r.code === a.code)
+  const chosen = found ?? (picker.results ? undefined : picker.items.find((r) => r.code === a.code))
   // While a list loads, the old one is still shown: a tap on it (a double tap) is ignored.
-  if (!picker.open || picker.loading || !chosen) return none(m)
-  const path = [...picker.path, chosen]
+  if (picker.loading || !chosen) return none(m)
+  // A type-ahead result may lie a level or two down: the path is rebuilt from its own code.
+  const path = found ? [...picker.path.filter((r) => chosen.code.startsWith(under(r)) && r.level !== chosen.level), chosen] : [...picker.path, chosen]
   if (chosen.level === 'township') return none(withFields(m, { township: chosen.code }, 'township', a.at, { townshipLabel: chosen.name, regionPicker: closedPicker() }))
-  // The county is chosen at once; its townships (optional) are offered next where the registry has them.
   if (chosen.level !== 'county') return loadRegions(m, path)
-  const county = withParksOf(withFields(m, { county: chosen.code, township: '' }, 'county', a.at, { countyLabel: path.map((r) => r.name).join(' '), townshipLabel: null }), chosen.code)
-  const townships = loadRegions(county.state, path)
-  return { state: townships.state, effects: [...county.effects, ...townships.effects] }
+  // The county is chosen and the picker closes: the township (optional) has its own row on the identity step.
+  const countyLabel = chosen.full_name ?? path.map((r) => r.name).join(' ')
+  return withParksOf(withFields(m, { county: chosen.code, township: '' }, 'county', a.at, { countyLabel, townshipLabel: null, regionPicker: closedPicker() }), chosen.code)
 }
 
 export function regionPickerBack(m: FlowModel): Next {
@@ -105,8 +171,10 @@ export function confirmIdentity(m: FlowModel, a: Of<'confirmIdentity'>): Next {
   const v = m.view
   if (v.busy) return none(m)
   const { result, issues } = validateFields(v.fields, m.touched, true, a.at)
+  // A prefilled field with a problem is opened for editing, so that the driver can see and fix it.
+  const opened = v.prefilled.filter((f) => !issues[f])
   if (!result.ok || Object.keys(issues).length > 0) {
-    const shown = patch(m, { fieldIssues: issues })
+    const shown = patch(m, { fieldIssues: issues, prefilled: opened })
     // Under 16: the flow ends, and nothing is stored.
     return !result.ok && result.issues.some((i) => i.code === 'age_below_working_age') ? finish(shown, { exit: 'ineligible' }) : none(shown)
   }
@@ -115,7 +183,7 @@ export function confirmIdentity(m: FlowModel, a: Of<'confirmIdentity'>): Next {
   if (m.outbox && v.selectedOrgId) {
     // A queued submission resumed without its ID number (storage not private), typed again now.
     const outbox = { ...m.outbox, body: { ...m.outbox.body, applicant: { ...m.outbox.body.applicant, id_number: v.fields.idNumber } } }
-    if (sameBody(outbox.body, buildSubmission(v, m.config.texts, a.at))) {
+    if (sameBody(outbox.body, buildSubmission(v, a.at))) {
       next = { ...next, outbox }
       return v.online ? andThen(valid, sendNow(next, true)) : none(patch(next, { step: 'queued' }), valid)
     }

@@ -1,41 +1,86 @@
 // The join flow's reducer: every step, the picker, the host's checks, the queue, exit and the
 // token refresh, as pure transitions — no network, no msw, no clock.
 import { describe, expect, it } from 'vitest'
-import { DRIVER, SESSION, T0, UNDERAGE_ID, application, atUnion, calls, events, match, ofType, opened, queuedOffline, run, submitting, typed } from '../../test/flow-reducer-kit'
+import { DRIVER, SESSION, T0, UNDERAGE_ID, application, atCharter, atUnion, calls, events, match, ofType, opened, queuedOffline, run, submitting, typed } from '../../test/flow-reducer-kit'
 import { reduce } from './reduce'
 import { PUBLISHED_TEXTS } from '../consent/published-texts'
+import { consentTextHash } from '../consent/hash'
 
 const failure = (type: string, code: string, message = '…') => ({ failure: { type, code, message }, online: true })
 
 describe('steps', () => {
-  it('opens at the intro, says so (not resumed) and loads the services in the background; next only moves on from the intro', () => {
+  it('opens at the intro, says so (not resumed) and loads the services, the published texts and the provinces in the background; next only moves on from the intro', () => {
     const o = reduce(opened(), { type: 'open', saved: null, at: T0 })
     expect(o.state.view.step).toBe('intro')
-    expect(o.effects).toEqual([{ type: 'emit', name: 'OPEN', metadata: { resumed: false } }, { type: 'call', call: 'services', input: { membership: 'non_member', region: '' }, done: 'servicesLoaded', background: true }])
+    expect(o.effects).toEqual([
+      { type: 'emit', name: 'OPEN', metadata: { resumed: false } },
+      { type: 'call', call: 'services', input: { membership: 'non_member', region: '' }, done: 'servicesLoaded', background: true },
+      { type: 'call', call: 'texts', input: null, done: 'textsLoaded', background: true },
+      { type: 'call', call: 'regions', input: {}, done: 'provincesLoaded', background: true },
+    ])
     expect(run(opened(), { type: 'next' }).state.view.step).toBe('consent')
     expect(run(typed(), { type: 'next' }).state.view.step).toBe('identity')
   })
 
-  it('intro → consent → identity: the consent is recorded with its version and the time the driver agreed', () => {
+  it('intro → consent (Art. 29, before the ID number) → identity: recorded with the published version, hash and the time of the tap', () => {
     const { state, effects } = run(opened(), { type: 'next' }, { type: 'grantConsent' })
     expect(state.view.step).toBe('identity')
-    expect(state.view.consent).toEqual({ granted: true, version: '2026-11', grantedAt: '2026-11-28T10:00:00.000+08:00', shareWithPartners: false })
-    expect(effects).toEqual([{ type: 'emit', name: 'CONSENT_GRANTED', metadata: { version: '2026-11' } }])
+    expect(state.view.consent).toEqual({
+      sensitive: { version: PUBLISHED_TEXTS.sensitive_personal_info.text_version, hash: consentTextHash(PUBLISHED_TEXTS.sensitive_personal_info.body), at: '2026-11-28T10:00:00.000+08:00' },
+      union: null,
+      charter: null,
+      shareWithPartners: false,
+      shareMembershipWithPlatform: false,
+    })
+    expect(effects).toEqual([{ type: 'emit', name: 'CONSENT_GRANTED', metadata: { kind: 'sensitive_personal_info', version: PUBLISHED_TEXTS.sensitive_personal_info.text_version } }])
   })
 
-  it('the optional partners consent only on the consent step, and only when its text exists', () => {
-    const onConsent = run(opened(), { type: 'next' }).state
-    expect(run(onConsent, { type: 'setShareWithPartners', share: true }).state.view.consent.shareWithPartners).toBe(true)
-    expect(run(opened(), { type: 'setShareWithPartners', share: true }).state.view.consent.shareWithPartners).toBe(false)
-    const { partners: _, ...withoutPartners } = atUnion().config.texts
-    const noText = run(opened({ texts: withoutPartners }), { type: 'next' }, { type: 'setShareWithPartners', share: true })
-    expect(noText.state.view.consent.shareWithPartners).toBe(false)
+  it('union → share (Art. 23, naming the chosen union) → charter → submit, each its own tap; the optional consents are off unless switched on', () => {
+    const atShare = run(atUnion(), { type: 'selectUnion', orgId: 'org_park' }, { type: 'confirmUnion' }).state
+    expect(atShare.view.step).toBe('share')
+    // Only on the share step; off by default.
+    expect(run(atUnion(), { type: 'setShareWithPartners', share: true }).state.view.consent.shareWithPartners).toBe(false)
+    const switched = run(atShare, { type: 'setShareMembershipWithPlatform', share: true }, { type: 'grantShare', at: T0 + 1000 })
+    expect(switched.state.view.step).toBe('charter')
+    expect(switched.state.view.consent.union).toMatchObject({ orgId: 'org_park', version: PUBLISHED_TEXTS.share_with_union.text_version, at: '2026-11-28T10:00:01.000+08:00' })
+    expect(switched.state.view.consent.charter).toBeNull()
+    const sent = run(switched.state, { type: 'submit', key: 'k', at: T0 + 2000 })
+    expect(events(sent.effects)).toEqual(['CHARTER_ACCEPTED'])
+    const body = calls(sent.effects, 'submit')[0]!.input.body
+    expect(body.org_id).toBe('org_park')
+    expect(body.consents.map((c) => [c.kind, c.granted_at])).toEqual([
+      ['sensitive_personal_info', '2026-11-28T10:00:00.000+08:00'],
+      ['share_with_union', '2026-11-28T10:00:01.000+08:00'],
+      ['share_membership_with_platform', '2026-11-28T10:00:01.000+08:00'],
+    ])
+    expect(body.charter).toEqual({ text_version: PUBLISHED_TEXTS.charter.text_version, text_hash: consentTextHash(PUBLISHED_TEXTS.charter.body), accepted_at: '2026-11-28T10:00:02.000+08:00' })
+    // Submitting is the charter step's own tap: not from the union step, nor without the share consent.
+    expect(calls(run(atUnion(), { type: 'submit', key: 'k' }).effects, 'submit')).toEqual([])
   })
 
-  it('declining consent ends once with consent_denied and discards the draft', () => {
+  it('back from the share step and another union: the consent named the first one, so it is asked for again', () => {
+    const agreed = run(atUnion(), { type: 'confirmUnion' }, { type: 'grantShare' }, { type: 'back' }, { type: 'back' }).state
+    expect(agreed.view.step).toBe('union')
+    expect(run(agreed, { type: 'confirmUnion' }).state.view.consent.union?.orgId).toBe('org_freight')
+    const other = run(agreed, { type: 'selectUnion', orgId: 'org_park' }, { type: 'confirmUnion' }).state
+    expect(other.view).toMatchObject({ step: 'share', consent: { union: null } })
+  })
+
+  it('the published texts replace the bundled ones; a grant keeps the version it was given with', () => {
+    const wire = [{ object: 'consent_text' as const, kind: 'share_with_union' as const, text_version: '2027-01', text_hash: 'a'.repeat(64), title: 't', body: 'b {org_name}', published_at: '2027-01-01T00:00:00.000+08:00' }]
+    const loaded = run(atUnion(), { type: 'textsLoaded', result: wire }, { type: 'confirmUnion' }, { type: 'grantShare' }).state
+    expect(loaded.view.texts.source).toBe('registry')
+    expect(loaded.view.consent.union).toMatchObject({ version: '2027-01', hash: 'a'.repeat(64) })
+    expect(loaded.view.texts.charter.version).toBe(PUBLISHED_TEXTS.charter.text_version)
+  })
+
+  it('declining either required consent ends once with consent_denied and discards the draft', () => {
     const { state, effects } = run(opened(), { type: 'next' }, { type: 'denyConsent' }, { type: 'denyConsent' }, { type: 'exit' })
     expect(state.view.finished).toBe(true)
-    expect(effects).toEqual([{ type: 'emit', name: 'CONSENT_DENIED' }, { type: 'discardDraft' }, { type: 'emit', name: 'EXIT', metadata: { reason: 'consent_denied' } }, { type: 'exited', reason: 'consent_denied' }])
+    expect(effects).toEqual([{ type: 'emit', name: 'CONSENT_DENIED', metadata: { kind: 'sensitive_personal_info' } }, { type: 'discardDraft' }, { type: 'emit', name: 'EXIT', metadata: { reason: 'consent_denied' } }, { type: 'exited', reason: 'consent_denied' }])
+    const atShare = run(atUnion(), { type: 'confirmUnion' }, { type: 'denyConsent' })
+    expect(ofType(atShare.effects, 'exited')).toEqual([{ type: 'exited', reason: 'consent_denied' }])
+    expect(run(atUnion(), { type: 'denyConsent' }).state.view.finished).toBe(false)
   })
 
   it('identity: issues only for touched fields while typing, for all on confirm, and the step stays', () => {
@@ -79,7 +124,7 @@ describe('steps', () => {
   })
 
   it('submit: the frozen body goes out with the new key; a second tap sends nothing; created → result and one onSuccess', () => {
-    const { state, effects } = run(atUnion(), { type: 'submit', key: 'key-1', at: T0 + 60_000 }, { type: 'submit', key: 'key-2' })
+    const { state, effects } = run(atCharter(), { type: 'submit', key: 'key-1', at: T0 + 60_000 }, { type: 'submit', key: 'key-2' })
     expect(state.view).toMatchObject({ step: 'submitting', busy: true })
     const sends = calls(effects, 'submit')
     expect(sends).toHaveLength(1)
@@ -134,9 +179,9 @@ describe('steps', () => {
 
 describe('the queue', () => {
   it('offline at submit: queued; back online it is sent once, as the same request; synced → SUBMISSION_SYNCED', () => {
-    const offline = run(atUnion(), { type: 'networkChanged', online: false }, { type: 'submit', key: 'key-1' })
+    const offline = run(atCharter(), { type: 'networkChanged', online: false }, { type: 'submit', key: 'key-1' })
     expect(offline.state.view.step).toBe('queued')
-    expect(offline.effects).toEqual([{ type: 'emit', name: 'SUBMISSION_QUEUED_OFFLINE' }])
+    expect(offline.effects).toEqual([{ type: 'emit', name: 'CHARTER_ACCEPTED', metadata: { version: PUBLISHED_TEXTS.charter.text_version } }, { type: 'emit', name: 'SUBMISSION_QUEUED_OFFLINE' }])
     const back = run(offline.state, { type: 'networkChanged', online: false }, { type: 'networkChanged', online: true }, { type: 'networkChanged', online: true }, { type: 'foreground' })
     const sends = calls(back.effects, 'submit')
     expect(sends).toHaveLength(1)
@@ -153,7 +198,7 @@ describe('the queue', () => {
   it('trying again after the registry’s own error resends the same key; a changed choice is a new key', () => {
     const failed = run(submitting(), { type: 'submitFailed', ...failure('api_error', 'service_unavailable') }).state
     expect(calls(run(failed, { type: 'submit', key: 'key-2', at: T0 + 120_000 }).effects, 'submit')[0]?.input.idempotencyKey).toBe('key-1')
-    const changed = run(failed, { type: 'selectUnion', orgId: 'org_park' }, { type: 'submit', key: 'key-3' })
+    const changed = run(failed, { type: 'back' }, { type: 'back' }, { type: 'selectUnion', orgId: 'org_park' }, { type: 'confirmUnion' }, { type: 'grantShare' }, { type: 'submit', key: 'key-3' })
     expect(calls(changed.effects, 'submit')[0]?.input.idempotencyKey).toBe('key-3')
   })
 })

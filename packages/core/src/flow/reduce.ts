@@ -11,37 +11,87 @@ import { keepOrReplace } from './outbox'
 import * as identity from './reduce-identity'
 import { type FlowModel, closedPicker, parsePersisted, restore, resultKindOf } from './state'
 import { buildSubmission } from './submission'
+import { bundledTexts, textsFromWire } from './texts'
 import { type Next, andThen, emit, fail, finish, none, patch, sendNow } from './transitions'
-import type { ExitReason, FlowStep } from './types'
+import type { ConsentGrant, ExitReason, FlowStep } from './types'
 
 export type { Next } from './transitions'
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>
 
 /** The step each of these applies on; elsewhere it is ignored (a late tap, a stale screen). */
-const ON_STEP: { [T in ActionBody['type']]?: FlowStep } = { next: 'intro', grantConsent: 'consent', setShareWithPartners: 'consent', openRegionPicker: 'identity', applyPhoneCode: 'identity', useHostPhone: 'identity', verifyFace: 'identity', confirmIdentity: 'identity', selectUnion: 'union', submit: 'union' }
+const ON_STEP: { [T in ActionBody['type']]?: FlowStep } = {
+  next: 'intro',
+  grantConsent: 'consent',
+  editField: 'identity',
+  openRegionPicker: 'identity',
+  openTownshipPicker: 'identity',
+  searchRegions: 'identity',
+  applyPhoneCode: 'identity',
+  useHostPhone: 'identity',
+  verifyFace: 'identity',
+  confirmIdentity: 'identity',
+  selectUnion: 'union',
+  confirmUnion: 'union',
+  grantShare: 'share',
+  setShareWithPartners: 'share',
+  setShareMembershipWithPlatform: 'share',
+  submit: 'charter',
+}
+/** Back from a step (nothing agreed is lost; a union agreed to is asked for again only if the driver picks another). */
+const BACK: { [S in FlowStep]?: FlowStep } = { union: 'identity', share: 'union', charter: 'share' }
 /** What still happens once the flow has ended: the result step's polling and volunteering, the network. */
 const AFTER_END: Array<ActionBody['type']> = ['networkChanged', 'tokenRefreshed', 'refreshResult', 'statusFetched', 'servicesLoaded', 'volunteer', 'volunteered', 'volunteerFailed']
 
 export function reduce(m: FlowModel, a: Action): Next {
   const v = m.view
-  const { sessionId, texts } = m.config
+  const { sessionId } = m.config
+  const texts = v.texts
   if ((v.finished && !AFTER_END.includes(a.type)) || (ON_STEP[a.type] ?? v.step) !== v.step) return none(m)
+  const grant = (kind: 'sensitive_personal_info' | 'share_with_union' | 'charter'): ConsentGrant => ({ version: texts[kind].version, hash: texts[kind].hash, at: toChinaTime(a.at) })
   switch (a.type) {
     case 'open':
       return open(m, a)
     case 'next':
       return none(patch(m, { step: 'consent' }))
+    case 'back': {
+      const to = BACK[v.step]
+      return to && !v.busy ? none(patch(m, { step: to, error: null })) : none(m)
+    }
     case 'grantConsent':
-      return none(patch(m, { consent: { ...v.consent, granted: true, version: texts.sensitive.version, grantedAt: toChinaTime(a.at) }, step: 'identity' }), [emit('CONSENT_GRANTED', { version: texts.sensitive.version })])
+      return none(patch(m, { consent: { ...v.consent, sensitive: grant('sensitive_personal_info') }, step: 'identity' }), [emit('CONSENT_GRANTED', { kind: 'sensitive_personal_info', version: texts.sensitive_personal_info.version })])
+    case 'confirmUnion':
+      if (!v.selectedOrgId || v.busy) return none(m)
+      // The consent named another union: it is asked for again, naming this one.
+      return none(patch(m, { step: 'share', consent: v.consent.union?.orgId === v.selectedOrgId ? v.consent : { ...v.consent, union: null, charter: null } }))
+    case 'grantShare':
+      if (!v.selectedOrgId) return none(m)
+      return none(patch(m, { consent: { ...v.consent, union: { ...grant('share_with_union'), orgId: v.selectedOrgId } }, step: 'charter' }), [emit('CONSENT_GRANTED', { kind: 'share_with_union', version: texts.share_with_union.version })])
     case 'setShareWithPartners':
-      return texts.partners ? none(patch(m, { consent: { ...v.consent, shareWithPartners: a.share } })) : none(m)
+      return none(patch(m, { consent: { ...v.consent, shareWithPartners: a.share } }))
+    case 'setShareMembershipWithPlatform':
+      return none(patch(m, { consent: { ...v.consent, shareMembershipWithPlatform: a.share } }))
     case 'denyConsent':
-      return andThen([emit('CONSENT_DENIED')], finish(m, { exit: 'consent_denied' }))
+      if (v.step !== 'consent' && v.step !== 'share') return none(m)
+      return andThen([emit('CONSENT_DENIED', { kind: v.step === 'consent' ? 'sensitive_personal_info' : 'share_with_union' })], finish(m, { exit: 'consent_denied' }))
+    case 'textsLoaded':
+      return none(patch(m, { texts: textsFromWire(a.result, bundledTexts()) }))
     case 'setField':
       return identity.setField(m, a)
+    case 'editField':
+      return identity.editField(m, a)
     case 'openRegionPicker':
       return identity.loadRegions(m, [])
+    case 'openTownshipPicker':
+      return identity.openTownshipPicker(m)
+    case 'searchRegions':
+      return identity.searchRegions(m, a)
+    case 'regionsFound':
+      return identity.regionsFound(m, a)
+    case 'provincesLoaded':
+      return identity.provincesLoaded(m, a)
+    case 'placeNamed':
+      return identity.placeNamed(m, a)
     case 'pickRegion':
       return identity.pickRegion(m, a)
     case 'regionPickerBack':
@@ -74,9 +124,13 @@ export function reduce(m: FlowModel, a: Action): Next {
     case 'selectUnion':
       return v.match && offeredOrgIdsOnWire(v.match).includes(a.orgId) ? none(patch(m, { selectedOrgId: a.orgId }), [emit('UNION_SELECTED', { org_id: a.orgId })]) : none(m)
     case 'submit': {
-      if (!v.selectedOrgId || m.waitingFor) return none(m)
-      const queued = { ...m, outbox: keepOrReplace(m.outbox, buildSubmission(v, texts, a.at), a.key) }
-      return v.online ? sendNow(queued, false) : none(patch(queued, { step: 'queued', error: null }), [emit('SUBMISSION_QUEUED_OFFLINE')])
+      // The charter step's 同意并提交: the declaration is recorded with this tap, then the application goes.
+      if (!v.selectedOrgId || m.waitingFor || !v.consent.sensitive || v.consent.union?.orgId !== v.selectedOrgId) return none(m)
+      // Tried again after a failure: the declaration stands as given (same body, same key).
+      const accepted = patch(m, { consent: { ...v.consent, charter: v.consent.charter ?? grant('charter') } })
+      const queued = { ...accepted, outbox: keepOrReplace(m.outbox, buildSubmission(accepted.view, a.at), a.key) }
+      const charter = emit('CHARTER_ACCEPTED', { version: texts.charter.version })
+      return v.online ? andThen([charter], sendNow(queued, false)) : none(patch(queued, { step: 'queued', error: null }), [charter, emit('SUBMISSION_QUEUED_OFFLINE')])
     }
     case 'submitted':
     case 'synced': {
@@ -152,7 +206,14 @@ function open(m: FlowModel, a: Of<'open'>): Next {
   effects.push(emit('OPEN', { resumed: saved !== null }))
   // A queued submission goes out at once when online; start() does not wait for it.
   const sending = state.view.online ? drain(state) : none(state)
-  return andThen([...effects, ...services(state, 'non_member').effects], none(sending.state, sending.effects.map((e) => (e.type === 'call' ? { ...e, background: true as const } : e))))
+  // In the background: the published texts (the bundled ones stand until then), the pilot's provinces, a prefilled place's words.
+  const background: Next['effects'] = [
+    { type: 'call', call: 'texts', input: null, done: 'textsLoaded', background: true },
+    { type: 'call', call: 'regions', input: {}, done: 'provincesLoaded', background: true },
+    ...identity.namePlace(state).effects,
+    ...(state.view.fields.county && state.view.parks.length === 0 ? identity.parksOf(state) : []),
+  ]
+  return andThen([...effects, ...services(state, 'non_member').effects, ...background], none(sending.state, sending.effects.map((e) => (e.type === 'call' ? { ...e, background: true as const } : e))))
 }
 
 /** The network is back or the app in the foreground: send what is queued (once: the step moves on at once). */
@@ -174,7 +235,8 @@ function submitFailed(m: FlowModel, a: Extract<Action, { failure: unknown }>): N
     return leaving ? finish(offer, { exit: 'already_member' }) : none(offer)
   }
   if (o.startsWith('exit:')) return finish({ ...patch(base, { error: { code: f.code, message: f.message } }), outbox: null }, { exit: o.slice(5) as ExitReason })
-  const step = o === 'fix:identity' || (o === 'fix:param' && f.param?.startsWith('applicant.')) ? 'identity' : 'union'
+  // Tried again from the charter step (same key) when nothing needs changing; else back where it can be fixed.
+  const step = o === 'fix:identity' || (o === 'fix:param' && f.param?.startsWith('applicant.')) ? 'identity' : o === 'keep' ? 'charter' : 'union'
   const failed = fail(patch(o === 'keep' ? base : { ...base, outbox: null }, { step }), f)
   return leaving ? andThen(failed.effects, finish(failed.state, { exit: 'user_exit' })) : failed
 }

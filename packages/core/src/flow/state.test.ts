@@ -27,7 +27,7 @@ describe('what is kept', () => {
 describe('resume', () => {
   it('reopening resumes at the step the driver left, with the consent and the fields', () => {
     const { state, effects } = reopen(saved(atUnion()))
-    expect(state.view).toMatchObject({ step: 'union', selectedOrgId: 'org_freight', fields: DRIVER, consent: { granted: true } })
+    expect(state.view).toMatchObject({ step: 'union', selectedOrgId: 'org_freight', fields: DRIVER, consent: { sensitive: { version: '2026-12' }, union: null } })
     expect(events(effects)).toEqual(['RESUMED', 'OPEN'])
     expect(effects).toContainEqual({ type: 'emit', name: 'OPEN', metadata: { resumed: true } })
     expect(calls(effects, 'services')).toEqual([{ type: 'call', call: 'services', input: { membership: 'non_member', region: '320115' }, done: 'servicesLoaded', background: true }])
@@ -65,7 +65,7 @@ describe('resume', () => {
     expect(calls(edited.effects, 'submit')).toEqual([])
     expect(calls(edited.effects, 'match')).toHaveLength(1)
     expect(edited.state.outbox).toBeNull()
-    const sent = calls(run(edited.state, { type: 'matched', result: match }, { type: 'submit', key: 'key-2' }).effects, 'submit')[0]
+    const sent = calls(run(edited.state, { type: 'matched', result: match }, { type: 'confirmUnion' }, { type: 'grantShare' }, { type: 'submit', key: 'key-2' }).effects, 'submit')[0]
     expect(sent?.input).toMatchObject({ idempotencyKey: 'key-2', body: { applicant: { mobile: '13900000002', id_number: ID_NUMBER } } })
   })
 

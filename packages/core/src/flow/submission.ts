@@ -4,10 +4,8 @@ import { toChinaTime } from '../contract/common'
 import type { MatchRequest } from '../contract/organisations'
 import type { DriverIdentity } from '../identity/driver-identity'
 import type { EmploymentForm } from '../identity/eligibility'
-import { PUBLISHED_TEXTS } from '../consent/published-texts'
-import type { ConsentTexts } from './consent-texts'
-import { sha256Hex } from './sha256'
-import type { FieldName, FlowState } from './types'
+import type { ConsentKind } from '../enums'
+import type { ConsentGrant, FieldName, FlowState } from './types'
 
 const baseRegion = (f: Record<FieldName, string>) => ({ county: f.county, ...(f.township ? { township: f.township } : {}) })
 
@@ -22,18 +20,24 @@ export function matchRequest(f: Record<FieldName, string>, identity: DriverIdent
   }
 }
 
-/** The application for the union the driver chose; the consents carry the time the driver agreed, not the time of sending. */
-export function buildSubmission(s: FlowState, texts: ConsentTexts, now: number): ApplicationSubmit {
+/**
+ * The application for the union the driver chose. Each consent and the charter carry the version and hash of the
+ * text the driver agreed to and when they agreed (their own tap), not the time of sending; the optional consents
+ * (switched on beside the provision to the union) carry that tap's time.
+ */
+export function buildSubmission(s: FlowState, now: number): ApplicationSubmit {
   const f = s.fields
-  const grantedAt = s.consent.grantedAt ?? toChinaTime(now)
-  const consent = (kind: 'sensitive_personal_info' | 'share_with_union' | 'share_with_partners', t: { version: string; body: string }) => ({ kind, text_version: t.version, text_hash: sha256Hex(t.body), granted_at: grantedAt })
+  const c = s.consent
+  const at = (g: ConsentGrant | null) => g?.at ?? toChinaTime(now)
+  const record = (kind: ConsentKind, g: ConsentGrant | null) => ({ kind, text_version: g?.version ?? s.texts[kind].version, text_hash: g?.hash ?? s.texts[kind].hash, granted_at: at(g) })
+  const optional = (kind: ConsentKind, on: boolean) => (on ? [{ kind, text_version: s.texts[kind].version, text_hash: s.texts[kind].hash, granted_at: at(c.union) }] : [])
   return {
     applicant: { name: f.name, id_number: f.idNumber, mobile: f.mobile, employment_form: f.employmentForm as EmploymentForm, ...(f.employerUscc ? { employer_uscc: f.employerUscc } : {}), ...(f.plate ? { plate: f.plate } : {}), ...(f.licenseClass ? { license_class: f.licenseClass } : {}) },
     base_region: baseRegion(f),
     ...(f.homeParkId ? { home_park_id: f.homeParkId } : {}),
     org_id: s.selectedOrgId as string,
-    consents: [consent('sensitive_personal_info', texts.sensitive), consent('share_with_union', texts.share), ...(s.consent.shareWithPartners && texts.partners ? [consent('share_with_partners', texts.partners)] : [])],
-    charter: { text_version: PUBLISHED_TEXTS.charter.text_version, text_hash: sha256Hex(PUBLISHED_TEXTS.charter.body), accepted_at: grantedAt },
+    consents: [record('sensitive_personal_info', c.sensitive), record('share_with_union', c.union), ...optional('share_with_partners', c.shareWithPartners), ...optional('share_membership_with_platform', c.shareMembershipWithPlatform)],
+    charter: { text_version: c.charter?.version ?? s.texts.charter.version, text_hash: c.charter?.hash ?? s.texts.charter.hash, accepted_at: at(c.charter) },
     ...(s.verification.mobileVerifiedAt ? { mobile_verified_at: s.verification.mobileVerifiedAt } : {}),
     ...(s.verification.faceVerifiedAt ? { identity_verification: { method: 'face_match' as const, verified_at: s.verification.faceVerifiedAt } } : {}),
   }

@@ -7,10 +7,15 @@ import type { Region } from '../contract/regions'
 import type { Transfer } from '../contract/transfers'
 import type { Issue } from '../issues'
 import type { Platform } from '../platform'
-import type { ConsentTexts } from './consent-texts'
+import type { FlowTexts } from './texts'
 import type { FlowStorage, LifecyclePort, NetworkPort } from './ports'
 
-export type FlowStep = 'intro' | 'consent' | 'identity' | 'union' | 'submitting' | 'queued' | 'result'
+/**
+ * The steps in order (issue #13): intro → consent (PIPL Art. 29, before the ID number) → identity → union (matching,
+ * the driver's choice) → share (Art. 23, naming the chosen union; the optional consents beside it) → charter (the
+ * declaration, and the submission) → submitting | queued → result.
+ */
+export type FlowStep = 'intro' | 'consent' | 'identity' | 'union' | 'share' | 'charter' | 'submitting' | 'queued' | 'result'
 export type FieldName = 'name' | 'idNumber' | 'mobile' | 'employmentForm' | 'county' | 'township' | 'homeParkId' | 'employerUscc' | 'plate' | 'licenseClass'
 export type ExitReason = 'user_exit' | 'consent_denied' | 'ineligible' | 'not_in_pilot' | 'already_member' | 'application_exists' | 'session_unavailable'
 export type ResultKind = 'pending_review' | 'approved' | 'needs_assignment' | 'needs_info' | 'rejected' | 'transfer_required' | 'transfer_requested'
@@ -21,6 +26,7 @@ export type FlowEventName =
   | 'RESUMED'
   | 'CONSENT_GRANTED'
   | 'CONSENT_DENIED'
+  | 'CHARTER_ACCEPTED'
   | 'IDENTITY_VALID'
   | 'UNION_SELECTED'
   | 'SUBMITTED'
@@ -34,6 +40,18 @@ export type FlowEventName =
   | 'VOLUNTEERED'
   | 'EXIT'
   | 'ERROR'
+
+/** A consent or the charter, as agreed: the published text's version and hash, and when (China time). */
+export interface ConsentGrant {
+  version: string
+  hash: string
+  at: string
+  /** For the provision to the union: the union named in the text the driver agreed to. */
+  orgId?: string
+}
+
+/** What the platform already verified, as the flow takes it (`prefillFromSession` turns a session's `prefill` into this). */
+export type FlowPrefill = Partial<Record<FieldName, string>> & { verified?: boolean }
 
 export interface FlowEvent {
   name: FlowEventName
@@ -49,13 +67,41 @@ export interface FlowState {
   fields: Record<FieldName, string>
   /** Issues per field (words: formatIssue); only for fields the driver has touched, or all after a submit attempt. */
   fieldIssues: Partial<Record<FieldName, Issue[]>>
-  /** When the driver agreed (recorded with the consent, not at submit time). */
-  consent: { granted: boolean; version: string | null; grantedAt: string | null; shareWithPartners: boolean }
+  /**
+   * What the driver agreed to, each with its own tap and recorded when it was given (not at submit time), with
+   * the published text's version and hash: the sensitive-information consent (Art. 29), the provision to the
+   * chosen union (Art. 23, `orgId` names it) and the charter declaration; the optional consents are off until switched on.
+   */
+  consent: {
+    sensitive: ConsentGrant | null
+    union: ConsentGrant | null
+    charter: ConsentGrant | null
+    /** Optional: the record shared with transport departments and industry associations. */
+    shareWithPartners: boolean
+    /** Optional: 允许平台知道我已入会 (the platform learns the membership and the union's name). */
+    shareMembershipWithPlatform: boolean
+  }
+  /** Who runs the registry (the consents' `{operator}`). */
+  operator: string
+  /** The texts shown and agreed to: the registry's published ones (GET /v1/consent-texts), or the bundled ones offline. */
+  texts: FlowTexts
+  /**
+   * Fields the platform filled in (`prefill`) and the driver has not chosen to change: shown read-only, each
+   * with its own 修改 (`editField`).
+   */
+  prefilled: FieldName[]
+  /** The platform said it verified the driver's real name (prefill.verified): shown as 平台已核验. */
+  prefillVerified: boolean
   /** The driver offered to be an activist or volunteer (after submitting). */
   volunteered: boolean
-  /** The home-region picker: where the driver is in it (province → prefecture → county → township) and what it lists. */
-  regionPicker: { open: boolean; path: Region[]; items: Region[]; loading: boolean }
-  /** The chosen county in words ('江苏省 南京市 江宁区'); null when the code was typed. */
+  /**
+   * The home-region picker, one full-screen list per level: where the driver is in it (province → prefecture →
+   * county → township), what it lists, and the type-ahead (`query`; `results` null when there is none).
+   */
+  regionPicker: { open: boolean; path: Region[]; items: Region[]; loading: boolean; query: string; results: Region[] | null }
+  /** The pilot's provinces, shown as buttons on the identity step: a tap opens the picker at that province. */
+  regionProvinces: Region[]
+  /** The chosen county in words ('江苏省 南京市 江宁区'); null until it is known (a prefilled county's words are asked for). */
   countyLabel: string | null
   /** The township's name when it was picked from the list (null when none, or typed as a code). */
   townshipLabel: string | null
@@ -106,9 +152,13 @@ export interface JoinFlowOptions {
   platform?: Platform
   /** The time (ms since the epoch); tests pass a fake. @default platform.now */
   clock?: () => number
-  consentTexts?: ConsentTexts
-  /** What the platform already verified (the driver can correct it). */
-  prefill?: Partial<Record<FieldName, string>>
+  /**
+   * Who runs the registry, named in the consents (`{operator}`): e.g. '安徽省总工会'.
+   * @default '工会入会服务平台运营方'
+   */
+  operator?: string
+  /** What the platform already verified: shown read-only, each field with its own 修改 (see `prefillFromSession`). */
+  prefill?: FlowPrefill
   locale?: 'zh-CN' | 'en'
   capabilities?: HostCapabilities
   onSuccess(result: { sessionId: string; applicationId?: string; transferId?: string; status: string }): void
@@ -122,18 +172,33 @@ export interface JoinFlow {
   /** Open (or resume) the flow. */
   start(): Promise<void>
   next(): void
+  /** Go back one step (share → union, charter → share, union → identity); nothing already agreed is lost. */
+  back(): void
+  /** The sensitive-information consent (Art. 29), before the ID number is typed. */
   grantConsent(): Promise<void>
-  /** The optional third consent: share the driver's record with transport departments and industry associations. */
+  /** The provision to the chosen union (Art. 23): on the share step, naming the union. */
+  grantShare(): void
+  /** Optional, off by default: share the driver's record with transport departments and industry associations. */
   setShareWithPartners(share: boolean): void
+  /** Optional, off by default: 允许平台知道我已入会. */
+  setShareMembershipWithPlatform(share: boolean): void
+  /** Declines the consent on screen (sensitive or share): the driver cannot join online; the flow ends. */
   denyConsent(): void
   setField(name: FieldName, value: string): void
+  /** The driver wants to change a field the platform filled in: it becomes an ordinary field. */
+  editField(name: FieldName): void
   /**
    * The home-region picker: open it at the pilot's provinces, go down with pickRegion, up with
    * regionPickerBack. Picking a county sets it and offers its townships (optional: close the
    * picker to skip); picking a township sets it too.
    */
   openRegionPicker(): Promise<void>
+  /** The chosen county's townships (optional), from its own row on the identity step. */
+  openTownshipPicker(): Promise<void>
+  /** A region of the list on screen, a type-ahead result, or one of `regionProvinces` (opens the picker there). */
   pickRegion(code: string): Promise<void>
+  /** Type-ahead in the picker ('hf', '合肥'): under the province on screen, else the pilot's provinces; '' clears it. */
+  searchRegions(query: string): Promise<void>
   regionPickerBack(): Promise<void>
   closeRegionPicker(): void
   /** The code from the host's getPhoneNumber button: fills the mobile with the number the host verified. */
@@ -144,6 +209,9 @@ export interface JoinFlow {
   verifyFace(): Promise<void>
   confirmIdentity(): Promise<void>
   selectUnion(orgId: string): void
+  /** The union step's 确认: on to the share step, which names the chosen union. */
+  confirmUnion(): void
+  /** The charter step's 同意并提交: records the charter declaration and sends the application. */
   submit(): Promise<void>
   requestTransfer(reason?: 'job_change' | 'platform_change' | 'relocation' | 'org_dissolved' | 'other'): Promise<void>
   /** Ask the registry for the application's status now (the result step polls it): approval brings the e-card. */

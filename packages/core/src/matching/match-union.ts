@@ -10,7 +10,7 @@ import { deriveEligibility } from '../identity/eligibility'
 import { DEFAULT_MATCHING_CONFIG, type MatchingConfig, type ProvinceRules, type TierId, rulesForProvince } from './config'
 import type { Directory } from './directory'
 import { type MatchInput, checkMatchInput } from './match-input'
-import type { OrgContact, OrgLevel, OrgType, UnionOrg } from './org'
+import type { DuesPolicy, OrgContact, OrgLevel, OrgType, UnionOrg } from './org'
 import { regionDisplayName } from './region-names'
 import { type Draft, TIERS, type TierContext } from './tiers'
 
@@ -30,6 +30,10 @@ export interface OrgRef {
   level: OrgLevel
   /** How the driver reaches it (absent when the directory has none). */
   contact?: OrgContact
+  /** The area it covers, in words ('南京市江宁区、南京市浦口区'; absent when it covers no region). */
+  covers?: string
+  /** Its dues, for the charter declaration (absent when the directory has none). */
+  duesPolicy?: DuesPolicy
 }
 
 export interface MatchCandidate extends OrgRef {
@@ -91,7 +95,8 @@ function seniority(a: UnionOrg, b: UnionOrg): number {
 }
 
 function ref(org: UnionOrg): OrgRef {
-  return { orgId: org.id, name: org.name, type: org.type, level: org.level, ...(org.contact ? { contact: org.contact } : {}) }
+  const covers = org.coverage.regionPrefixes.map(regionDisplayName).join('、')
+  return { orgId: org.id, name: org.name, type: org.type, level: org.level, ...(org.contact ? { contact: org.contact } : {}), ...(covers ? { covers } : {}), ...(org.duesPolicy ? { duesPolicy: org.duesPolicy } : {}) }
 }
 
 function validOn(org: UnionOrg, asOf: string): boolean {
