@@ -17,6 +17,7 @@ const packages = [
       webhooks: 'src/webhooks/index.ts',
       node: 'src/webhooks/node.ts',
       flow: 'src/flow/index.ts',
+      member: 'src/member/index.ts',
       server: 'src/server/index.ts',
     },
   },

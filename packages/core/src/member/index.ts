@@ -1,0 +1,12 @@
+/** `@ruhui/core/member`: the headless member centre (我的会籍) and the review loop's answer, for every shell. */
+export { createMemberCentre, memberErrorOf } from './create-member-centre'
+export type { MemberCentre, MemberCentreOptions, MemberState, MemberPanel, MemberError, MemberNotice, MemberCapabilities, ChosenPhoto, MoveReason, MemberEventName } from './types'
+export { MOVE_REASONS } from './types'
+export { memberApiOf } from './api'
+export type { MemberApi, Membership } from './api'
+export { createInfoAnswer, infoRequestOf } from './info-answer'
+export type { InfoAnswer, InfoAnswerState, InfoRequest } from './info-answer'
+export { memberLabels, zhCNMemberLabels, enMemberLabels } from './labels'
+export type { MemberLabels } from './labels'
+export { qrRows, runBox } from './qr-rows'
+export type { QrRows, QrRun } from './qr-rows'
