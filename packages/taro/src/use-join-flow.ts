@@ -5,7 +5,7 @@ import { createJoinFlow, type FlowState, type FlowStorage, type JoinFlow, type J
 import { taroLifecycle, taroNetwork, taroStorage } from './ports'
 import { createTaroTransport } from './transport'
 
-export interface UseJoinFlowOptions extends Pick<JoinFlowOptions, 'onSuccess' | 'onExit' | 'onEvent' | 'prefill' | 'capabilities' | 'consentTexts' | 'locale'> {
+export interface UseJoinFlowOptions extends Pick<JoinFlowOptions, 'onSuccess' | 'onExit' | 'onEvent' | 'prefill' | 'capabilities' | 'operator' | 'locale'> {
   /** The registry's address, e.g. 'https://ruhui.example.org'. */
   registryUrl: string
   /** The join session and its token, minted by the platform's backend for this driver. */
@@ -57,7 +57,7 @@ export function useJoinFlow(options: UseJoinFlowOptions): UseJoinFlowResult {
       lifecycle: o.lifecycle ?? taroLifecycle(),
       ...(o.prefill ? { prefill: o.prefill } : {}),
       ...(o.capabilities ? { capabilities: o.capabilities } : {}),
-      ...(o.consentTexts ? { consentTexts: o.consentTexts } : {}),
+      ...(o.operator ? { operator: o.operator } : {}),
       ...(o.locale ? { locale: o.locale } : {}),
       onSuccess: (r) => latest.current.onSuccess(r),
       onExit: (r) => latest.current.onExit(r),

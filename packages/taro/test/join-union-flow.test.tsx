@@ -55,7 +55,20 @@ async function fillIdentity(who = testIdentities.standard) {
   type('身份证件号码', who.id_number)
   type('手机号码', who.mobile)
   tap('个体司机（平台接单）')
-  type('或直接填写区县代码', '320115')
+  // The province buttons open the full-screen picker there; the county closes it, in words.
+  tap(await screen.findByText('江苏省 ›').then((e) => e.textContent as string))
+  tap(await screen.findByText('南京市').then((e) => e.textContent as string))
+  tap(await screen.findByText('江宁区').then((e) => e.textContent as string))
+  await screen.findByText('江苏省 南京市 江宁区')
+}
+
+/** The union step's 确认, the share consent naming the union, the charter step's 同意并提交: each its own tap. */
+async function agreeAndSubmit() {
+  tap(await screen.findByText('确认').then((e) => e.textContent as string))
+  await screen.findByText('向工会提供个人信息')
+  tap('同意')
+  await screen.findByText('入会声明')
+  tap('同意并提交')
 }
 
 describe('<JoinUnionFlow>', () => {
@@ -65,18 +78,29 @@ describe('<JoinUnionFlow>', () => {
     await screen.findByText('加入工会，有组织有依靠')
     await screen.findByText('入会后可以享受')
     tap('开始入会')
-    // Consent: both texts, the accept button reads 同意并继续.
+    // The sensitive-information consent alone, before the ID number; the union's consent comes after matching.
     await screen.findByText('敏感个人信息处理同意')
-    screen.getByText('向工会提供个人信息同意')
-    tap('同意并继续')
+    expect(screen.queryByText('向工会提供个人信息同意')).toBeNull()
+    tap('同意')
     await screen.findByText('填写身份信息')
     await fillIdentity()
     tap('下一步')
-    // Union: the matched candidates with their reasons; the submit button reads 提交申请.
+    // Union: each candidate says what sets it apart; the first says why it is recommended.
     await screen.findByText('选择工会')
     expect(document.querySelectorAll('.ruhui-union').length).toBeGreaterThan(0)
     expect(document.querySelector('.ruhui-choice--selected')).not.toBeNull()
-    tap('提交申请')
+    expect(document.querySelector('.ruhui-union__recommended')?.textContent).toMatch(/^推荐：/)
+    expect(document.querySelector('.ruhui-union')?.textContent).toContain('类型：')
+    const union = document.querySelector('.ruhui-choice--selected .ruhui-union__name')?.textContent as string
+    tap('确认')
+    // The provision to the union names it; the optional consents are off.
+    await screen.findByText('向工会提供个人信息同意')
+    expect(document.querySelector('.ruhui-step--share')?.textContent).toContain(union)
+    expect([...document.querySelectorAll('.ruhui-switch')].map((e) => e.getAttribute('aria-checked'))).toEqual(['false', 'false'])
+    tap('同意')
+    await screen.findByText('入会声明')
+    expect(document.querySelector('.ruhui-step--charter')?.textContent).toContain('承认《中国工会章程》')
+    tap('同意并提交')
     await screen.findByText('申请已提交')
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ status: 'under_review' })
@@ -88,7 +112,7 @@ describe('<JoinUnionFlow>', () => {
   it('shows the Chinese message under the field as the driver types, and does not move on', async () => {
     await renderFlow()
     tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
-    tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
     await screen.findByText('填写身份信息')
     type('身份证件号码', '320102198503151231') // wrong check digit
     await screen.findByText('身份证件号码校验位不正确，请逐位核对')
@@ -112,14 +136,16 @@ describe('<JoinUnionFlow>', () => {
   it('offline at submit: the application is kept and sent once when the network comes back', async () => {
     const { network, onSuccess } = await renderFlow()
     tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
-    tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
     await screen.findByText('填写身份信息')
     await fillIdentity()
     tap('下一步')
-    await screen.findByText('提交申请')
+    tap(await screen.findByText('确认').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
+    await screen.findByText('同意并提交')
     act(() => network.go(false))
     await screen.findByText('网络已断开，填写的内容会保存')
-    tap('提交申请')
+    tap('同意并提交')
     await screen.findByText('申请已保存')
     act(() => network.go(true))
     await screen.findByText('申请已提交')
@@ -127,31 +153,53 @@ describe('<JoinUnionFlow>', () => {
     expect([...sandbox.state.applications.values()].length).toBe(1)
   })
 
-  it('the home county and township are chosen from lists: province → city → county → township, in words', async () => {
+  it('the home place is chosen on full-screen lists with the count shown, or by type-ahead (pinyin initials), and shown in words, never as a code', async () => {
     await renderFlow()
     tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
-    tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
-    tap(await screen.findByText('点此选择省、市、区县和乡镇（街道）').then((e) => e.textContent as string))
-    tap(await screen.findByText('江苏省').then((e) => e.textContent as string))
-    tap(await screen.findByText('南京市').then((e) => e.textContent as string))
-    await screen.findByText('江宁区')
-    tap('‹ 返回上一级：江苏省 南京市') // back up one level, and down again
-    tap(await screen.findByText('南京市').then((e) => e.textContent as string))
-    tap(await screen.findByText('江宁区').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
+    tap(await screen.findByText('安徽省 ›').then((e) => e.textContent as string))
+    await screen.findByText('合肥市')
+    screen.getByText('共 16 个')
+    expect(document.querySelectorAll('.ruhui-picker__item')).toHaveLength(16)
+    fireEvent.input(screen.getByLabelText('输入城市或区县名'), { target: { value: 'fx' } })
+    tap(await screen.findByText('肥西县').then((e) => e.textContent as string))
+    await screen.findByText('安徽省 合肥市 肥西县')
+    expect(document.querySelector('.ruhui-picker')).toBeNull()
+    // The township from its own row.
+    tap('乡镇（街道）（选填）：选择乡镇（街道） ›')
+    tap(await screen.findByText('三河镇').then((e) => e.textContent as string))
+    await screen.findByText('安徽省 合肥市 肥西县')
+    screen.getByText('乡镇（街道）（选填）：三河镇 ›')
+    expect(document.querySelector('.ruhui-join')?.textContent).not.toMatch(/\d{6}/)
+  })
+
+  it('a driver the platform prefilled sees the fields read-only, each with 修改, and joins in six taps typing nothing', async () => {
+    const who = testIdentities.standard
+    const { onSuccess } = await renderFlow({ prefill: { name: who.name, idNumber: who.id_number, mobile: who.mobile, employmentForm: 'platform_self_employed', county: '320115', verified: true } })
+    tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
+    await screen.findByText('平台已核验实名')
     await screen.findByText('江苏省 南京市 江宁区')
-    expect(input('或直接填写区县代码').value).toBe('320115')
-    // The townships come next, with a way to skip them; a tap on one fills its code.
-    screen.getByText('不选乡镇（街道），就到区县')
-    tap(await screen.findByText('秣陵街道').then((e) => e.textContent as string))
-    await screen.findByText('江苏省 南京市 江宁区 秣陵街道')
-    expect(input('乡镇（街道）代码').value).toBe('320115002')
-    expect(document.querySelector('.ruhui-region-picker')).toBeNull()
+    expect(screen.queryByLabelText('姓名')).toBeNull()
+    expect(screen.getAllByText('修改').length).toBe(5)
+    expect(document.querySelector('.ruhui-join')?.textContent).not.toContain(who.id_number)
+    tap('下一步')
+    await agreeAndSubmit()
+    await screen.findByText('申请已提交')
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    // 修改 turns a prefilled field into an ordinary one.
+    cleanup()
+    await renderFlow({ prefill: { name: who.name } })
+    tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
+    tap(await screen.findByText('修改').then((e) => e.textContent as string))
+    expect(input('姓名').value).toBe(who.name)
   })
 
   it('speaks English when asked, and takes the host’s words over its own', async () => {
     await renderFlow({ locale: 'en', labels: { start: 'Let’s go', fields: { name: 'Full name' } } })
     tap(await screen.findByText('Let’s go').then((e) => e.textContent as string))
-    tap(await screen.findByText('Agree and continue').then((e) => e.textContent as string))
+    tap(await screen.findByText('Agree').then((e) => e.textContent as string))
     await screen.findByText('Your details')
     screen.getByLabelText('Full name')
     screen.getByLabelText('ID number')
@@ -161,7 +209,7 @@ describe('<JoinUnionFlow>', () => {
     const verifyFace = vi.fn(async () => ({ passed: true, verifiedAt: '2026-11-28T10:00:00+08:00' }))
     await renderFlow({ capabilities: { verifyFace } })
     tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
-    tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
     tap(await screen.findByText('人脸核验').then((e) => e.textContent as string))
     await screen.findByText('人脸核验已通过')
     expect(verifyFace).toHaveBeenCalledTimes(1)
@@ -175,13 +223,15 @@ describe('useJoinFlow', () => {
     const { session, onSuccess, onEvent } = await renderFlow({ onTokenExpired })
     sessionId = session.sessionId
     tap(await screen.findByText('开始入会').then((e) => e.textContent as string))
-    tap(await screen.findByText('同意并继续').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
     await screen.findByText('填写身份信息')
     await fillIdentity()
     tap('下一步')
-    await screen.findByText('提交申请')
+    tap(await screen.findByText('确认').then((e) => e.textContent as string))
+    tap(await screen.findByText('同意').then((e) => e.textContent as string))
+    await screen.findByText('同意并提交')
     sandbox.expireToken(session.joinToken)
-    tap('提交申请')
+    tap('同意并提交')
     await screen.findByText('申请已提交')
     expect(onTokenExpired).toHaveBeenCalledTimes(1)
     expect(onSuccess).toHaveBeenCalledTimes(1)

@@ -33,6 +33,17 @@ const EXPECTED = {
   service_unavailable: 'keep',
   permission_denied: 'exit:session_unavailable',
   too_many_id_numbers: 'exit:session_unavailable',
+  // Issue #16's codes never answer a submission; were one to, the driver could change the choice.
+  membership_not_found: 'fix:union',
+  membership_not_active: 'fix:union',
+  transfer_in_progress: 'fix:union',
+  leave_pending: 'fix:union',
+  no_pending_leave: 'fix:union',
+  not_awaiting_information: 'fix:union',
+  information_incomplete: 'fix:union',
+  upload_not_image: 'fix:union',
+  upload_too_large: 'fix:union',
+  upload_not_usable: 'fix:union',
 } satisfies Record<ErrorCode, string>
 
 /** What the flow did after the failure, in the words of EXPECTED. */

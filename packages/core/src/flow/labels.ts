@@ -14,10 +14,40 @@ export interface FlowLabels {
   introNoServices: string
   start: string
   notNow: string
+  /** The sensitive-information consent (Art. 29), before the ID number. */
   consentTitle: string
   consentLead: string
   accept: string
   decline: string
+  /** Back one step. */
+  back: string
+  /** The provision to the chosen union (Art. 23): its own step after the union is chosen. */
+  shareTitle: string
+  shareLead: string
+  /** The optional consents beside it, each its own switch, off by default. */
+  optionalConsents: string
+  switchOn: string
+  switchOff: string
+  /** The charter declaration: the last step, whose button submits. */
+  charterTitle: string
+  charterLead: string
+  acceptAndSubmit: string
+  /** Prefilled fields: read-only, each with its own 修改. */
+  prefilledNote: string
+  prefillVerified: string
+  edit: string
+  /** The home region: the province buttons, the full-screen picker and its type-ahead. */
+  regionLead: string
+  regionSearch: string
+  /** '{n}' is the number of places listed. */
+  regionCount: string
+  regionNoMatch: string
+  chooseTownship: string
+  /** What sets a union apart on the union step. */
+  unionKind: string
+  unionServes: string
+  unionCovers: string
+  confirmUnion: string
   identityTitle: string
   fields: Record<Exclude<FieldName, 'homeParkId'>, string>
   placeholders: Record<Exclude<FieldName, 'employmentForm' | 'homeParkId'>, string>
@@ -75,12 +105,33 @@ export const zhCNFlowLabels: FlowLabels = {
   introNoServices: '会员服务清单加载中',
   start: '开始入会',
   notNow: '暂不加入',
-  consentTitle: '个人信息授权',
-  consentLead: '请阅读以下两项授权，均同意后才能继续。',
-  accept: '同意并继续',
+  consentTitle: '敏感个人信息处理同意',
+  consentLead: '填写身份证件号码之前，请先阅读下面的说明。',
+  accept: '同意',
   decline: '不同意',
+  back: '上一步',
+  shareTitle: '向工会提供个人信息',
+  shareLead: '您的申请要交给所选工会审核，请阅读并确认：',
+  optionalConsents: '以下两项可选，默认不同意，不影响入会',
+  switchOn: '已同意',
+  switchOff: '未同意',
+  charterTitle: '入会声明',
+  charterLead: '最后一步：请阅读入会声明，同意后即提交申请。',
+  acceptAndSubmit: '同意并提交',
+  prefilledNote: '以下信息由平台提供，如有不对可点“修改”',
+  prefillVerified: '平台已核验实名',
+  edit: '修改',
+  regionLead: '您常驻（经常接单、停车）在哪里？',
+  regionSearch: '输入城市或区县名',
+  regionCount: '共 {n} 个',
+  regionNoMatch: '没有找到，换个写法试试',
+  chooseTownship: '选择乡镇（街道）',
+  unionKind: '类型',
+  unionServes: '服务对象',
+  unionCovers: '覆盖范围',
+  confirmUnion: '确认',
   identityTitle: '填写身份信息',
-  fields: { name: '姓名', idNumber: '身份证件号码', mobile: '手机号码', employmentForm: '从业方式', county: '常驻地', township: '乡镇（街道）代码', employerUscc: '所在单位统一社会信用代码', plate: '车牌号', licenseClass: '准驾车型' },
+  fields: { name: '姓名', idNumber: '身份证件号码', mobile: '手机号码', employmentForm: '从业方式', county: '常驻地', township: '乡镇（街道）', employerUscc: '所在单位统一社会信用代码', plate: '车牌号', licenseClass: '准驾车型' },
   placeholders: { name: '与证件一致', idNumber: '18 位身份证号码', mobile: '11 位手机号码', county: '6 位数字，如 320115（江宁区）', township: '9 位数字，可不填', employerUscc: '18 位，受雇司机填写', plate: '如 苏A12345', licenseClass: '如 A2' },
   optional: '（选填）',
   chooseRegion: '点此选择省、市、区县和乡镇（街道）',
@@ -140,12 +191,33 @@ export const enFlowLabels: FlowLabels = {
   introNoServices: 'Loading member services',
   start: 'Start',
   notNow: 'Not now',
-  consentTitle: 'Your personal information',
-  consentLead: 'Please read both consents; you need to agree to both to go on.',
-  accept: 'Agree and continue',
+  consentTitle: 'Sensitive personal information',
+  consentLead: 'Before you type your ID number, please read this.',
+  accept: 'Agree',
   decline: 'Decline',
+  back: 'Back',
+  shareTitle: 'Your information for the union',
+  shareLead: 'Your application goes to the union you chose for review. Please read and confirm:',
+  optionalConsents: 'Both below are optional and off unless you switch them on; joining does not depend on them',
+  switchOn: 'On',
+  switchOff: 'Off',
+  charterTitle: 'Membership declaration',
+  charterLead: 'Last step: read the declaration; agreeing submits your application.',
+  acceptAndSubmit: 'Agree and submit',
+  prefilledNote: 'The platform filled these in; tap “Change” if anything is wrong',
+  prefillVerified: 'Real name verified by the platform',
+  edit: 'Change',
+  regionLead: 'Where are you based (where you mostly take orders and park)?',
+  regionSearch: 'Type a city or county name',
+  regionCount: '{n} places',
+  regionNoMatch: 'Nothing found; try another spelling',
+  chooseTownship: 'Choose the township',
+  unionKind: 'Type',
+  unionServes: 'Serves',
+  unionCovers: 'Covers',
+  confirmUnion: 'Confirm',
   identityTitle: 'Your details',
-  fields: { name: 'Name', idNumber: 'ID number', mobile: 'Mobile', employmentForm: 'How you work', county: 'Home county', township: 'Township (code)', employerUscc: 'Employer credit code', plate: 'Plate', licenseClass: 'Licence class' },
+  fields: { name: 'Name', idNumber: 'ID number', mobile: 'Mobile', employmentForm: 'How you work', county: 'Home county', township: 'Township', employerUscc: 'Employer credit code', plate: 'Plate', licenseClass: 'Licence class' },
   placeholders: { name: 'As on your ID', idNumber: '18 characters', mobile: '11 digits', county: '6 digits, e.g. 320115', township: '9 digits, optional', employerUscc: '18 characters, if employed', plate: 'e.g. 苏A12345', licenseClass: 'e.g. A2' },
   optional: ' (optional)',
   chooseRegion: 'Tap to choose province, city, county and township',
