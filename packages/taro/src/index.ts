@@ -4,8 +4,21 @@
  */
 export { JoinUnionButton } from './join-union-button'
 export type { JoinUnionButtonProps } from './join-union-button'
-export { JoinUnionFlow } from './join-union-flow'
-export type { JoinUnionFlowProps } from './join-union-flow'
+// The join flow, or the member centre in its place when the session says the driver is a member.
+export { JoinUnionFlow, useSessionMode } from './join-or-member-centre'
+export type { JoinUnionFlowProps, SessionMode } from './join-or-member-centre'
+// 我的会籍: the member centre (the e-card and its QR code, status, history, services, requests) and the review loop's answer.
+export { MemberCentre } from './member-centre'
+export type { MemberCentreProps } from './member-centre'
+export { useMemberCentre } from './use-member-centre'
+export type { UseMemberCentreOptions, UseMemberCentreResult } from './use-member-centre'
+export { MemberCardQr } from './member-card-qr'
+export type { MemberCardQrProps } from './member-card-qr'
+export { InfoAnswerView, FlowInfoAnswer } from './info-answer-view'
+export type { InfoAnswerViewProps, FlowInfoAnswerProps } from './info-answer-view'
+export { taroChoosePhoto, taroSubscription } from './member-ports'
+export { resolveMemberLabels } from './member-labels'
+export type { MemberLabels, MemberCapabilities, MemberState } from '@ruhui/core/member'
 export { JoinUnionLink } from './join-union-link'
 export type { JoinUnionLinkProps } from './join-union-link'
 export { useJoinFlow } from './use-join-flow'

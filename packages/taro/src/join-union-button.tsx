@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { Button, View } from '@tarojs/components'
-import { JoinUnionFlow, type JoinUnionFlowProps } from './join-union-flow'
+import { JoinUnionFlow, type JoinUnionFlowProps } from './join-or-member-centre'
 import { buttonState } from './button-state'
 import { resolveLabels } from './labels'
 

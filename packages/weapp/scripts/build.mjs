@@ -2,5 +2,9 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildComponent } from './build-component.mjs'
+import { buildMemberCentre } from './build-member-centre.mjs'
 
-await buildComponent({ outDir: join(dirname(fileURLToPath(import.meta.url)), '../miniprogram_dist') })
+const dist = join(dirname(fileURLToPath(import.meta.url)), '../miniprogram_dist')
+await buildComponent({ outDir: dist })
+// 我的会籍, its own component beside the join flow: usingComponents "@ruhui/weapp/member-centre/index".
+await buildMemberCentre({ outDir: join(dist, 'member-centre') })

@@ -23,17 +23,21 @@ window.addEventListener('message', (e) => {
 })
 
 type Locale = 'zh-CN' | 'en'
+/** What the session opens: the join flow, or 我的会籍 for a driver who is already a member (issue #16). */
+type Mode = 'join' | 'member_centre'
 
 export default function HostedJoinPage() {
   const [locale, setLocale] = useState<Locale | null>(null)
+  const [mode, setMode] = useState<Mode>('join')
   useEffect(() => {
     if (!start.sessionId || !start.token) return
     // The session's return URL and language (a registered URL only: the registry checked it on create).
     fetch(`${registryUrl}/v1/join-sessions/${start.sessionId}`, { headers: { authorization: `Bearer ${start.token}` } })
-      .then((r) => (r.ok ? (r.json() as Promise<{ return_url?: string; locale?: Locale }>) : null))
+      .then((r) => (r.ok ? (r.json() as Promise<{ return_url?: string; locale?: Locale; mode?: Mode }>) : null))
       .then(
         (s) => {
           returnUrl = s?.return_url ?? null
+          if (s?.mode === 'member_centre') setMode('member_centre')
           bridge.ready()
           setLocale(s?.locale === 'en' ? 'en' : 'zh-CN')
         },
@@ -57,6 +61,8 @@ export default function HostedJoinPage() {
       sessionId={start.sessionId}
       joinToken={start.token}
       locale={locale}
+      mode={mode}
+      memberCentre={{ onEvent: (e) => bridge.event({ name: e.name, at: new Date().toISOString(), ...(e.metadata ? { metadata: e.metadata } : {}) }) }}
       onTokenExpired={() => bridge.request('need_token').then((a) => a.token)}
       capabilities={
         answers

@@ -1,0 +1,69 @@
+/**
+ * The member centre's state as plain data for the WXML: words resolved, the card's QR code as
+ * boxes (one per dark run of a row), enum values in words. No rule lives here.
+ */
+import { ENUM_VALUES, enumLabel } from '@ruhui/core'
+import { type InfoAnswerState, type MemberLabels, MOVE_REASONS, type MemberState, qrRows, runBox } from '@ruhui/core/member'
+import { encode } from 'uqr'
+
+const boxStyle = (b: ReturnType<typeof runBox>) => `left:${b.left};top:${b.top};width:${b.width};height:${b.height}`
+
+/** The QR code's boxes as inline styles (a 65×65 code is about a thousand boxes). */
+export function qrBoxes(text: string): string[] {
+  const code = qrRows(encode(text, { ecc: 'M', border: 0 }).data)
+  const out: string[] = []
+  code.rows.forEach((runs, y) => runs.forEach((run) => out.push(boxStyle(runBox(run, y, code.size)))))
+  return out
+}
+
+export function toMemberView(s: MemberState, info: InfoAnswerState | null, o: { labels: MemberLabels; locale: 'zh-CN' | 'en'; registryUrl: string }) {
+  const t = o.labels
+  const m = s.membership
+  const card = m && m.card
+  const qrText = card ? `${o.registryUrl.replace(/\/+$/, '')}/verify?payload=${card.qr_payload}` : ''
+  const leaving = Boolean(m && m.leave_request && m.leave_request.status === 'pending')
+  return {
+    status: s.status,
+    panel: s.panel,
+    busy: s.busy,
+    error: s.error ? s.error.message : '',
+    notice: s.notice ? t[s.notice] : '',
+    member: m && m.status
+      ? {
+          union: m.union ? m.union.name : '',
+          name: m.member_name,
+          joined: m.join_date || '',
+          status: enumLabel('membershipStatus', m.status, o.locale),
+          card: card ? card.number : '',
+          qrText,
+          contact: m.union && m.union.contact ? { phone: m.union.contact.phone || '', address: m.union.contact.address || '', hours: m.union.contact.hours || '' } : null,
+          moving: m.open_transfer ? `${t.movePending}${m.open_transfer.to_org_name ? `（${m.open_transfer.to_org_name}，${enumLabel('transferStatus', m.open_transfer.status, o.locale)}）` : ''}` : '',
+          leaving,
+          canAct: Boolean(card) && !m.open_transfer && !leaving,
+        }
+      : null,
+    history: m ? m.history.map((h) => ({ date: h.at.slice(0, 10), text: `${enumLabel('membershipEventKind', h.kind, o.locale)}${h.org_name ? ` · ${h.org_name}` : ''}${h.reason ? `（${h.reason}）` : ''}` })) : [],
+    services: s.services.map((x) => ({ id: x.id, name: x.name, summary: x.summary })),
+    move: {
+      county: s.move.county,
+      reasons: MOVE_REASONS.map((r) => ({ value: r, label: t.moveReasons[r], selected: s.move.reason === r })),
+      options: (s.move.options || []).map((u) => ({ id: u.id, name: u.name, reasons: u.reasons, selected: s.move.selectedOrgId === u.id })),
+      found: Boolean(s.move.options && s.move.options.length),
+    },
+    leave: { note: s.leave.note, reasons: ENUM_VALUES.leaveReason.map((r) => ({ value: r, label: enumLabel('leaveReason', r, o.locale), selected: s.leave.reason === r })) },
+    update: s.update,
+    issues: s.fieldIssues,
+    info: info
+      ? {
+          sent: info.sent,
+          busy: info.busy,
+          message: info.request.message,
+          error: info.error && !Object.values(info.fieldIssues).includes(info.error.message) ? info.error.message : '',
+          fields: info.request.fields.map((f) => ({ name: f, label: enumLabel('infoField', f, o.locale), value: info.values[f] || '', issue: info.fieldIssues[f] || '' })),
+          photos: info.request.documents.map((d) => ({ name: d, label: enumLabel('uploadPurpose', d, o.locale), done: Boolean(info.photos[d]!.uploadId), uploading: info.photos[d]!.uploading, preview: info.photos[d]!.preview || '', issue: info.fieldIssues[d] || '' })),
+        }
+      : null,
+  }
+}
+
+export type MemberView = ReturnType<typeof toMemberView>
