@@ -137,6 +137,13 @@ export interface HostCapabilities {
   verifiedPhone?(): Promise<{ mobile: string; verifiedAt?: string }>
   /** Run the host's facial verification of this driver against the platform's real-name record. */
   verifyFace?(): Promise<{ passed: boolean; verifiedAt?: string }>
+  /**
+   * After submitting: ask the driver to subscribe to the union's decision (WeChat's requestSubscribeMessage with
+   * the host's template ids; the shells call it from a tap). Leave it out and no button is shown.
+   */
+  requestSubscription?(): Promise<{ accepted: boolean }>
+  /** A photo the union asked for (the review loop): the driver takes or picks one; null when cancelled. */
+  choosePhoto?(): Promise<{ bytes: Uint8Array; contentType: string; preview?: string } | null>
 }
 
 export interface JoinFlowOptions {

@@ -3,6 +3,9 @@ import { useEffect } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { awaitsUnion } from '@ruhui/core/flow'
 import { buttonState } from '../button-state'
+import { FlowInfoAnswer } from '../info-answer-view'
+import { resolveMemberLabels } from '../member-labels'
+import { SubscribeButton } from '../subscribe-button'
 import { ContactCard, ServiceList, placeWords } from './parts'
 import type { StepProps } from './step-props'
 
@@ -35,6 +38,8 @@ export function ResultStep({ state, flow, labels, props }: StepProps) {
           {labels.statusReason}：{reason}
         </Text>
       )}
+      {result.kind === 'needs_info' && app && <FlowInfoAnswer {...props} application={app} onAnswered={() => void flow.refreshResult()} />}
+      {waiting && <SubscribeButton request={props.capabilities?.requestSubscription} labels={resolveMemberLabels(props.locale)} />}
       {card && (
         <View className="ruhui-card">
           <Text className="ruhui-muted">{labels.cardNumber}</Text>
