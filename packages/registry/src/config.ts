@@ -5,6 +5,7 @@ import { DEFAULT_MATCHING_CONFIG } from '@ruhui/core/matching'
 import { loadMatchingConfig } from './matching-config'
 import { type PublishableText, builtInTexts, loadConsentTexts } from './consent-texts-config'
 import { type SmsConfig, smsConfigFrom } from './notify/sms-config'
+import { type WorkCalendar, workCalendarFrom } from './domain/working-days'
 
 export interface RegistryConfig {
   port: number
@@ -18,7 +19,7 @@ export interface RegistryConfig {
   /** A transfer not released/accepted in time is refused (DOMAIN.md §7.2). */
   transferTimeoutMs: number
   /** Requests per second per credential (a token bucket of twice that). */
-  rateLimitPerSecond: { secretKey: number; joinToken: number; reviewer: number }
+  rateLimitPerSecond: { secretKey: number; joinToken: number; reviewer: number; /** Card checks per client address (GET /v1/cards/verify, no credential, issue #16). @default 5 */ cardVerify?: number }
   /** Webhook delivery: first retry after this, doubling, capped; given up after maxAttempts. */
   webhook: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number; timeoutMs: number; pollMs: number }
   /** Body size limit. */
@@ -45,6 +46,8 @@ export interface RegistryConfig {
   maxIdNumbersPerSession: number
   /** SMS to drivers about decisions (`RUHUI_SMS_URL`, `RUHUI_SMS_TOKEN`); none sent when unset (issue #16). */
   sms?: SmsConfig
+  /** Public holidays and make-up working days for the review queue's five-working-day highlight (`RUHUI_HOLIDAYS`, `RUHUI_WORKDAYS`). */
+  workCalendar: WorkCalendar
 }
 
 /** Throws `MatchingConfigError` (or `ConsentTextsError`) when the matching configuration (or consent-texts) file has mistakes. */
@@ -62,6 +65,7 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
       secretKey: Number(env.RUHUI_RATE_LIMIT_SECRET ?? 2000),
       joinToken: Number(env.RUHUI_RATE_LIMIT_TOKEN ?? 20),
       reviewer: Number(env.RUHUI_RATE_LIMIT_REVIEWER ?? 200),
+      cardVerify: Number(env.RUHUI_RATE_LIMIT_CARD_VERIFY ?? 5),
     },
     webhook: {
       baseDelayMs: Number(env.RUHUI_WEBHOOK_BASE_DELAY_MS ?? 1000),
@@ -73,6 +77,7 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
     maxBodyBytes: 64 * 1024,
     socialWorkerThreshold: Number(env.RUHUI_SOCIAL_WORKER_THRESHOLD ?? 50),
     shutdownGraceMs: Number(env.RUHUI_SHUTDOWN_GRACE_MS ?? 5000),
+    workCalendar: workCalendarFrom(env),
     consentTexts: consentTextsFile ? loadConsentTexts(consentTextsFile) : builtInTexts(),
     consentGraceMs: Number(env.RUHUI_CONSENT_GRACE_DAYS ?? 30) * 86_400_000,
     maxIdNumbersPerSession: Number(env.RUHUI_MAX_ID_NUMBERS_PER_SESSION ?? 3),

@@ -1,8 +1,9 @@
 /**
  * Migration 0009 (issue #16): the member's own view and actions, the review loop and cards.
  *
- * - person_links: which person (person_key) a platform user is, set by every submission of theirs;
- *   a new session of the same platform user then reads its membership (GET /v1/me/membership).
+ * - person_links: the member a platform user is (person_key), set when the application that platform
+ *   user submitted is approved; a new session of the same platform user then reads the membership
+ *   (GET /v1/me/membership).
  * - member_cards: every card issued (the current one has revoked_at null); verify looks a QR payload up by its hash.
  * - information_requests: a reviewer's request for information and the driver's answer.
  * - uploads: photos the driver sent for one application, encrypted; used once by the session that sent them.
@@ -59,11 +60,11 @@ export async function membershipMigration(db: Kysely<unknown>, dialect: Dialect)
   await db.schema.alterTable('members').addColumn('home_county', text).execute()
   await db.schema.alterTable('members').addColumn('home_township', text).execute()
 
-  // Carried over: each platform user's latest person, each member's current card and its joining.
-  const apps = await sql<{ person_key: string; platform_id: string; platform_user_id: string; submitted_at: string }>`
-    select a.person_key, s.platform_id, s.platform_user_id, a.submitted_at from applications a join sessions s on s.id = a.session_id order by a.submitted_at`.execute(db)
+  // Carried over: each member is linked to the platform user whose application made the membership.
+  const members = await sql<{ person_key: string; platform_id: string; platform_user_id: string; updated_at: string }>`
+    select m.person_key, s.platform_id, s.platform_user_id, m.updated_at from members m join applications a on a.id = m.application_id join sessions s on s.id = a.session_id order by m.updated_at`.execute(db)
   const links = new Map<string, { platform_id: string; platform_user_id: string; person_key: string; linked_at: string }>()
-  for (const r of apps.rows) links.set(`${r.platform_id}|${r.platform_user_id}`, { platform_id: r.platform_id, platform_user_id: r.platform_user_id, person_key: r.person_key, linked_at: r.submitted_at })
+  for (const r of members.rows) links.set(`${r.platform_id}|${r.platform_user_id}`, { platform_id: r.platform_id, platform_user_id: r.platform_user_id, person_key: r.person_key, linked_at: r.updated_at })
   for (const l of links.values()) await sql`insert into person_links (platform_id, platform_user_id, person_key, linked_at) values (${l.platform_id}, ${l.platform_user_id}, ${l.person_key}, ${l.linked_at})`.execute(db)
   const cards = await sql<{ person_key: string; org_id: string; status: string; join_date: string; member_card: string | null; application_org: string | null }>`
     select m.person_key, m.org_id, m.status, m.join_date, a.member_card, a.org_id as application_org from members m join applications a on a.id = m.application_id`.execute(db)

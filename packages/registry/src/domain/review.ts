@@ -7,7 +7,10 @@
 import type { ApplicationStatus } from '@ruhui/core/contract'
 import { decryptField } from '../crypto/field-cipher'
 import { newId } from '../crypto/hashing'
-import { newCardNumber, signCard } from '../crypto/member-card'
+import { newCardNumber } from '../crypto/member-card'
+import { issueCard } from './member-cards'
+import { recordMembershipEvent } from './membership-events'
+import { linkSessionPerson } from './person-links'
 import { isUniqueViolation } from '../db/write-queue'
 import type { ApplicationTable } from '../db/schema'
 import { OPEN_STATUSES } from './applications'
@@ -15,6 +18,9 @@ import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { recordEvent } from './outbox'
 import { requireInScope, reviewerScope } from './scope'
 import { applicationView } from './views'
+import { reviewPrivacyFacts } from './review-evidence'
+import { informationRequestsOf, requestInformation } from './information-requests'
+import { waitingSince } from './working-days'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 export type ReviewAction = 'approve' | 'reject' | 'request_info' | 'assign'
@@ -26,6 +32,7 @@ function reviewView(a: ApplicationTable) {
     base_region: { county: a.base_county, township: a.base_township },
     config_version: a.config_version,
     volunteer: a.volunteer === 1,
+    ...reviewPrivacyFacts(a), // issue #13: evidence by source, duplicate and prefill flags, charter, consents
   }
 }
 
@@ -39,14 +46,19 @@ export async function reviewQueue(ctx: RegistryContext, reviewer: Reviewer, q: {
   if (q.region_prefix) query = query.where('base_county', 'like', `${q.region_prefix}%`)
   if (q.platform_id) query = query.where('platform_id', '=', q.platform_id)
   const rows = await query.orderBy('submitted_at').limit(limit).execute()
-  return { object: 'list' as const, data: rows.map(reviewView), has_more: rows.length === limit, next_cursor: null }
+  // Overdue after five working days with the union: counted from the driver's latest answer, if any.
+  const answers = rows.length ? await ctx.db.selectFrom('information_requests').select(['application_id', (eb) => eb.fn.max('answered_at').as('answered_at')]).where('application_id', 'in', rows.map((r) => r.id)).groupBy('application_id').execute() : []
+  const answeredAt = new Map(answers.map((r) => [r.application_id, r.answered_at as string | null]))
+  const now = ctx.now()
+  return { object: 'list' as const, data: rows.map((a) => ({ ...reviewView(a), ...waitingSince(a, now, answeredAt.get(a.id), ctx.config.workCalendar) })), has_more: rows.length === limit, next_cursor: null }
 }
 
 export async function reviewDetail(ctx: RegistryContext, reviewer: Reviewer, id: string, reveal: boolean) {
   const a = await ctx.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst()
   if (!a) throw new Refusal('not_found', { param: 'id' })
   requireInScope(ctx, reviewer, a.org_id)
-  const view = reviewView(a)
+  // The review loop (issue #16): what was asked, the driver's answers and their photos (by id).
+  const view = { ...reviewView(a), information_requests: await informationRequestsOf(ctx, id) }
   if (!reveal) return view
   // Every staff read of personal data is audit-logged, in the same transaction as the read's record.
   await ctx.writer.run((trx) => trx.insertInto('audit_log').values({ actor: reviewer.id, action: 'reveal_applicant', subject: id, created_at: iso(ctx.now()) }).execute())
@@ -54,7 +66,15 @@ export async function reviewDetail(ctx: RegistryContext, reviewer: Reviewer, id:
   return { ...view, applicant: { ...applicant, masked: false } }
 }
 
-export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: string, action: ReviewAction, input: { reason?: string; org_id?: string }) {
+/** `fields` and `documents` (request_info): what the driver is to give again and which photos to upload (issue #16). */
+export interface ReviewActInput {
+  reason?: string
+  org_id?: string
+  fields?: readonly string[]
+  documents?: readonly string[]
+}
+
+export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: string, action: ReviewAction, input: ReviewActInput) {
   const current = await ctx.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst()
   if (!current) throw new Refusal('not_found', { param: 'id' })
   requireInScope(ctx, reviewer, current.org_id)
@@ -82,18 +102,25 @@ export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: st
       const existing = await trx.selectFrom('members').select(['status']).where('person_key', '=', a.person_key).executeTakeFirst()
       if (existing && existing.status !== 'withdrawn') throw new Refusal('already_member')
       try {
-        if (existing) await trx.updateTable('members').set(row).where('person_key', '=', a.person_key).where('status', '=', 'withdrawn').execute()
+        // Joining again: the member's own contact details of the earlier membership go with it.
+        if (existing) await trx.updateTable('members').set({ ...row, profile_enc: null, mobile_masked: null, home_county: null, home_township: null }).where('person_key', '=', a.person_key).where('status', '=', 'withdrawn').execute()
         else await trx.insertInto('members').values(row).execute()
       } catch (e) {
         if (isUniqueViolation(e)) throw new Refusal('already_member') // a concurrent approval won
         throw e
       }
-      const qr = signCard(ctx.keys, { no: cardNumber, org: a.org_id as string, name: a.name_masked, since: joinDate, iat: iso(now) })
-      Object.assign(patch, { status: 'approved', open_key: null, decided_at: iso(now), status_reason: null, member_card: JSON.stringify({ number: cardNumber, qr_payload: qr, issued_at: iso(now) }) })
+      // The card is kept (member_cards) so it can be checked, reissued and revoked; the member is
+      // linked to the platform user who applied, whose later sessions open the member centre (issue #16).
+      const card = await issueCard(ctx, trx, { personKey: a.person_key, cardNumber, orgId: a.org_id as string, nameMasked: a.name_masked, joinDate, now })
+      await linkSessionPerson(trx, a.session_id, a.person_key, now)
+      await recordMembershipEvent(trx, { personKey: a.person_key, kind: 'joined', orgId: a.org_id, now })
+      Object.assign(patch, { status: 'approved', open_key: null, decided_at: iso(now), status_reason: null, member_card: JSON.stringify(card) })
     } else if (action === 'reject') {
       Object.assign(patch, { status: 'rejected', open_key: null, decided_at: iso(now), status_reason: JSON.stringify({ code: 'reviewer_rejected', params: {}, message: input.reason }) })
     } else if (action === 'request_info') {
       Object.assign(patch, { status: 'needs_info', status_reason: JSON.stringify({ code: 'more_information', params: {}, message: input.reason }) })
+      // What is needed, named (fields from the fixed list, photos), kept for the driver's answer (issue #16).
+      await requestInformation(trx, { applicationId: id, reviewerId: reviewer.reviewerId, fields: input.fields ?? [], documents: input.documents ?? [], message: input.reason ?? '', now })
     } else if (assignTo) {
       Object.assign(patch, { status: 'under_review', org_id: assignTo.id, org_name: assignTo.name, status_reason: null })
     }
@@ -105,23 +132,4 @@ export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: st
     return reviewView({ ...a, ...patch } as ApplicationTable)
   })
 }
-
-export const MEMBER_STATUSES = ['active', 'retained', 'withdrawn'] as const
-
-/**
- * Membership status by the union that holds it: 保留会籍 (retained: retired or unemployed),
- * 退会 (withdrawn), or active again. Found by card number; transfers have their own path.
- */
-export async function setMemberStatus(ctx: RegistryContext, reviewer: Reviewer, cardNumber: string, status: string, reason: string | undefined) {
-  if (!(MEMBER_STATUSES as readonly string[]).includes(status)) throw new Refusal('parameter_invalid', { param: 'status' })
-  const member = await ctx.db.selectFrom('members').selectAll().where('card_number', '=', cardNumber).executeTakeFirst()
-  if (!member) throw new Refusal('not_found', { param: 'card_number' })
-  requireInScope(ctx, reviewer, member.org_id)
-  if (member.status === 'transferring') throw new Refusal('invalid_request', { message: '会员正在办理转接，请先完成或拒绝转接' })
-  return ctx.writer.run(async (trx) => {
-    const now = iso(ctx.now())
-    await trx.updateTable('members').set({ status, updated_at: now }).where('card_number', '=', cardNumber).execute()
-    await trx.insertInto('review_actions').values({ id: newId('rva'), subject_id: cardNumber, reviewer_id: reviewer.id, action: `member_${status}`, reason: reason ?? null, created_at: now }).execute()
-    return { object: 'member', card_number: cardNumber, org_id: member.org_id, status, join_date: member.join_date }
-  })
-}
+// Member status changes (保留会籍, restore, 开除会籍, 退会) are in member-lifecycle.ts.

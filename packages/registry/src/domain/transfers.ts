@@ -10,6 +10,9 @@ import { newId } from '../crypto/hashing'
 import type { Database, TransferTable } from '../db/schema'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { recordEvent } from './outbox'
+import { reissueCard } from './member-cards'
+import { recordMembershipEvent } from './membership-events'
+import { linkSessionPerson } from './person-links'
 import { requireInScope, reviewerScope } from './scope'
 import { transferView } from './views'
 
@@ -28,6 +31,7 @@ export async function requestTransfer(ctx: RegistryContext, caller: Extract<Call
     const row: TransferTable = { id: newId('trf'), session_id: caller.sessionId, person_key: pending.personKey, from_org_id: member.org_id, to_org_id: body.to_org_id, reason: body.reason, status: 'requested', created_at: iso(now), updated_at: iso(now), expires_at: iso(now + ctx.config.transferTimeoutMs) }
     await trx.insertInto('transfers').values(row).execute()
     await trx.updateTable('members').set({ status: 'transferring', updated_at: iso(now) }).where('person_key', '=', pending.personKey).execute()
+    await recordMembershipEvent(trx, { personKey: pending.personKey, kind: 'transfer_requested', orgId: body.to_org_id, now })
     const view = transferView(row)
     await recordEvent(ctx, trx, 'transfer.requested', caller.platformId, view)
     return view
@@ -66,6 +70,7 @@ async function refuse(ctx: RegistryContext, trx: Transaction<Database>, t: Trans
   if (dueBy) q = q.where('expires_at', '<', dueBy)
   if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) return undefined
   await trx.updateTable('members').set({ status: 'active', updated_at: iso(now) }).where('person_key', '=', t.person_key).execute() // stays at the source
+  await recordMembershipEvent(trx, { personKey: t.person_key, kind: 'transfer_refused', orgId: t.from_org_id, now })
   const view = transferView({ ...t, ...patch })
   await recordEvent(ctx, trx, 'transfer.rejected', await platformOf(trx, t.session_id), view)
   return view
@@ -103,6 +108,11 @@ export async function actOnTransfer(ctx: RegistryContext, reviewer: Extract<Call
       await advance(trx, t, 'released', 'completed', now)
       // The switch of organisation is atomic here; join_date is untouched (会龄 continues).
       await trx.updateTable('members').set({ org_id: t.to_org_id, status: 'active', updated_at: iso(now) }).where('person_key', '=', t.person_key).execute()
+      // The card names the new union from now on (issue #16); the old one is reported revoked. The
+      // driver who asked (from the join flow, perhaps on another platform) reads the membership from then on.
+      await reissueCard(ctx, trx, t.person_key, now)
+      await linkSessionPerson(trx, t.session_id, t.person_key, now)
+      await recordMembershipEvent(trx, { personKey: t.person_key, kind: 'transferred', orgId: t.to_org_id, now })
       const view = transferView({ ...t, status: 'completed', updated_at: iso(now) })
       await recordEvent(ctx, trx, 'transfer.completed', await platformOf(trx, t.session_id), view)
       return view

@@ -15,6 +15,8 @@ import { random } from '../crypto/hashing'
 import { RateLimiter } from './rate-limit'
 import { errorResponse } from './respond'
 import { mountPublicApi } from './public-api'
+import { mountCardVerify } from './card-verify'
+import { mountUploadsReviewApi } from './uploads-review-api'
 import { mountReviewApi } from './review-api'
 import { bodyLimits } from './body-limits'
 import { securityHeaders } from './security-headers'
@@ -72,7 +74,9 @@ export function createApp(ctx: RegistryContext) {
   app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' }))
   app.get('/v1/card-public-key', (c) => c.json({ object: 'card_public_key', algorithm: 'Ed25519', public_key_pem: ctx.keys.cardPublicKeyPem }))
 
+  mountCardVerify(app, ctx, limiter) // /v1/cards/verify limited per address, before the route; the /verify page (issue #16)
   mountPublicApi(app, ctx)
+  mountUploadsReviewApi(app, ctx) // a driver's photo for the application's reviewers (issue #16)
 
   mountReviewApi(app, ctx, limiter)
   mountHostedPage(app, ctx) // /join, the hosted join page (issue #14)

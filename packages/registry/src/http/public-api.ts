@@ -11,8 +11,16 @@ import { listApplications, retrieveApplication, submitApplication, volunteerAppl
 import { requestTransfer, retrieveTransfer } from '../domain/transfers'
 import { listServices } from '../domain/services'
 import { listConsentTexts } from '../domain/consent-texts'
+import { retrieveConsents, withdrawConsent } from '../domain/consent-withdrawal'
 import { listRegions, matchForSession } from '../domain/organisations'
-import { type Caller, Refusal, type RegistryContext } from '../domain/context'
+import { type Caller, type RegistryContext } from '../domain/context'
+import { retrieveMembership } from '../domain/membership'
+import { membershipTransferOptions, requestMembershipTransfer, updateMembershipProfile } from '../domain/membership-actions'
+import { cancelLeave, requestLeave } from '../domain/leave-requests'
+import { respondToApplication } from '../domain/respond'
+import { createUpload } from '../domain/uploads'
+import { verifyCardPayload } from '../domain/card-verification'
+import { withInformationRequest, withSessionMode } from '../domain/driver-views'
 import { authenticate } from './auth'
 import { fingerprintOf, registryIdempotency } from './idempotency'
 
@@ -20,10 +28,10 @@ function handlers(ctx: RegistryContext): Handlers<Caller> {
   return {
     health: () => ({ status: 'ok', api_version: API_VERSION, time: toChinaTime(ctx.now()) }),
     createJoinSession: ({ caller, body }) => createSession(ctx, caller, body),
-    retrieveJoinSession: ({ caller, id }) => retrieveSession(ctx, caller, id),
+    retrieveJoinSession: async ({ caller, id }) => withSessionMode(ctx, caller, await retrieveSession(ctx, caller, id)),
     refreshJoinSession: ({ caller, id }) => refreshSession(ctx, caller, id),
     submitApplication: ({ caller, body, locale }) => submitApplication(ctx, caller, body, locale),
-    retrieveApplication: ({ caller, id }) => retrieveApplication(ctx, caller, id),
+    retrieveApplication: async ({ caller, id }) => withInformationRequest(ctx, caller, await retrieveApplication(ctx, caller, id)),
     listApplications: ({ caller, query }) => listApplications(ctx, caller, query),
     withdrawApplication: ({ caller, id }) => withdrawApplication(ctx, caller, id),
     volunteerApplication: ({ caller, id, body }) => volunteerApplication(ctx, caller, id, body),
@@ -34,22 +42,20 @@ function handlers(ctx: RegistryContext): Handlers<Caller> {
     listMemberServices: ({ query }) => listServices(ctx, query),
     listRegions: ({ query }) => listRegions(ctx, query),
     listParks: ({ query }) => listParks(ctx.directory(), query),
-    // Issue #16: wired to their domain files next (contract first, for the engineers building on it).
-    retrieveMembership: () => notYet(),
-    updateMembershipProfile: () => notYet(),
-    membershipTransferOptions: () => notYet(),
-    requestMembershipTransfer: () => notYet(),
-    requestLeave: () => notYet(),
-    cancelLeave: () => notYet(),
-    respondToApplication: () => notYet(),
-    createUpload: () => notYet(),
-    verifyCard: () => notYet(),
+    // Issue #16: the member centre, the review loop (driver side), uploads, card checks.
+    retrieveMembership: ({ caller }) => retrieveMembership(ctx, caller),
+    updateMembershipProfile: ({ caller, body, locale }) => updateMembershipProfile(ctx, caller, body, locale),
+    membershipTransferOptions: ({ caller, body, locale }) => membershipTransferOptions(ctx, caller, body, locale),
+    requestMembershipTransfer: ({ caller, body }) => requestMembershipTransfer(ctx, caller, body),
+    requestLeave: ({ caller, body }) => requestLeave(ctx, caller, body),
+    cancelLeave: ({ caller }) => cancelLeave(ctx, caller),
+    respondToApplication: ({ caller, id, body, locale }) => respondToApplication(ctx, caller, id, body, locale),
+    createUpload: ({ caller, body }) => createUpload(ctx, caller, body),
+    verifyCard: ({ query }) => verifyCardPayload(ctx, query.payload),
     listConsentTexts: () => listConsentTexts(ctx),
+    retrieveConsents: ({ caller }) => retrieveConsents(ctx, caller),
+    withdrawConsent: ({ caller, body }) => withdrawConsent(ctx, caller, body),
   }
-}
-
-const notYet = (): never => {
-  throw new Refusal('not_found', { message: '此接口尚未开放', en: 'This route is not served yet' })
 }
 
 type Vars = { Variables: { requestId: string; caller: Caller } }

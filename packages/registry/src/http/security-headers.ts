@@ -23,6 +23,8 @@ const POLICIES: Array<[prefix: string, policy: Policy | null]> = [
   ['/console', CONSOLE],
   // The hosted join page sets its own policy (frame-ancestors per platform): http/hosted-page.ts.
   ['/join', null],
+  // The card-check page asks for the camera: its own policy, http/verify-page.ts (issue #16).
+  ['/verify', null],
   // The driver app of the demo (config.appDir, served at /) is a page of its own: no CSP of ours.
   ['/v1/', API],
   ['/openapi.json', API],
