@@ -5,6 +5,7 @@ import { createServer } from 'node:http'
 import { createFetchTransport, createRegistryClient, isRegistryError } from '@ruhui/core/client'
 import { SIGNATURE_HEADER, isWebhookSignatureError, verifyWebhook } from '@ruhui/core/node'
 import { PhoneCodeError, createWechatPhoneExchange } from './wechat-phone.mjs'
+import { demoPrefill } from './prefill.mjs'
 
 /**
  * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void, corsOrigins?: string[], wechat?: { appId: string, appSecret: string, apiBase?: string } }} options
@@ -12,8 +13,9 @@ import { PhoneCodeError, createWechatPhoneExchange } from './wechat-phone.mjs'
  *   of the driver app when it is served from another origin. '*' allows any.
  *   wechat: the mini-program's AppID and AppSecret, for the phone-number exchange (without them the
  *   exchange answers 503: the h5 demo has no WeChat button anyway).
+ *   prefillFor: what the platform already verified about a driver (the session's `prefill`), or null; @default demoPrefill
  */
-export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {}, corsOrigins = [], wechat }) {
+export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {}, corsOrigins = [], wechat, prefillFor = demoPrefill }) {
   const registry = createRegistryClient({ baseUrl: registryUrl, secretKey, transport })
   const phoneFromCode = wechat ? createWechatPhoneExchange(wechat) : undefined
   /** Status-only events, newest last (the platform never receives personal data). */
@@ -60,9 +62,11 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
       // The platform's own sign-in decides who the driver is; here the id comes in the path (a demo).
       const start = /^\/api\/drivers\/([A-Za-z0-9_-]{1,64})\/join-session$/.exec(url.pathname)
       if (req.method === 'POST' && start) {
-        const session = await registry.joinSessions.create({ platform_user_id: `driver_${start[1]}` }).catch((e) => fromRegistry(res, e))
+        // What the platform verified goes with the session (the registry keeps `verified`) and to its own app (read-only fields).
+        const prefill = prefillFor(start[1])
+        const session = await registry.joinSessions.create({ platform_user_id: `driver_${start[1]}`, ...(prefill ? { prefill } : {}) }).catch((e) => fromRegistry(res, e))
         if (!session) return
-        return send(res, 200, { session_id: session.id, join_token: session.join_token, expires_at: session.expires_at })
+        return send(res, 200, { session_id: session.id, join_token: session.join_token, expires_at: session.expires_at, ...(prefill ? { prefill } : {}) })
       }
       // What the driver app's onTokenExpired calls: a fresh token for the same session.
       const refresh = /^\/api\/join-sessions\/(jsess_[A-Za-z0-9_]{1,64})\/refresh$/.exec(url.pathname)

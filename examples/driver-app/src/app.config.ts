@@ -15,8 +15,9 @@ export default defineAppConfig({
     color: '#666666',
     selectedColor: '#c8161d',
     list: [
-      { pagePath: 'pages/index/index', text: '接单' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      // PNGs drawn in the repository (scripts/gen-tab-icons.mjs).
+      { pagePath: 'pages/index/index', text: '接单', iconPath: 'assets/tab-orders.png', selectedIconPath: 'assets/tab-orders-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-active.png' },
     ],
   },
 })

@@ -3,6 +3,7 @@
  * join session with the platform's secret key, which never reaches the app.
  */
 import { ENV_TYPE, getEnv, getStorageSync, request, setStorageSync } from '@tarojs/taro'
+import type { JoinSessionCreate } from '@ruhui/core/contract'
 
 function fromQuery(name: string): string | null {
   if (getEnv() !== ENV_TYPE.WEB || typeof window === 'undefined') return null
@@ -17,8 +18,10 @@ export function platformUrl(): string {
   return fromQuery('platform') ?? RUHUI_PLATFORM_URL
 }
 
-/** The platform's own sign-in decides who the driver is; the demo keeps one id per device. */
+/** The platform's own sign-in decides who the driver is; the demo keeps one id per device (h5: `?driver=` picks one). */
 export function driverId(): string {
+  const asked = fromQuery('driver')
+  if (asked && /^[A-Za-z0-9_-]{1,64}$/.test(asked)) return asked
   const saved = getStorageSync('demo.driverId') as string
   if (saved) return saved
   const id = `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
@@ -29,13 +32,15 @@ export function driverId(): string {
 export interface JoinSessionGrant {
   sessionId: string
   joinToken: string
+  /** What the platform already verified about the driver (the session's `prefill`): the flow shows it read-only. */
+  prefill?: JoinSessionCreate['prefill']
 }
 
 async function post(path: string): Promise<JoinSessionGrant> {
   const res = await request({ url: `${platformUrl()}${path}`, method: 'POST', header: { 'content-type': 'application/json' }, data: '{}', dataType: 'json' })
-  const body = res.data as { session_id?: string; join_token?: string; error?: { message?: string } }
+  const body = res.data as { session_id?: string; join_token?: string; prefill?: JoinSessionCreate['prefill']; error?: { message?: string } }
   if (res.statusCode !== 200 || !body.session_id || !body.join_token) throw new Error(body.error?.message ?? `平台服务暂不可用（${res.statusCode}）`)
-  return { sessionId: body.session_id, joinToken: body.join_token }
+  return { sessionId: body.session_id, joinToken: body.join_token, ...(body.prefill ? { prefill: body.prefill } : {}) }
 }
 
 export const createJoinSession = () => post(`/api/drivers/${driverId()}/join-session`)

@@ -138,3 +138,15 @@ it('exchanges WeChat’s getPhoneNumber code for the driver’s verified mobile;
     await new Promise((resolve) => wechatApi.close(resolve))
   }
 })
+
+it('passes what it verified (prefill) with the session and to its app; a driver it has not verified gets none (issue #18)', async () => {
+  const verified = await (await post('/api/drivers/prefill-1/join-session')).json()
+  expect(verified.prefill).toMatchObject({ employment_form: 'platform_self_employed', base_region: { county: '340123', township: '340123101' }, verified: { method: 'platform_realname' } })
+  const { checkDriverIdentity } = await import('@ruhui/core')
+  const p = verified.prefill
+  expect(checkDriverIdentity({ name: p.name, idNumber: p.id_number, mobile: p.mobile, employmentForm: p.employment_form, plate: p.plate }).ok).toBe(true)
+  expect(sandbox.state.sessions.get(verified.session_id)).toBeDefined()
+  const unverified = await (await post('/api/drivers/new-driver-1/join-session')).json()
+  expect(unverified.session_id).toMatch(/^jsess_/)
+  expect(unverified.prefill).toBeUndefined()
+})

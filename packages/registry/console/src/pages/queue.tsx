@@ -6,6 +6,8 @@ import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 import { AssignModal } from './assign-picker'
+import { placeWords } from '../place-words'
+import { usePlatformNames } from '../platform-names'
 
 export interface ReviewApplication {
   id: string
@@ -40,6 +42,7 @@ function TierWords({ application: a }: { application: ReviewApplication }) {
 
 export function QueuePage({ params }: { params: URLSearchParams }) {
   const { t, label } = useI18n()
+  const platformName = usePlatformNames()
   const [filter, setFilter] = useState<{ status?: string; region_prefix?: string; platform_id?: string }>({})
   const [open, setOpen] = useState<string | null>(params.get('id'))
   const list = useLoad(() => api<{ data: ReviewApplication[] }>('/v1/review/applications', { query: { ...filter, limit: '200' } }), [JSON.stringify(filter)])
@@ -67,10 +70,10 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
         columns={[
           { title: t.submittedAt, dataIndex: 'submitted_at', render: (v: string) => t.dateTime(v) },
           { title: t.applicant, render: (_, r) => `${r.applicant.name} · ${r.applicant.id_number}` },
-          { title: t.region, render: (_, r) => r.base_region.county },
+          { title: t.region, render: (_, r) => placeWords(r.base_region.county, r.base_region.township) },
           { title: t.union, dataIndex: 'org_name' },
           { title: t.tier, render: (_, r) => <TierWords application={r} /> },
-          { title: t.platform, dataIndex: 'platform_id' },
+          { title: t.platform, render: (_, r) => platformName(r.platform_id) },
           { title: t.status, dataIndex: 'status', render: (s: ApplicationStatus) => <StatusTag kind="applicationStatus" status={s} /> },
           { title: t.actions, render: (_, r) => <Button type="link" onClick={() => setOpen(r.id)}>{t.view}</Button> },
         ]}
@@ -83,6 +86,7 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
 function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): void; onChanged(): void }) {
   const { message, modal } = App.useApp()
   const { t, label } = useI18n()
+  const platformName = usePlatformNames()
   const [reveal, setReveal] = useState(false)
   const [busy, setBusy] = useState(false)
   const [assigning, setAssigning] = useState(false)
@@ -135,14 +139,13 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
               </>
             )}
             <Descriptions.Item label={t.region}>
-              {a.base_region.county}
-              {a.base_region.township ? ` / ${a.base_region.township}` : ''}
+              {placeWords(a.base_region.county, a.base_region.township)}
             </Descriptions.Item>
             <Descriptions.Item label={t.union}>{a.org_name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t.tier}>
               <TierWords application={a} />
             </Descriptions.Item>
-            <Descriptions.Item label={t.platform}>{a.platform_id}</Descriptions.Item>
+            <Descriptions.Item label={t.platform}>{platformName(a.platform_id)}</Descriptions.Item>
             <Descriptions.Item label={t.volunteerOffer}>{a.volunteer ? t.willing : '—'}</Descriptions.Item>
             {a.member_card && <Descriptions.Item label={t.cardNumber}>{a.member_card.number}</Descriptions.Item>}
           </Descriptions>

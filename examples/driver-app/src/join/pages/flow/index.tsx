@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { navigateBack, showToast } from '@tarojs/taro'
 import { JoinUnionFlow } from '@ruhui/taro'
+import { prefillFromSession } from '@ruhui/core/flow'
 import { type JoinSessionGrant, createJoinSession, faceCheck, phoneFromCode, refreshJoinToken, registryUrl } from '../../../demo-platform'
 
 export default function JoinFlowPage() {
@@ -34,6 +35,7 @@ export default function JoinFlowPage() {
       registryUrl={registryUrl()}
       sessionId={grant.sessionId}
       joinToken={grant.joinToken}
+      prefill={prefillFromSession(grant.prefill)}
       onTokenExpired={() => refreshJoinToken(grant.sessionId)}
       capabilities={{ verifyFace: faceCheck, exchangePhoneCode: phoneFromCode }}
       onSuccess={() => void showToast({ title: '申请已提交', icon: 'success' })}
