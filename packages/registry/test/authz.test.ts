@@ -46,9 +46,9 @@ eachDialect(
         adminOut: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3401', '--name', '合肥管理员', '--role', 'admin'])['key']}`,
         rootAdmin: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '江苏省管理员', '--role', 'admin'])['key']}`,
         flaggedAdmin: `Bearer ${r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京注册中心管理员', '--role', 'registry_admin'])['key']}`,
-        partner: `Bearer ${r.cli(['partner', 'create', '--name', '交通运输局（测试）'])['key']}`,
+        partner: `Bearer ${r.cli(['partner', 'create', '--name', '交通运输局（测试）', '--region-prefix', '32'])['key']}`,
       })
-      partnerId = r.cli(['partner', 'create', '--name', '物流协会（轮换测试）'])['partner_id'] as string
+      partnerId = r.cli(['partner', 'create', '--name', '物流协会（轮换测试）', '--region-prefix', '32'])['partner_id'] as string
       // A console sign-in of a reviewer in the subtree: the session token stands for the same reviewer.
       r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京（后台）', '--login', 'nj-console', '--password', 'pw-authz-1'])
       const signIn = (await (await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'nj-console', password: 'pw-authz-1' }) })).json()) as { token: string }
@@ -65,7 +65,14 @@ eachDialect(
       ['GET', 'session', () => `/v1/join-sessions/${sessionId}`, undefined, { anonymous: 401, platformA: 200, platformB: 404, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403 }],
       ['GET', 'application', () => `/v1/applications/${appId}`, undefined, { anonymous: 401, platformA: 200, platformB: 404, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, reviewerOut: 403 }],
       ['GET', 'list applications', () => '/v1/applications', undefined, { platformA: 200, platformB: 200, tokenOwn: 403, reviewerIn: 403 }],
-      ['POST', 'withdraw', () => `/v1/applications/${appId}/withdraw`, {}, { platformB: 404, tokenOther: 404, tokenExpired: 401, reviewerIn: 403 }],
+      // Only the driver withdraws (入会自愿, issue #13): any platform's key is refused with permission_denied.
+      ['POST', 'withdraw', () => `/v1/applications/${appId}/withdraw`, {}, { platformA: 403, platformB: 403, tokenOther: 404, tokenExpired: 401, reviewerIn: 403 }],
+      // Issue #13: the published texts (either credential), the driver's own consents and their withdrawal (the join token only).
+      ['GET', 'consent texts', () => '/v1/consent-texts', undefined, { anonymous: 401, platformA: 200, tokenOwn: 200, tokenExpired: 401, reviewerIn: 403, partner: 403, garbage: 401 }],
+      ['GET', 'my consents', () => '/v1/consents', undefined, { anonymous: 401, platformA: 403, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
+      ['POST', 'withdraw a consent', () => '/v1/consents/withdraw', { kind: 'share_with_partners' }, { anonymous: 401, platformA: 403, platformB: 403, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, partner: 403, tokenOwn: 200 }],
+      ['GET', 'shared records outside the partner’s regions', () => '/v1/sharing/records?region_prefix=34', undefined, { partner: 403 }],
+      ['GET', 'shared aggregates outside the partner’s regions', () => '/v1/sharing/aggregates?region_prefix=3401', undefined, { partner: 403 }],
       ['POST', 'match', () => '/v1/organisations/match', { employment_form: 'other', base_region: { county: '320115' } }, { anonymous: 401, platformA: 403, tokenOwn: 200, tokenOther: 200, tokenExpired: 401 }],
       ['GET', 'review queue', () => '/v1/review/applications', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 200 }],
       ['GET', 'review detail', () => `/v1/review/applications/${appId}`, undefined, { platformA: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 404 }],
@@ -104,6 +111,16 @@ eachDialect(
       ['GET', 'export', () => '/v1/review/exports/applications.csv', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, partner: 403 }],
       ['GET', 'shared aggregates', () => '/v1/sharing/aggregates', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 403, partner: 200 }],
       ['GET', 'shared records', () => '/v1/sharing/records', undefined, { anonymous: 401, platformA: 403, reviewerIn: 403, partner: 200 }],
+      // Issue #16, the staff side: member lifecycle, members' requests to leave, batch approval (reviewers only; the
+      // subtree itself, with real members, in staff-actions.test.ts: outside it is 404 like a card that does not exist).
+      ['POST', 'retain a member', () => '/v1/review/members/CARD-NONE/retain', {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, reviewerOut: 404, consoleIn: 404, partner: 403, garbage: 401 }],
+      ['POST', 'restore a member', () => '/v1/review/members/CARD-NONE/restore', {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, partner: 403 }],
+      ['POST', 'expel a member', () => '/v1/review/members/CARD-NONE/expel', { reason: '严重违反章程' }, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, adminIn: 404, partner: 403 }],
+      ['POST', 'a member’s status', () => '/v1/review/members/CARD-NONE/status', { status: 'retained' }, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, partner: 403 }],
+      ['GET', 'requests to leave', () => '/v1/review/leave-requests', undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 200, consoleIn: 200, partner: 403, garbage: 401 }],
+      ['POST', 'confirm a leave', () => '/v1/review/leave-requests/lvr_none/confirm', {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, partner: 403 }],
+      ['POST', 'decline a leave', () => '/v1/review/leave-requests/lvr_none/decline', { reason: '请先结清会费' }, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, partner: 403 }],
+      ['POST', 'batch approval', () => '/v1/review/batch-approvals', { application_ids: ['app_none'] }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 200, consoleIn: 200, partner: 403, garbage: 401 }],
     ]
 
     for (const [method, label, path, body, expected] of cases) {

@@ -142,7 +142,7 @@ eachDialect('bad input', (registry) => {
     const r = registry()
     // A root organisation's admin reaches every route (platforms and partners included).
     const root = r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '省管理员（模糊测试）', '--role', 'admin'])['key'] as string
-    const partnerId = r.cli(['partner', 'create', '--name', '模糊测试单位'])['partner_id'] as string
+    const partnerId = r.cli(['partner', 'create', '--name', '模糊测试单位', '--region-prefix', '32'])['partner_id'] as string
     // A member to search for: the application approved.
     expect((await fetch(`${r.baseUrl}/v1/review/applications/${auth.appId}/approve`, { method: 'POST', headers: { authorization: `Bearer ${admin()}` } })).status).toBe(200)
     const before = await rowCounts(r)
@@ -159,6 +159,8 @@ eachDialect('bad input', (registry) => {
       ['POST', '/v1/review/sign-in', { login: 'nobody', password: 'guess' }, jsonSchema(BODY.signIn)],
       ['POST', `/v1/review/applications/${auth.appId}/request_info`, { reason: '补充', org_id: 'org_nf_320115' }, jsonSchema(BODY.act)],
       ['POST', '/v1/review/members/CARD-NONE/status', { status: 'retained', reason: '理由' }, jsonSchema(BODY.memberStatus)],
+      ['POST', '/v1/review/members/CARD-NONE/expel', { reason: '理由' }, jsonSchema(BODY.memberAction)],
+      ['POST', '/v1/review/leave-requests/lvr_none/decline', { reason: '理由' }, jsonSchema(BODY.memberAction)],
       ['POST', '/v1/review/platforms', { name: '模糊平台', webhook_url: 'https://example.com/hook' }, jsonSchema(BODY.platform)],
       ['POST', '/v1/review/platforms/P-FUZZ/roll', { what: 'secret_key', expires_in_hours: 1 }, jsonSchema(BODY.roll)],
       ['POST', '/v1/review/platforms/P-FUZZ/web', { allowed_origins: ['https://app.example.com'], return_urls: ['https://app.example.com/done'] }, jsonSchema(BODY.platformWeb)],

@@ -38,11 +38,15 @@ export async function driverSession(baseUrl: string, platformKey: string, platfo
   return Object.assign(driver, { sessionId: s.id })
 }
 
-/** Submits in Nanjing's Jiangning district (南京 江宁 new-form federation); returns the application id. */
-export async function submitInNanjing(baseUrl: string, platformKey: string, who: Person, userId: string): Promise<string> {
+/** Submits in Nanjing's Jiangning district (南京 江宁 new-form federation); returns the application id and the driver's session. */
+export async function applyInNanjing(baseUrl: string, platformKey: string, who: Person, userId: string) {
   const driver = await driverSession(baseUrl, platformKey, userId)
   const app = await driver.applications.submit({ applicant: { ...who, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
-  return app.id
+  return { applicationId: app.id, driver }
+}
+
+export async function submitInNanjing(baseUrl: string, platformKey: string, who: Person, userId: string): Promise<string> {
+  return (await applyInNanjing(baseUrl, platformKey, who, userId)).applicationId
 }
 
 /** A member of the Nanjing union (approved by `nanjing`); returns the application and the card number. */

@@ -1,12 +1,12 @@
 // SMS to drivers about decisions, through a stand-in of an SMS provider's HTTP endpoint, on both
 // dialects: exactly one message per decision (approved, needs_info, rejected, transfer completed,
-// transfer refused) to the number the driver gave, with the provider's bearer token; none for what
+// transfer refused, expelled, leave confirmed) to the number the driver gave, with the provider's bearer token; none for what
 // is not a decision (submitted, a transfer asked for or released) nor for a refused request; a
 // message the provider failed once is tried again and still reaches the phone once; no ID number
 // and no full name in anything sent.
 import { afterAll, expect, it } from 'vitest'
 import { eachDialect } from './dialects'
-import { type Person, type Staff, nanjingMember, person, requestMoveToHefei, staffClient, staffJson, submitInNanjing } from './membership-fixtures'
+import { type Person, type Staff, driverSession, nanjingMember, person, requestMoveToHefei, staffClient, staffJson, submitInNanjing } from './membership-fixtures'
 import { queryRows } from './row-counts'
 import { startSmsStandIn } from './sms-stand-in'
 
@@ -20,7 +20,7 @@ eachDialect(
   'SMS notifications',
   (registry, dialect) => {
     const base = dialect === 'sqlite' ? 100 : 200
-    const people = { a: person(base + 1, '周一鸣'), b: person(base + 2, '吴二娃'), c: person(base + 3, '郑三宝'), d: person(base + 4, '冯四海') }
+    const people = { a: person(base + 1, '周一鸣'), b: person(base + 2, '吴二娃'), c: person(base + 3, '郑三宝'), d: person(base + 4, '冯四海'), e: person(base + 5, '陈五福'), f: person(base + 6, '褚六顺') }
     const to = (p: Person) => sms.delivered().filter((m) => m.body.to === p.mobile).map((m) => [m.body.template, m.body.params.union])
 
     it('one message per decision, to the driver’s number, retried through the outbox when the provider fails', async () => {
@@ -44,14 +44,24 @@ eachDialect(
       await nanjingMember(r.baseUrl, key, nanjing, people.d, 'sms-d')
       const td = await requestMoveToHefei(r.baseUrl, key, people.d, 'sms-d2')
       await staffJson(nanjing, `/v1/review/transfers/${td}/reject`, {})
+      // 开除会籍; and a member's 退会, confirmed by the union (a refused expulsion, without a reason, sends nothing).
+      const { card: ce } = await nanjingMember(r.baseUrl, key, nanjing, people.e, 'sms-e')
+      expect((await nanjing(`/v1/review/members/${ce}/expel`, { body: {} })).status).toBe(400)
+      await staffJson(nanjing, `/v1/review/members/${ce}/expel`, { reason: '严重违反章程' })
+      await nanjingMember(r.baseUrl, key, nanjing, people.f, 'sms-f')
+      await (await driverSession(r.baseUrl, key, 'sms-f')).membership.leave({ reason: 'no_longer_driving' })
+      const leave = (await staffJson<{ data: Array<{ id: string }> }>(nanjing, '/v1/review/leave-requests')).data[0]
+      await staffJson(nanjing, `/v1/review/leave-requests/${leave?.id}/confirm`, {})
 
       const expected = {
         a: [['application_approved', NANJING]],
         b: [['application_needs_info', NANJING], ['application_rejected', NANJING]],
         c: [['application_approved', NANJING], ['transfer_completed', HEFEI]],
         d: [['application_approved', NANJING], ['transfer_rejected', NANJING]],
+        e: [['application_approved', NANJING], ['expelled', NANJING]],
+        f: [['application_approved', NANJING], ['leave_confirmed', NANJING]],
       }
-      await expect.poll(() => Object.values(people).map(to).flat().length, { timeout: 20_000, interval: 200 }).toBe(7)
+      await expect.poll(() => Object.values(people).map(to).flat().length, { timeout: 20_000, interval: 200 }).toBe(11)
       // Nothing more arrives later (a second worker pass, a retry of a sent message).
       await new Promise((resolve) => setTimeout(resolve, 1200))
       for (const k of Object.keys(people) as Array<keyof typeof people>) expect(to(people[k]), k).toEqual(expected[k])
@@ -67,7 +77,7 @@ eachDialect(
       }
       // Stored as sent, the number encrypted (the outbox holds no mobile in clear).
       const rows = await queryRows<{ status: string; to_enc: string; attempts: number }>(r, 'select status, to_enc, attempts from sms_messages')
-      expect(rows).toHaveLength(7)
+      expect(rows).toHaveLength(11)
       expect(rows.every((row) => row.status === 'sent')).toBe(true)
       for (const p of Object.values(people)) expect(JSON.stringify(rows)).not.toContain(p.mobile)
     })

@@ -4,11 +4,13 @@
  */
 import type { Context, Hono } from 'hono'
 import { type Caller, Refusal, type RegistryContext } from '../domain/context'
-import { type ReviewAction, reviewAct, reviewDetail, reviewQueue, setMemberStatus } from '../domain/review'
+import { type ReviewAction, type ReviewActInput, reviewAct, reviewDetail, reviewQueue } from '../domain/review'
 import { actOnTransfer, retrieveTransfer } from '../domain/transfers'
 import { pilotStats } from '../domain/stats'
 import { checkRangeFilter } from '../domain/range-filter'
 import { mountConsoleApi } from './console-api'
+import { mountMembersApi } from './members-api'
+import { mountBatchApprovalApi } from './batch-approval-api'
 import { BODY, QUERY, checkBody, checkQuery } from './review-schemas'
 import type { RateLimiter } from './rate-limit'
 
@@ -43,22 +45,22 @@ export function mountReviewApi(app: Hono<Vars>, ctx: RegistryContext, limiter: R
     const who = reviewer(c)
     return c.json(await reviewDetail(ctx, who, c.req.param('id'), checkQuery(QUERY.detail, c.req.url).reveal === 'true'))
   })
+  // Before /applications/:id/:action: approve many at once (issue #16).
+  mountBatchApprovalApi(app, ctx, { reviewer, readJson })
   app.post('/v1/review/applications/:id/:action', async (c) => {
     const who = reviewer(c)
     const action = c.req.param('action')
     if (!['approve', 'reject', 'request_info', 'assign'].includes(action)) throw new Refusal('not_found')
     const b = checkBody(BODY.act, await readJson(c))
-    const input: { reason?: string; org_id?: string } = {}
+    const input: ReviewActInput = {}
     if (b.reason !== undefined) input.reason = b.reason
     if (b.org_id !== undefined) input.org_id = b.org_id
+    if (b.fields !== undefined) input.fields = b.fields
+    if (b.documents !== undefined) input.documents = b.documents
     return c.json(await reviewAct(ctx, who, c.req.param('id'), action as ReviewAction, input))
   })
-  app.post('/v1/review/members/:card/status', async (c) => {
-    const who = reviewer(c)
-    // {"status":{}} used to reach String(): a 400 naming the field now.
-    const b = checkBody(BODY.memberStatus, await readJson(c))
-    return c.json(await setMemberStatus(ctx, who, c.req.param('card'), b.status, b.reason))
-  })
+  // 保留会籍, restore, 开除会籍, and members' requests to leave (issue #16).
+  mountMembersApi(app, ctx, { reviewer, readJson })
   app.get('/v1/review/transfers/:id', async (c) => c.json(await retrieveTransfer(ctx, reviewer(c), c.req.param('id'))))
   app.post('/v1/review/transfers/:id/:action', async (c) => {
     const action = c.req.param('action')

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini'
 import { APPLICATION_STATUSES } from '@ruhui/core'
+import { INFO_FIELDS, UPLOAD_PURPOSES } from '@ruhui/core/contract'
 import { Refusal } from '../domain/context'
 
 const text = (max: number) => z.string().check(z.maxLength(max))
@@ -18,6 +19,7 @@ export const QUERY = {
   queue: z.object({ status: z.optional(z.enum(APPLICATION_STATUSES)), limit: z.optional(limit(200)), region_prefix: z.optional(regionPrefix), platform_id: z.optional(id) }),
   detail: z.object({ reveal: z.optional(z.enum(['true', 'false'])) }),
   transfers: z.object({ status: z.optional(z.string().check(z.regex(/^[a-z_]{1,30}$/))) }),
+  leaveRequests: z.object({}),
   members: z.object({ name_last: z.optional(text(4)), id_last4: z.optional(text(4)), mobile_last4: z.optional(text(4)), card_number: z.optional(text(40)) }),
   organisations: z.object({ q: z.optional(text(100)), region_prefix: z.optional(regionPrefix), limit: z.optional(limit(500)) }),
   audit: z.object({ action: z.optional(z.string().check(z.regex(/^[a-z_]{1,40}$/))), limit: z.optional(limit(1000)) }),
@@ -28,7 +30,12 @@ export const QUERY = {
 
 export const BODY = {
   signIn: z.object({ login: text(64), password: text(256) }),
-  act: z.object({ reason: z.optional(text(500)), org_id: z.optional(id) }),
+  // request_info names what is needed (issue #16): fields from the fixed list and/or photos, with the reason as the message.
+  act: z.object({ reason: z.optional(text(500)), org_id: z.optional(id), fields: z.optional(z.array(z.enum(INFO_FIELDS)).check(z.maxLength(INFO_FIELDS.length))), documents: z.optional(z.array(z.enum(UPLOAD_PURPOSES)).check(z.maxLength(UPLOAD_PURPOSES.length))) }),
+  /** 保留会籍, restore, 开除会籍 (its reason required by the domain), deciding a request to leave (issue #16). */
+  memberAction: z.object({ reason: z.optional(text(500)) }),
+  /** Approve many at once (a mass-joining event): at most 100 ids, each answered on its own. */
+  batchApprove: z.object({ application_ids: z.array(id).check(z.minLength(1), z.maxLength(100)) }),
   memberStatus: z.object({ status: z.enum(['active', 'retained', 'withdrawn']), reason: z.optional(text(500)) }),
   none: z.object({}),
   platform: z.object({
@@ -41,7 +48,8 @@ export const BODY = {
   /** A platform's web registrations (issue #14): origins that may frame /join and call from a browser; return URLs. */
   platformWeb: z.object({ allowed_origins: z.array(text(200)).check(z.maxLength(20)), return_urls: z.array(text(2048)).check(z.maxLength(20)) }),
   roll: z.object({ what: z.optional(z.enum(['secret_key', 'webhook_secret'])), expires_in_hours: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(720))) }),
-  partner: z.object({ name: text(100), kind: z.optional(z.enum(['transport_department', 'industry_association'])) }),
+  // region_prefixes: the regions (province, prefecture or county codes) the partner may receive (issue #13); none: nothing.
+  partner: z.object({ name: text(100), kind: z.optional(z.enum(['transport_department', 'industry_association'])), region_prefixes: z.optional(z.array(z.string().check(z.regex(/^\d{2}(?:\d{2}){0,2}$/))).check(z.maxLength(50))) }),
   service: z.object({
     kind: z.optional(z.string()),
     name: z.optional(z.string()),

@@ -1,8 +1,7 @@
 /**
  * Which decisions reach the driver by SMS, and to which number: approved, rejected, needs_info,
  * transfer completed or refused, leave confirmed, expelled. The number is the one the driver gave
- * (their latest application's, decrypted here and encrypted again in the outbox); the text names
- * only the union.
+ * (decrypted here and encrypted again in the outbox); the text names only the union.
  */
 import type { Transaction } from 'kysely'
 import type { EventType } from '@ruhui/core/contract'
@@ -22,7 +21,16 @@ const FROM_EVENT: Partial<Record<EventType, SmsTemplate>> = {
 
 type Trx = Transaction<Database>
 
+/**
+ * The number to tell: for an application, the one it gave (the driver's latest word); for a member,
+ * the one they set in the member centre, else their latest application's.
+ */
 async function mobileOf(ctx: RegistryContext, trx: Trx, where: { applicationId: string } | { personKey: string }): Promise<string | undefined> {
+  if ('personKey' in where) {
+    const member = await trx.selectFrom('members').select(['profile_enc']).where('person_key', '=', where.personKey).executeTakeFirst()
+    const changed = member?.profile_enc ? (JSON.parse(decryptField(ctx.keys, member.profile_enc, 'member_profile')) as { mobile?: unknown }).mobile : undefined
+    if (typeof changed === 'string' && changed) return changed
+  }
   let q = trx.selectFrom('applications').select(['applicant_enc'])
   q = 'applicationId' in where ? q.where('id', '=', where.applicationId) : q.where('person_key', '=', where.personKey).orderBy('submitted_at', 'desc').limit(1)
   const row = await q.executeTakeFirst()
