@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+// The native 我的会籍 component (src/member-centre, built as WeChat's npm gets it) in
+// miniprogram-simulate with WeChat's official template compiler, against a real registry process
+// over real HTTP: a member approved in Nanjing opens the centre with a new session, sees the card
+// and its QR code drawn as views (read back with jsQR), the registry checks it valid; the member
+// asks to move to Hefei and the centre shows the move under way.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import jsQR from 'jsqr'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { maskPersonName } from '@ruhui/core'
+import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
+import { type RegistryInstance, startRegistry } from '../../registry/test/registry-process'
+import { nanjingMember, person, staffClient } from '../../registry/test/membership-fixtures'
+import { wxHttp } from './wx-http'
+
+const require = createRequire(import.meta.url)
+type SimNode = { dom: HTMLElement; instance: { data: Record<string, unknown> }; dispatchEvent(name: string, o?: { detail?: unknown }): void; querySelector(s: string): SimNode | null; querySelectorAll(s: string): SimNode[] }
+const simulate = require('miniprogram-simulate') as {
+  load(path: string, tag: string, o: { rootPath: string; compiler: 'official' }): string
+  render(id: string, props?: Record<string, unknown>): SimNode & { attach(p: HTMLElement): void }
+  sleep(ms: number): Promise<void>
+}
+
+let registry: RegistryInstance
+let dist: string
+let platformKey: string
+let nanjing: ReturnType<typeof staffClient>
+const stand = wxHttp()
+
+async function until(node: SimNode, text: string, ms = 8000) {
+  const end = Date.now() + ms
+  while (!node.dom.textContent?.includes(text)) {
+    if (Date.now() > end) throw new Error(`"${text}" did not appear; it shows: ${node.dom.textContent?.replace(/\s+/g, ' ').slice(0, 500)}`)
+    await simulate.sleep(25)
+  }
+}
+const tap = (node: SimNode, sel: string) => {
+  const t = node.querySelector(sel)
+  if (!t) throw new Error(`${sel} is not shown; it shows: ${node.dom.textContent?.replace(/\s+/g, ' ').slice(0, 400)}`)
+  t.dispatchEvent('tap')
+}
+
+/** Paint the component's QR boxes (inline left/top/width/height in %) and read them with jsQR. */
+function readQr(node: SimNode): string | undefined {
+  const boxes = (node.instance.data.qr as string[]) ?? []
+  const px = 600
+  const data = new Uint8ClampedArray(px * px * 4).fill(255)
+  for (const style of boxes) {
+    const v = Object.fromEntries(style.split(';').map((p) => p.split(':')).map(([k, n]) => [k, (Number.parseFloat(n as string) / 100) * px]))
+    const [x0, y0, x1, y1] = [v.left!, v.top!, v.left! + v.width!, v.top! + v.height!].map(Math.round) as [number, number, number, number]
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.fill(0, (y * px + x) * 4, (y * px + x) * 4 + 3)
+  }
+  return jsQR(data, px, px)?.data
+}
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'ruhui-weapp-member-'))
+  // Built in a child process (esbuild refuses jsdom's TextEncoder), from the current sources.
+  const scripts = join(import.meta.dirname, '../scripts')
+  const code = `import { buildComponent } from '${scripts}/build-component.mjs'; import { buildMemberCentre } from '${scripts}/build-member-centre.mjs'; await buildComponent({ outDir: ${JSON.stringify(dist)} }); await buildMemberCentre({ outDir: ${JSON.stringify(join(dist, 'member-centre'))} })`
+  const built = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })
+  if (built.status !== 0) throw new Error(`building the components failed: ${built.stderr}`)
+  registry = await startRegistry({ dialect: 'sqlite' })
+  platformKey = registry.cli(['platform', 'create', '--name', '会籍小程序平台', '--id', 'P-WXMEM']).secret_key as string
+  nanjing = staffClient(registry.baseUrl, registry.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京审核员']).key as string)
+  ;(globalThis as Record<string, unknown>).wx = stand.wx
+}, 120_000)
+
+afterAll(async () => {
+  await registry?.stop()
+  registry?.cleanup()
+  if (dist) rmSync(dist, { recursive: true, force: true })
+})
+
+describe('@ruhui/weapp/member-centre in miniprogram-simulate against a registry process', { timeout: 60_000 }, () => {
+  it('shows a member the card with a QR code the registry checks valid, and asks to move to Hefei', async () => {
+    const who = person(401, '吴小程')
+    await nanjingMember(registry.baseUrl, platformKey, nanjing, who, 'wx-member-1')
+    // Later, a new session for the same platform user: the centre reads the membership with it.
+    const platform = createRegistryClient({ baseUrl: registry.baseUrl, secretKey: platformKey, transport: createFetchTransport() })
+    const s = await platform.joinSessions.create({ platform_user_id: 'wx-member-1' })
+    const id = simulate.load(join(dist, 'member-centre/index'), 'ruhui-member', { rootPath: dist, compiler: 'official' })
+    const comp = simulate.render(id, { registryUrl: registry.baseUrl, sessionId: s.id, joinToken: s.join_token })
+    comp.attach(document.createElement('div'))
+
+    await until(comp, '工会会员电子会员卡')
+    await until(comp, '南京')
+    const view = comp.instance.data.view as { member: { card: string; union: string; name: string } }
+    expect(view.member.card).toMatch(/^RH\d{16}$/)
+    expect(comp.dom.textContent).toContain(view.member.card)
+    expect(view.member.name).toBe(maskPersonName(who.name))
+    // The code drawn as views holds the check address with the card's signed payload.
+    expect(comp.querySelectorAll('.ruhui-qr__run').length).toBeGreaterThan(100)
+    const read = readQr(comp)
+    expect(read).toMatch(new RegExp(`^${registry.baseUrl}/verify\\?payload=RUHUI1\\.`))
+    const payload = new URL(read as string).searchParams.get('payload') as string
+    const check = (await (await fetch(`${registry.baseUrl}/v1/cards/verify?payload=${encodeURIComponent(payload)}`)).json()) as { result: string; card_number: string }
+    expect(check).toMatchObject({ result: 'valid', card_number: view.member.card })
+    expect(stand.requests).toContain('GET /v1/me/membership')
+
+    // Move: a county that is not one is refused on the phone, in words; then Hefei's union is found and chosen.
+    tap(comp, '.ruhui-member__move')
+    await until(comp, '转移会籍')
+    comp.querySelector('.ruhui-member__move-county')!.dispatchEvent('input', { detail: { value: '3401' } })
+    tap(comp, '.ruhui-member__find')
+    await until(comp, '请填写 6 位区县代码')
+    comp.querySelector('.ruhui-member__move-county')!.dispatchEvent('input', { detail: { value: '340104' } })
+    tap(comp, '.ruhui-member__find')
+    await until(comp, '合肥')
+    // Two unions take members in 蜀山区: the driver must choose one.
+    tap(comp, '.ruhui-member__move-submit')
+    await until(comp, '请选择接收您的工会')
+    const options = (comp.instance.data.view as { move: { options: Array<{ id: string; name: string }> } }).move.options
+    expect(options.length).toBeGreaterThan(0)
+    comp.querySelectorAll('.ruhui-union')[0]!.dispatchEvent('tap')
+    tap(comp, '.ruhui-member__move-submit')
+    await until(comp, '已提交转移申请')
+    await until(comp, '会籍转移办理中')
+    expect(comp.dom.textContent).toContain(options[0]!.name)
+    expect(stand.requests.filter((r) => r === 'POST /v1/me/membership/transfer')).toHaveLength(1)
+  })
+})
