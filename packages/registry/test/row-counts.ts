@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import pg from 'pg'
 import type { RegistryInstance } from './registry-process'
 
-const TABLES = ['platforms', 'reviewers', 'orgs', 'sessions', 'applications', 'members', 'transfers', 'review_actions', 'idempotency_keys', 'events', 'deliveries', 'audit_log', 'reviewer_sessions', 'services', 'partners', 'retired_secrets']
+const TABLES = ['platforms', 'reviewers', 'orgs', 'sessions', 'applications', 'members', 'transfers', 'review_actions', 'idempotency_keys', 'events', 'deliveries', 'audit_log', 'reviewer_sessions', 'services', 'partners', 'retired_secrets', 'person_links', 'member_cards', 'information_requests', 'uploads', 'leave_requests', 'membership_events']
 
 export async function rowCounts(r: RegistryInstance): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
