@@ -21,8 +21,9 @@ export interface MemberCentreProps extends UseMemberCentreOptions {
   /** Photos for the union's requests (@default Taro.chooseImage). */
   capabilities?: MemberCapabilities
   /**
-   * What the card's QR code holds. @default the registry's check page, `<registryUrl>/verify?payload=…`,
-   * which a phone camera at a service point opens; an offline scanner reads the payload out of it.
+   * What the card's QR code holds. @default the card's signed payload ('RUHUI1.…') itself, which the
+   * registry's /verify page scans and `verifyMemberCard` checks offline. A host may make it a link
+   * instead, e.g. `(p) => \`${registryUrl}/verify#${p}\`` (the page checks a code after # at once).
    */
   qrContent?(payload: string): string
   className?: string
@@ -69,7 +70,7 @@ export function MemberCentre(props: MemberCentreProps) {
 
 function MemberHome({ m, state, labels, locale, props, onOpen, onCancelLeave }: { m: Membership; state: MemberState; labels: MemberLabels; locale: 'zh-CN' | 'en'; props: MemberCentreProps; onOpen(p: 'move' | 'leave' | 'update'): void; onCancelLeave(): void }) {
   const card = m.card
-  const qr = card ? (props.qrContent ? props.qrContent(card.qr_payload) : `${props.registryUrl.replace(/\/+$/, '')}/verify?payload=${card.qr_payload}`) : null
+  const qr = card ? (props.qrContent ? props.qrContent(card.qr_payload) : card.qr_payload) : null
   const leaving = m.leave_request?.status === 'pending'
   const contact = m.union?.contact
   return (

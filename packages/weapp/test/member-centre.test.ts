@@ -93,11 +93,11 @@ describe('@ruhui/weapp/member-centre in miniprogram-simulate against a registry 
     expect(view.member.card).toMatch(/^RH\d{16}$/)
     expect(comp.dom.textContent).toContain(view.member.card)
     expect(view.member.name).toBe(maskPersonName(who.name))
-    // The code drawn as views holds the check address with the card's signed payload.
+    // The code drawn as views holds the card's signed payload.
     expect(comp.querySelectorAll('.ruhui-qr__run').length).toBeGreaterThan(100)
     const read = readQr(comp)
-    expect(read).toMatch(new RegExp(`^${registry.baseUrl}/verify\\?payload=RUHUI1\\.`))
-    const payload = new URL(read as string).searchParams.get('payload') as string
+    expect(read).toMatch(/^RUHUI1\.[\w-]+\.[\w-]+$/)
+    const payload = read as string
     const check = (await (await fetch(`${registry.baseUrl}/v1/cards/verify?payload=${encodeURIComponent(payload)}`)).json()) as { result: string; card_number: string }
     expect(check).toMatchObject({ result: 'valid', card_number: view.member.card })
     expect(stand.requests).toContain('GET /v1/me/membership')

@@ -55,7 +55,7 @@ function render(self: Self) {
     i.info = null
     i.infoId = ''
   }
-  const view = toMemberView(s, i.info ? i.info.getState() : null, { labels: memberLabels(localeOf(self)), locale: localeOf(self), registryUrl: self.data.registryUrl })
+  const view = toMemberView(s, i.info ? i.info.getState() : null, { labels: memberLabels(localeOf(self)), locale: localeOf(self) })
   const patch: Record<string, unknown> = { ready: true, view }
   // The code's thousand boxes go over only when the card changes.
   const qrText = view.member ? view.member.qrText : ''

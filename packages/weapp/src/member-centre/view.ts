@@ -16,11 +16,12 @@ export function qrBoxes(text: string): string[] {
   return out
 }
 
-export function toMemberView(s: MemberState, info: InfoAnswerState | null, o: { labels: MemberLabels; locale: 'zh-CN' | 'en'; registryUrl: string }) {
+export function toMemberView(s: MemberState, info: InfoAnswerState | null, o: { labels: MemberLabels; locale: 'zh-CN' | 'en' }) {
   const t = o.labels
   const m = s.membership
   const card = m && m.card
-  const qrText = card ? `${o.registryUrl.replace(/\/+$/, '')}/verify?payload=${card.qr_payload}` : ''
+  // The signed payload itself: the registry's /verify page scans it; verifyMemberCard checks it offline.
+  const qrText = card ? card.qr_payload : ''
   const leaving = Boolean(m && m.leave_request && m.leave_request.status === 'pending')
   return {
     status: s.status,
