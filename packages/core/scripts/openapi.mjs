@@ -9,6 +9,8 @@ const COMPONENTS = {
   JoinSession: 'joinSession',
   ApplicationSubmit: 'applicationSubmit',
   Application: 'application',
+  PlatformApplication: 'platformApplication',
+  ConsentTextList: 'consentTextList',
   TransferRequest: 'transferRequest',
   Transfer: 'transfer',
   MatchRequest: 'matchRequest',
@@ -45,7 +47,9 @@ export function buildOpenApi(contract) {
       security: route.auth === 'none' ? [] : route.auth === 'either' ? [{ secretKey: [] }, { joinToken: [] }] : [{ [route.auth === 'secret_key' ? 'secretKey' : 'joinToken']: [] }],
       parameters,
       responses: {
-        [String(route.status)]: { description: 'OK', content: { 'application/json': { schema: ref(route.response) } } },
+        [String(route.status)]: route.platformResponse
+          ? { description: 'OK. 司机（入会令牌）得到 the driver’s view (join token); 平台（密钥）只得到状态 the platform’s view (secret key): status, not membership', content: { 'application/json': { schema: { oneOf: [ref(route.response), ref(route.platformResponse)] } } } }
+          : { description: 'OK', content: { 'application/json': { schema: ref(route.response) } } },
         '4XX': { $ref: '#/components/responses/Error' },
         '5XX': { $ref: '#/components/responses/Error' },
       },

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import { configFrom } from './config'
 import { MatchingConfigError } from './matching-config'
+import { ConsentTextsError } from './consent-texts-config'
 import { encryptField } from './crypto/field-cipher'
 import { hashSecret, newId, newSecret } from './crypto/hashing'
 import { loadKeys } from './crypto/keys'
@@ -27,6 +28,8 @@ const USAGE = `ruhui-registry <command> [options]
 
   start [--port 8787] [--data-dir ./data] [--seed-sample-if-empty] [--app-dir DIR (a driver app's h5 build, served at /)]
         [--matching-config FILE (per-province matching rules, JSON; or RUHUI_MATCHING_CONFIG)]
+        [--consent-texts FILE (newer versions of the consent texts / charter declaration, JSON; or RUHUI_CONSENT_TEXTS;
+         superseded versions stay accepted for RUHUI_CONSENT_GRACE_DAYS, default 30)]
   migrate
   seed [directory.json]              (default: the SAMPLE pilot directory, @ruhui/sample-directory)
   platform create --name <name> [--id <platform id>] [--webhook-url <url>] [--uscc <credit code>]
@@ -34,7 +37,7 @@ const USAGE = `ruhui-registry <command> [options]
   platform update --id <platform id> [--allowed-origin <origin>]... [--return-url <url>]...   (replaces the lists given)
   platform set-webhook --id <platform id> --webhook-url <url>
   reviewer create --org <org id> --name <name> [--login <login> [--password <pw>]] [--role reviewer|admin|registry_admin]
-  partner create --name <name> [--kind transport_department|industry_association]
+  partner create --name <name> --region-prefix <code>... [--kind transport_department|industry_association]   (the regions it may receive; repeatable)
   export [--out file.json]
   backup --out <file>                (SQLite, online: the registry may keep running; keys.json is not included)
   restore --from <file>              (SQLite: stop the registry first; the file is checked before it replaces the database)
@@ -54,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       'app-dir': { type: 'string' },
       'matching-config': { type: 'string' },
+      'consent-texts': { type: 'string' },
+      'region-prefix': { type: 'string', multiple: true },
       name: { type: 'string' },
       id: { type: 'string' },
       org: { type: 'string' },
@@ -78,9 +83,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   let config: ReturnType<typeof configFrom>
   try {
-    config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(values['app-dir'] ? { appDir: values['app-dir'] } : {}), ...(values['matching-config'] ? { matchingConfig: values['matching-config'] } : {}) })
+    config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(values['app-dir'] ? { appDir: values['app-dir'] } : {}), ...(values['matching-config'] ? { matchingConfig: values['matching-config'] } : {}), ...(values['consent-texts'] ? { consentTexts: values['consent-texts'] } : {}) })
   } catch (e) {
-    if (!(e instanceof MatchingConfigError)) throw e
+    if (!(e instanceof MatchingConfigError) && !(e instanceof ConsentTextsError)) throw e
     process.stderr.write(`${e.message}\n`)
     return 2
   }
@@ -183,11 +188,13 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.name) throw new Error('--name is required')
       const kind = values.kind ?? 'transport_department'
       if (kind !== 'transport_department' && kind !== 'industry_association') throw new Error('--kind is transport_department or industry_association')
+      const regions = values['region-prefix'] ?? []
+      if (regions.length === 0 || regions.some((r) => !/^\d{2}(?:\d{2}){0,2}$/.test(r))) throw new Error('--region-prefix is required (repeatable): a province (32), prefecture (3201) or county (320115) code the partner may receive')
       const key = newSecret('pk_live')
       const id = newId('ptn')
-      await s.db.insertInto('partners').values({ id, name: values.name, kind, key_hash: hashSecret(key), created_at: new Date().toISOString() }).execute()
+      await s.db.insertInto('partners').values({ id, name: values.name, kind, key_hash: hashSecret(key), created_at: new Date().toISOString(), region_prefixes: JSON.stringify(regions) }).execute()
       console.error('The partner key is shown once.')
-      print({ partner_id: id, kind, key })
+      print({ partner_id: id, kind, key, region_prefixes: regions })
     } else if (command === 'export') {
       const applications = await s.db.selectFrom('applications').select(['id', 'status', 'org_id', 'org_name', 'tier', 'platform_id', 'name_masked', 'id_masked', 'mobile_masked', 'base_county', 'submitted_at', 'decided_at']).orderBy('submitted_at').execute()
       const members = await s.db.selectFrom('members').select(['org_id', 'status', 'join_date', 'card_number']).execute()

@@ -38,7 +38,7 @@ eachDialect('console API', (registry) => {
   beforeAll(async () => {
     const r = registry()
     platformKey = r.cli(['platform', 'create', '--name', '平台甲', '--id', 'P-C'])['secret_key'] as string
-    const partner = r.cli(['partner', 'create', '--name', '江苏省交通运输厅（测试）'])
+    const partner = r.cli(['partner', 'create', '--name', '江苏省交通运输厅（测试）', '--region-prefix', '32'])
     partnerKey = partner['key'] as string
     partnerId = partner['partner_id'] as string
     r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京审核员', '--login', 'nanjing', '--password', 'correct-horse-1'])

@@ -13,7 +13,8 @@ import { DEFAULT_MATCHING_CONFIG, type LogisticsPark, type MatchingConfig, creat
 import { pickerChoices } from '@ruhui/core/townships'
 import { type Ctx, Refusal } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
-import { findApplication, listApplications, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
+import { listApplications, retrieveApplication, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
+import { retrieveConsents, withdrawConsent } from './resources/consents'
 import { advanceTransfer, findTransfer, requestTransfer } from './resources/transfers'
 import { matchOrganisations } from './resources/organisations'
 import { listServices } from './resources/member-services'
@@ -69,7 +70,7 @@ function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<S
     retrieveJoinSession: (i) => retrieveSession(ctx(i), i.id),
     refreshJoinSession: (i) => refreshSession(ctx(i), i.id),
     submitApplication: (i) => submitApplication(ctx(i), i.body),
-    retrieveApplication: (i) => findApplication(ctx(i), i.id).application,
+    retrieveApplication: (i) => retrieveApplication(ctx(i), i.id),
     listApplications: (i) => listApplications(ctx(i), i.query),
     withdrawApplication: (i) => withdrawApplication(ctx(i), i.id),
     volunteerApplication: (i) => volunteerApplication(ctx(i), i.id, i.body),
@@ -80,6 +81,8 @@ function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<S
     listMemberServices: (i) => listServices(i.query),
     listParks: (i) => listParks(state().directory, i.query),
     listConsentTexts: () => ({ object: 'list', data: Object.values(PUBLISHED_TEXTS).map((t) => consentTextOnWire(t, SANDBOX_PUBLISHED_AT)) }),
+    retrieveConsents: (i) => retrieveConsents(ctx(i)),
+    withdrawConsent: (i) => withdrawConsent(ctx(i), i.body),
     listRegions: (i) => ({ object: 'list', data: pickerChoices(i.query.parent, state().directory.provinces, i.query.q), has_more: false, next_cursor: null }),
     // Issue #16 (the member centre, the review loop, cards): served by the sandbox next; not yet.
     retrieveMembership: () => notYet(),

@@ -1,5 +1,5 @@
 /** What the sandbox remembers, in memory. Ids and times look like the real registry's. */
-import type { Application, JoinSession, RegistryEvent, Transfer } from '@ruhui/core/contract'
+import type { Application, ApplicationSubmit, JoinSession, RegistryEvent, Transfer } from '@ruhui/core/contract'
 import type { Directory, MatchingConfig } from '@ruhui/core/matching'
 
 export interface SandboxPlatform {
@@ -28,6 +28,10 @@ export interface ApplicationRecord {
   personKey: string
   /** Offered by the applicant after submitting (积极分子/志愿者). */
   volunteerRoles?: string[]
+  /** What the driver agreed to (issue #13), and when an optional consent was withdrawn. */
+  consents: ApplicationSubmit['consents']
+  charter: ApplicationSubmit['charter']
+  withdrawn: Partial<Record<string, string>>
 }
 
 export interface MemberRecord {

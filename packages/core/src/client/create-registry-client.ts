@@ -86,7 +86,7 @@ export interface SecretKeyClient {
   transfers: { retrieve: ById<'retrieveTransfer'> }
   organisations: { search(query?: OrgQuery): Promise<ResponseOf<'searchOrganisations'>> }
   memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
-  /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
+  /** For the home-region picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties; '320115' → its townships; q → type-ahead ('hf' → 合肥市). */
   regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
   /** The logistics parks of a county (where a driver mostly loads or unloads; optional). */
   parks: { list(query: NonNullable<QueryOf<'listParks'>>): Promise<ResponseOf<'listParks'>> }
@@ -128,12 +128,14 @@ export interface JoinTokenClient {
   transfers: { request: Call<'requestTransfer'>; retrieve: ById<'retrieveTransfer'> }
   organisations: { match: Call<'matchOrganisations'>; search(query?: OrgQuery): Promise<ResponseOf<'searchOrganisations'>> }
   memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
-  /** For the home-county picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties. */
+  /** For the home-region picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties; '320115' → its townships; q → type-ahead ('hf' → 合肥市). */
   regions: { list(query?: RegionQuery): Promise<ResponseOf<'listRegions'>> }
   /** The logistics parks of a county (where a driver mostly loads or unloads; optional). */
   parks: { list(query: NonNullable<QueryOf<'listParks'>>): Promise<ResponseOf<'listParks'>> }
   /** The published consent texts and the charter declaration (current versions, with their hashes). */
   consentTexts: { list(options?: RequestOptions): Promise<ResponseOf<'listConsentTexts'>> }
+  /** The driver's own consents; `withdraw` takes back an optional one (share_with_partners, share_membership_with_platform) at any time. */
+  consents: { retrieve(options?: RequestOptions): Promise<ResponseOf<'retrieveConsents'>>; withdraw: Call<'withdrawConsent'> }
 }
 
 const str = (n: number | undefined) => (n === undefined ? undefined : String(n))
@@ -224,13 +226,17 @@ export function createRegistryClient(options: SecretKeyClientOptions | JoinToken
         callRoute(ctx, ROUTES.listMemberServices, { query: { region: q.region, membership: q.membership, kind: q.kind, near: q.near ? `${q.near.lat},${q.near.lng}` : undefined } }),
     },
     regions: {
-      list: (q: RegionQuery = {}) => callRoute(ctx, ROUTES.listRegions, { query: { parent: q.parent } }),
+      list: (q: RegionQuery = {}) => callRoute(ctx, ROUTES.listRegions, { query: { parent: q.parent, q: q.q } }),
     },
     parks: {
       list: (q: { county: string }) => callRoute(ctx, ROUTES.listParks, { query: { county: q.county } }),
     },
     consentTexts: {
       list: (o?: RequestOptions) => callRoute(ctx, ROUTES.listConsentTexts, o ? { options: o } : {}),
+    },
+    consents: {
+      retrieve: (o?: RequestOptions) => callRoute(ctx, ROUTES.retrieveConsents, o ? { options: o } : {}),
+      withdraw: (body: unknown, o?: RequestOptions) => callRoute(ctx, ROUTES.withdrawConsent, { body, ...(o ? { options: o } : {}) }),
     },
   }
   return client as unknown as SecretKeyClient | JoinTokenClient

@@ -115,7 +115,7 @@ export async function callRoute<R extends Route>(ctx: ClientContext, route: R, a
         cause: e,
       })
     }
-    if (res.status >= 200 && res.status < 300) return parseResponse(route, what, res, ctx.locale)
+    if (res.status >= 200 && res.status < 300) return parseResponse(route, what, res, ctx.locale, ctx.credential.kind)
 
     const retryAfterMs = parseRetryAfter(res.headers['retry-after'], ctx.platform.now())
     const error = mapError(what, res.status, res.body, res.headers, retryAfterMs, ctx.locale)
@@ -160,14 +160,16 @@ async function pause(ctx: ClientContext, route: Route, attempt: number, retryAft
   await ctx.platform.sleep(delayMs)
 }
 
-function parseResponse<R extends Route>(route: R, what: string, res: TransportResponse, locale: ClientContext['locale']): RouteResponse<R> {
+function parseResponse<R extends Route>(route: R, what: string, res: TransportResponse, locale: ClientContext['locale'], kind: CredentialKind): RouteResponse<R> {
   let json: unknown
   try {
     json = JSON.parse(res.body)
   } catch (e) {
     throw invalidResponse(what, res, 'the body is not JSON', e, locale)
   }
-  const checked = (route.response as z.ZodMiniType).safeParse(json)
+  // The platform's secret key receives its own view where the route has one (status, not membership).
+  const schema = kind === 'secret_key' && route.platformResponse ? route.platformResponse : route.response
+  const checked = (schema as z.ZodMiniType).safeParse(json)
   if (!checked.success) {
     const where = checked.error.issues
       .slice(0, 3)

@@ -1,6 +1,6 @@
 /** The published texts a driver agrees to (the consents and the charter declaration), and the charter record of a submission. */
 import * as z from 'zod/mini'
-import { CONSENT_TEXT_KINDS, WITHDRAWABLE_CONSENT_KINDS } from '../enums'
+import { CONSENT_KINDS, CONSENT_TEXT_KINDS, WITHDRAWABLE_CONSENT_KINDS } from '../enums'
 import { timestamp } from './common'
 
 export const textHash = z.string().check(z.regex(/^[0-9a-f]{64}$/))
@@ -38,12 +38,14 @@ export const consentState = z.object({
   application_id: z.string(),
   consents: z.array(
     z.object({
-      kind: z.string(),
+      kind: z.enum(CONSENT_KINDS),
       text_version: z.string(),
       granted_at: z.string(),
-      withdrawn_at: z.nullable(z.string()),
+      /** When the driver withdrew it (optional consents only); null while it stands. */
+      withdrawn_at: z.nullable(timestamp),
     }),
   ),
+  charter: z.nullable(z.object({ text_version: z.string(), accepted_at: z.string() })),
 })
 
 export type ConsentTextWire = z.infer<typeof consentText>

@@ -1,6 +1,6 @@
-/** Events: the webhook payloads a platform receives. Status only, no personal data. */
+/** Events: the webhook payloads a platform receives. Status only (the platform's view of an application), no personal data. */
 import * as z from 'zod/mini'
-import { application } from './applications'
+import { platformApplication } from './applications'
 import { prefixedId, timestamp } from './common'
 import { transfer } from './transfers'
 
@@ -14,6 +14,10 @@ export const EVENT_TYPES = [
   'transfer.requested',
   'transfer.completed',
   'transfer.rejected',
+  // Issue #16: the union confirmed the member's 退会, or ended the membership (开除会籍). Sent only for a driver who
+  // let the platform know of the membership (share_membership_with_platform); the object is the application's platform view.
+  'membership.withdrawn',
+  'membership.expelled',
 ] as const
 
 export const event = z.object({
@@ -22,7 +26,7 @@ export const event = z.object({
   type: z.enum(EVENT_TYPES),
   api_version: z.string(),
   created_at: timestamp,
-  data: z.object({ object: z.union([application, transfer]) }),
+  data: z.object({ object: z.union([platformApplication, transfer]) }),
 })
 
 export type RegistryEvent = z.infer<typeof event>

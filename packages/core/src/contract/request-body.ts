@@ -5,6 +5,12 @@ export type BodyCheck =
   | { ok: true; value: unknown }
   | { ok: false; code: 'invalid_request' | 'parameter_missing' | 'parameter_invalid'; param?: string; message?: string; en?: string }
 
+/** Fields an older SDK sent that mean something else now: refused by name rather than ignored. */
+const RETIRED_FIELDS: Record<string, string> = {
+  // The charter declaration is a recorded text (charter: { text_version, text_hash, accepted_at }), not a boolean (issue #13).
+  charter_accepted: 'charter',
+}
+
 export function checkRequestBody(route: Route, text: string): BodyCheck {
   if (!route.body) return { ok: true, value: undefined }
   let json: unknown
@@ -12,6 +18,9 @@ export function checkRequestBody(route: Route, text: string): BodyCheck {
     json = JSON.parse(text || 'null')
   } catch {
     return { ok: false, code: 'invalid_request', message: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' }
+  }
+  for (const [field, instead] of Object.entries(RETIRED_FIELDS)) {
+    if (json !== null && typeof json === 'object' && field in json) return { ok: false, code: 'parameter_invalid', param: field, message: `${field} 已停用，请改为提交 ${instead}`, en: `${field} is no longer accepted; send ${instead} instead` }
   }
   const checked = route.body.safeParse(json, { reportInput: true })
   if (checked.success) return { ok: true, value: checked.data }

@@ -28,4 +28,6 @@ export const ROUTE_SUMMARIES: Record<RouteName, string> = {
   createUpload: '上传补充材料照片（JPG/PNG，不超过 2 MB） Upload a photo the reviewer asked for (JPEG/PNG, at most 2 MiB)',
   verifyCard: '核验电子会员卡（无需凭据，限频） Check a member card (no credential, rate-limited)',
   listConsentTexts: '当前发布的同意书和入会声明文本（含哈希） The published consent texts and the charter declaration, with their hashes',
+  retrieveConsents: '司机本人的同意记录（含撤回时间） The driver’s own consents, with any withdrawal',
+  withdrawConsent: '司机撤回可选的同意（与合作单位共享、允许平台知道已入会） The driver withdraws an optional consent (sharing with partners, letting the platform know)',
 }

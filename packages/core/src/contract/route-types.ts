@@ -20,3 +20,5 @@ export type RouteQueryInput<R extends Route> = R extends { query: infer Q } ? In
 export type ResponseOf<N extends RouteName> = RouteResponse<(typeof ROUTES)[N]>
 export type BodyOf<N extends RouteName> = RouteBodyInput<(typeof ROUTES)[N]>
 export type QueryOf<N extends RouteName> = RouteQueryInput<(typeof ROUTES)[N]>
+/** What the platform's secret key receives from a route (its own view where the route has one). */
+export type PlatformResponseOf<N extends RouteName> = (typeof ROUTES)[N] extends { platformResponse: infer P } ? (P extends z.ZodMiniType ? z.output<P> : never) : ResponseOf<N>

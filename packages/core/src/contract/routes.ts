@@ -6,7 +6,7 @@
 import type * as z from 'zod/mini'
 import { application, applicationListQuery, applicationSubmit, platformApplication, volunteerOffer } from './applications'
 import { listOf } from './common'
-import { consentTextList } from './consent-texts'
+import { consentState, consentTextList, consentWithdrawal } from './consent-texts'
 import { health } from './health'
 import { joinSession, joinSessionCreate } from './join-sessions'
 import { memberServiceList, memberServiceQuery } from './member-services'
@@ -156,6 +156,9 @@ export const ROUTES = {
     status: 200,
   }),
   listConsentTexts: route({ name: 'consentTexts.list', method: 'GET', path: '/v1/consent-texts', auth: 'either', response: consentTextList, status: 200 }),
+  // Issue #13: the driver's own consents; the optional ones may be withdrawn at any time (the basic ones: leaving the union).
+  retrieveConsents: route({ name: 'consents.retrieve', method: 'GET', path: '/v1/consents', auth: 'join_token', response: consentState, status: 200 }),
+  withdrawConsent: route({ name: 'consents.withdraw', method: 'POST', path: '/v1/consents/withdraw', auth: 'join_token', driverOnly: true, body: consentWithdrawal, response: consentState, status: 200 }),
   // Issue #16: the member's own view and actions (join token of a session linked to the member).
   retrieveMembership: route({ name: 'membership.retrieve', method: 'GET', path: '/v1/me/membership', auth: 'join_token', response: membership, status: 200 }),
   updateMembershipProfile: route({

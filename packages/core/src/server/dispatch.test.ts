@@ -96,7 +96,8 @@ describe('routes and credentials', () => {
       expect([name, anonymous?.json.error?.code]).toEqual([name, route.auth === 'join_token' ? 'invalid_token' : 'invalid_api_key'])
       const wrong = route.auth === 'secret_key' ? 'Bearer jt_1' : route.auth === 'join_token' ? 'Bearer sk_1' : 'Bearer rk_1'
       const refused = await s.send(route.method, concrete(route.path), { auth: wrong, body })
-      expect([name, refused?.status, refused?.json.error?.code]).toEqual([name, 403, 'forbidden'])
+      // The driver's own decisions (withdrawing an application): a secret key gets permission_denied, not the generic forbidden.
+      expect([name, refused?.status, refused?.json.error?.code]).toEqual([name, 403, 'driverOnly' in route && route.driverOnly && wrong === 'Bearer sk_1' ? 'permission_denied' : 'forbidden'])
       expect(s.calls.length).toBe(1) // only the admitted call reached the handler
     }
   })

@@ -53,7 +53,11 @@ export function isReply(v: unknown): v is Reply<unknown> {
   return typeof v === 'object' && v !== null && REPLY in v
 }
 
-export type Handler<R extends Route, C extends CallerBase> = (input: HandlerInput<R, C>) => Promise<RouteResponse<R> | Reply<RouteResponse<R>>> | RouteResponse<R> | Reply<RouteResponse<R>>
+/** The route's response, or (where the route has one) the platform's own view for a secret key. */
+type Answer<R extends Route> = RouteResponse<R> | (R extends { platformResponse: infer P } ? (P extends Route['response'] ? PlatformAnswer<P> : never) : never)
+type PlatformAnswer<P> = P extends { _zod: { output: infer O } } ? O : never
+
+export type Handler<R extends Route, C extends CallerBase> = (input: HandlerInput<R, C>) => Promise<Answer<R> | Reply<Answer<R>>> | Answer<R> | Reply<Answer<R>>
 
 export type Handlers<C extends CallerBase> = { [N in RouteName]: Handler<(typeof ROUTES)[N], C> }
 

@@ -118,9 +118,9 @@ export interface SessionTable {
   /** The hosted page's return URL (one of the platform's registered return URLs), if the platform gave one. */
   return_url: string | null
   /** Issue #13: encrypted JSON of the platform backend's prefill (with `verified`), for the reviewer's evidence and mismatch flags. */
-  prefill_enc?: string | null
+  prefill_enc: string | null
   /** Issue #13: JSON array of the person keys submitted in this session (distinct ID numbers are capped). */
-  tried_keys?: string | null
+  tried_keys: string | null
 }
 
 export interface ApplicationTable {
@@ -152,14 +152,14 @@ export interface ApplicationTable {
   updated_at: string
   decided_at: string | null
   /** Issue #13: JSON { text_version, text_hash, accepted_at } of the charter declaration. */
-  charter?: string | null
+  charter: string | null
   /** Issue #13: 1 while the optional consent is granted and not withdrawn. */
-  shares_with_platform?: number
-  shares_with_partners?: number
+  shares_with_platform: number
+  shares_with_partners: number
   /** Issue #13: JSON { possible_duplicate?, prefill_mismatch? } shown to the reviewer. */
-  review_flags?: string | null
+  review_flags: string | null
   /** Issue #13: JSON of the identity evidence, each with its source ('device' | 'platform_backend'). */
-  evidence?: string | null
+  evidence: string | null
 }
 
 /** Issue #13: each published version of a consent text or the charter declaration. */

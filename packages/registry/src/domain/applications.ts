@@ -5,7 +5,7 @@
  * in the same transaction.
  */
 import { checkDriverIdentity, formatIssue, maskIdCard, maskMobile, maskPersonName } from '@ruhui/core'
-import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import type { Application, ApplicationStatus, ApplicationSubmit, PlatformApplication } from '@ruhui/core/contract'
 import { applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/server'
 import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { encryptField } from '../crypto/field-cipher'
@@ -14,6 +14,11 @@ import { isUniqueViolation, jobHook } from '../db/write-queue'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { recordEvent } from './outbox'
 import { applicationView } from './views'
+import { checkAgreedTexts } from './consent-texts'
+import { admitIdNumber } from './id-number-cap'
+import { matchesMemberRecord } from './member-record-match'
+import { identityEvidence, prefillMismatches, sessionPrefill } from './identity-evidence'
+import { platformViews } from './platform-view'
 
 export const OPEN_STATUSES: ApplicationStatus[] = ['submitted', 'under_review', 'needs_info', 'awaiting_assignment']
 
@@ -23,6 +28,8 @@ type TokenCaller = Extract<Caller, { kind: 'join_token' }>
 export async function submitApplication(ctx: RegistryContext, caller: TokenCaller, body: ApplicationSubmit, locale: 'zh-CN' | 'en'): Promise<Application> {
   const a = body.applicant
   const now = ctx.now()
+  // Every consent and the charter must be a published text (issue #13); nothing is stored otherwise.
+  await checkAgreedTexts(ctx, body)
   const checked = checkDriverIdentity(applicantProfile(a), { asOf: new Date(now) })
   if (!checked.ok) {
     const first = checked.issues[0]
@@ -31,8 +38,12 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
   }
   const identity = checked.value
   const key = personKey(ctx.keys, identity.idCard.number)
-  const member = await ctx.db.selectFrom('members').select(['org_id', 'status']).where('person_key', '=', key).executeTakeFirst()
-  const membership = member ? { orgId: member.org_id, status: member.status as 'active' } : undefined
+  await admitIdNumber(ctx, caller.sessionId, key)
+  const member = await ctx.db.selectFrom('members').selectAll().where('person_key', '=', key).executeTakeFirst()
+  // No membership oracle (issue #13): the member's own name, ID number and mobile, or an application like any other, flagged.
+  const recordMatches = member ? await matchesMemberRecord(ctx, member, identity) : false
+  const membership = member && recordMatches ? { orgId: member.org_id, status: member.status as 'active' } : undefined
+  const possibleDuplicate = member && !recordMatches && member.status !== 'withdrawn' ? { member_org_id: member.org_id, member_status: member.status } : null
   const match = matchUnion(ctx.directory(), submissionMatchInput(body, identity, { id: caller.platformId, uscc: caller.platformUscc }, membership), { asOf: iso(now).slice(0, 10), config: ctx.config.matching })
   if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
   if (match.status === 'ineligible') throw new Refusal('ineligible')
@@ -46,6 +57,10 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
   if (!offeredOrgIds(match).includes(body.org_id)) throw new Refusal('org_not_offered', { param: 'org_id' })
 
   const org = ctx.directory().byId.get(body.org_id)
+  const prefill = await sessionPrefill(ctx, caller.sessionId)
+  const mismatches = prefillMismatches(prefill, body, identity)
+  const flags = { ...(possibleDuplicate ? { possible_duplicate: possibleDuplicate } : {}), ...(mismatches.length ? { prefill_mismatch: mismatches } : {}) }
+  const granted = (kind: string) => (body.consents.some((c) => c.kind === kind) ? 1 : 0)
   const status: ApplicationStatus = match.status === 'needs_assignment' ? 'awaiting_assignment' : 'under_review'
   const reason = match.status === 'manual_review' ? { code: 'manual_review', params: {}, message: '您的申请将由工会人工审核' } : null
   const applicantEnc = encryptField(ctx.keys, JSON.stringify({ ...a, name: identity.name.name, id_number: identity.idCard.number, mobile: identity.mobile.number, mobile_verified_at: body.mobile_verified_at ?? null, identity_verification: body.identity_verification ?? null }), 'applicant')
@@ -74,6 +89,11 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
     submitted_at: iso(now),
     updated_at: iso(now),
     decided_at: null,
+    charter: JSON.stringify(body.charter),
+    shares_with_platform: granted('share_membership_with_platform'),
+    shares_with_partners: granted('share_with_partners'),
+    review_flags: Object.keys(flags).length ? JSON.stringify(flags) : null,
+    evidence: JSON.stringify(identityEvidence(prefill, body, mismatches)),
   }
   return ctx.writer.run(async (trx) => {
     const session = await trx.selectFrom('sessions').select(['status']).where('id', '=', caller.sessionId).executeTakeFirst()
@@ -98,8 +118,12 @@ async function ownApplication(ctx: RegistryContext, caller: Caller, id: string) 
   return a
 }
 
-export async function retrieveApplication(ctx: RegistryContext, caller: Caller, id: string): Promise<Application> {
-  return applicationView(await ownApplication(ctx, caller, id))
+/** The driver (join token) sees their application; the platform (secret key) its own view: status, not membership (issue #13). */
+export async function retrieveApplication(ctx: RegistryContext, caller: Caller, id: string): Promise<Application | PlatformApplication> {
+  const a = await ownApplication(ctx, caller, id)
+  if (caller.kind === 'join_token') return applicationView(a)
+  const [view] = await platformViews(ctx.db, [a])
+  return view as PlatformApplication
 }
 
 export async function listApplications(ctx: RegistryContext, caller: Extract<Caller, { kind: 'secret_key' }>, q: { status?: ApplicationStatus | undefined; limit?: string | undefined; starting_after?: string | undefined }) {
@@ -108,12 +132,14 @@ export async function listApplications(ctx: RegistryContext, caller: Extract<Cal
   if (q.status) query = query.where('status', '=', q.status)
   if (q.starting_after) query = query.where('id', '>', q.starting_after)
   const rows = await query.orderBy('id').limit(limit + 1).execute()
-  const data = rows.slice(0, limit).map(applicationView)
+  const data = await platformViews(ctx.db, rows.slice(0, limit))
   const hasMore = rows.length > limit
   return { object: 'list' as const, data, has_more: hasMore, next_cursor: hasMore ? (data[data.length - 1]?.id ?? null) : null }
 }
 
+/** Only the driver withdraws (入会自愿): the route admits the join token alone; a secret key is refused with permission_denied. */
 export async function withdrawApplication(ctx: RegistryContext, caller: Caller, id: string): Promise<Application> {
+  if (caller.kind !== 'join_token') throw new Refusal('permission_denied')
   await ownApplication(ctx, caller, id)
   return ctx.writer.run(async (trx) => {
     const a = await trx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

@@ -6,6 +6,7 @@ import { hashSecret, newId, newSecret } from '../crypto/hashing'
 import { isUniqueViolation, jobHook } from '../db/write-queue'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { platformWeb } from './platform-web'
+import { sealPrefill } from './identity-evidence'
 import { sessionView } from './views'
 
 type PlatformCaller = Extract<Caller, { kind: 'secret_key' }>
@@ -35,6 +36,8 @@ export async function createSession(ctx: RegistryContext, caller: PlatformCaller
     if (existing) {
       // Handed back; a return URL given now replaces the one it had.
       if (returnUrl !== null && returnUrl !== existing.return_url) await trx.updateTable('sessions').set({ return_url: returnUrl }).where('id', '=', existing.id).execute()
+      // A prefill sent now (the platform's backend, issue #13) replaces the one kept with the session.
+      if (body.prefill) await trx.updateTable('sessions').set({ prefill_enc: sealPrefill(ctx.keys, body.prefill) }).where('id', '=', existing.id).execute()
       const token = decryptField(ctx.keys, existing.token_enc, 'join_token')
       return reply(200, sessionView({ ...existing, return_url: returnUrl ?? existing.return_url }, now, token, hostedUrl(ctx, existing, token)))
     }
@@ -54,6 +57,9 @@ export async function createSession(ctx: RegistryContext, caller: PlatformCaller
       pending_transfer_enc: null,
       matched_at: null,
       return_url: returnUrl,
+      // What the platform's backend prefilled and verified, kept (encrypted) for the reviewer's evidence (issue #13).
+      prefill_enc: sealPrefill(ctx.keys, body.prefill),
+      tried_keys: null,
     }
     try {
       await trx.insertInto('sessions').values(row).execute()

@@ -1,5 +1,5 @@
 import { checkDriverIdentity, formatIssue } from '@ruhui/core'
-import type { Application, ApplicationStatus, ApplicationSubmit } from '@ruhui/core/contract'
+import type { Application, ApplicationStatus, ApplicationSubmit, PlatformApplication } from '@ruhui/core/contract'
 import { applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/server'
 import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { emit } from '../events'
@@ -7,6 +7,7 @@ import { MAGIC_SEQUENCES } from '../fixtures'
 import { type Ctx, Refusal, callerPlatform, nextId, nowIso } from '../http-kit'
 import type { ApplicationRecord } from '../state'
 import { findSession } from './sessions'
+import { checkAgreedTexts, platformView } from './consents'
 
 const OPEN: ApplicationStatus[] = ['submitted', 'under_review', 'needs_info', 'awaiting_assignment']
 
@@ -23,6 +24,7 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
   const session = findSession(ctx, ctx.sessionId as string)
   if (session.session.status === 'completed') throw new Refusal('session_completed')
 
+  checkAgreedTexts(body) // issue #13: only published texts, nothing kept otherwise
   const a = body.applicant
   const checked = checkDriverIdentity(applicantProfile(a), { asOf: new Date(state.now()) })
   if (!checked.ok) {
@@ -68,7 +70,7 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
     updated_at: now,
   }
   if (outcome.status === 'approved') approve(ctx, application, personKey)
-  state.applications.set(application.id, { application, personKey })
+  state.applications.set(application.id, { application, personKey, consents: body.consents, charter: body.charter, withdrawn: {} })
   session.session.status = 'completed'
   session.session.application_id = application.id
   emit(state, 'application.submitted', application)
@@ -82,6 +84,12 @@ function approve(ctx: Ctx, application: Application, personKey: string): void {
   ctx.state.members.set(personKey, { orgId: application.org_id as string, status: 'active' })
 }
 
+/** The driver sees their application; the platform its own view (issue #13). */
+export function retrieveApplication(ctx: Ctx, id: string): Application | PlatformApplication {
+  const r = findApplication(ctx, id)
+  return ctx.credential === 'secret_key' ? platformView(ctx.state, r) : r.application
+}
+
 export function findApplication(ctx: Ctx, id: string): ApplicationRecord {
   const r = ctx.state.applications.get(id)
   const mine = r && (ctx.credential === 'secret_key' ? r.application.platform_id === ctx.platformId : r.application.session_id === ctx.sessionId)
@@ -90,7 +98,8 @@ export function findApplication(ctx: Ctx, id: string): ApplicationRecord {
 }
 
 export function listApplications(ctx: Ctx, query: { status?: ApplicationStatus | undefined; limit?: string | undefined; starting_after?: string | undefined }) {
-  const all = [...ctx.state.applications.values()].map((r) => r.application).filter((a) => a.platform_id === ctx.platformId && (query.status === undefined || a.status === query.status))
+  // The platform's view (status, not membership), issue #13.
+  const all = [...ctx.state.applications.values()].filter((r) => r.application.platform_id === ctx.platformId && (query.status === undefined || r.application.status === query.status)).map((r) => platformView(ctx.state, r))
   let start = 0
   if (query.starting_after !== undefined) {
     const at = all.findIndex((a) => a.id === query.starting_after)
