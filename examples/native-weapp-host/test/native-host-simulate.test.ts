@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createRegistrySandbox, testIdentities } from '@ruhui/testing'
 import { installShims, loadSimulate, mount, setPageQuery, type SimNode, until } from './simulate-kit'
 import { hostStandIn } from './host-stand-in'
+import { submitFromUnion, toIdentity } from './join-steps'
+import { pickPlace } from './region-kit'
 
 const require = createRequire(import.meta.url)
 const root = join(import.meta.dirname, '../miniprogram')
@@ -33,24 +35,19 @@ const tap = (node: SimNode, sel: string) => {
 }
 /** Tap the employment choice for `form` (its place in the list is core's EMPLOYMENT_FORMS order). */
 const pickEmployment = (node: SimNode, form: string) => {
-  const forms = (node.instance.data.view as { employmentForms: Array<{ value: string }> }).employmentForms
+  const forms = (node.instance.data.view as { employment: { forms: Array<{ value: string }> } }).employment.forms
   node.querySelectorAll('.ruhui-employment')[forms.findIndex((f) => f.value === form)]!.dispatchEvent('tap')
 }
 const type = (node: SimNode, field: string, value: string) => node.querySelector(`.ruhui-input--${field}`)!.dispatchEvent('input', { detail: { value } })
 
 /** From the intro to the identity step, filled in (mobile left to the phone button when `phone` is true). */
 async function fillIdentity(join: SimNode, who: { name: string; id_number: string; mobile: string }, phone: boolean) {
-  await until(simulate, join, '开始入会')
-  tap(join, '.ruhui-start')
-  await until(simulate, join, '同意并继续')
-  tap(join, '.ruhui-accept')
-  await until(simulate, join, '填写身份信息')
+  await toIdentity(simulate, join)
   type(join, 'name', who.name)
   type(join, 'idNumber', who.id_number)
   if (!phone) type(join, 'mobile', who.mobile)
   pickEmployment(join, 'platform_self_employed')
-  type(join, 'county', '320115')
-  await simulate.sleep(10)
+  await pickPlace(simulate, join, ['江苏省', '南京市', '江宁区'])
 }
 
 beforeAll(() => {
@@ -82,11 +79,11 @@ describe('a plain WXML mini-program with @ruhui/weapp from npm, in miniprogram-s
     tap(join, '.ruhui-confirm')
     await until(simulate, join, '选择工会')
     expect(join.dom.textContent).toContain('（沙箱）')
-    tap(join, '.ruhui-submit')
+    await submitFromUnion(simulate, join)
     await until(simulate, join, '入会成功')
     expect(join.querySelector('.ruhui-card__number')?.dom.textContent).toMatch(/\S/)
     await until(simulate, page, '已提交入会申请（approved）')
-    expect(page.instance.log).toEqual(['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'IDENTITY_VALID', 'SUBMITTED', 'success:approved'])
+    expect(page.instance.log).toEqual(['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'IDENTITY_VALID', 'CONSENT_GRANTED', 'CHARTER_ACCEPTED', 'SUBMITTED', 'success:approved'])
   })
 
   it('needface → provideFace; needtoken → provideToken: an expired token mid-flow is refreshed through the host and the same step carries on', async () => {
@@ -102,7 +99,7 @@ describe('a plain WXML mini-program with @ruhui/weapp from npm, in miniprogram-s
     await until(simulate, join, '选择工会')
     expect(standIn.requests).toContain(`POST http://127.0.0.1:8788/api/join-sessions/${page.instance.data.sessionId}/refresh`)
     expect(page.instance.log).toEqual(['OPEN', 'CONSENT_GRANTED', 'FACE_VERIFIED', 'IDENTITY_VALID', 'TOKEN_REFRESHED'])
-    tap(join, '.ruhui-submit')
+    await submitFromUnion(simulate, join)
     await until(simulate, join, '申请已提交')
     expect(page.instance.log.at(-1)).toBe('success:under_review')
   })

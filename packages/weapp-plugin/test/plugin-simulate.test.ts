@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createRegistryClient } from '@ruhui/core/client'
 import { createRegistrySandbox, createSandboxTransport, TEST_SECRET_KEY, testIdentities } from '@ruhui/testing'
 import { installShims, loadSimulate, mount, setPageQuery, type SimNode, until } from '../../../examples/native-weapp-host/test/simulate-kit'
+import { submitFromUnion } from '../../../examples/native-weapp-host/test/join-steps'
+import { pickPlace } from '../../../examples/native-weapp-host/test/region-kit'
 import { wxStandIn } from '../../../examples/driver-app/test/wx-stand-in'
 
 const require = createRequire(import.meta.url)
@@ -29,7 +31,7 @@ const tap = (node: SimNode, sel: string) => {
 }
 /** Tap the employment choice for `form` (its place in the list is core's EMPLOYMENT_FORMS order). */
 const pickEmployment = (node: SimNode, form: string) => {
-  const forms = (node.instance.data.view as { employmentForms: Array<{ value: string }> }).employmentForms
+  const forms = (node.instance.data.view as { employment: { forms: Array<{ value: string }> } }).employment.forms
   node.querySelectorAll('.ruhui-employment')[forms.findIndex((f) => f.value === form)]!.dispatchEvent('tap')
 }
 const type = (node: SimNode, field: string, value: string) => node.querySelector(`.ruhui-input--${field}`)!.dispatchEvent('input', { detail: { value } })
@@ -67,7 +69,7 @@ describe('the WeChat plugin build, in miniprogram-simulate (official compiler)',
     const flow = page.querySelector('#ruhui')!
     await until(simulate, flow, '开始入会')
     tap(flow, '.ruhui-start')
-    await until(simulate, flow, '同意并继续')
+    await until(simulate, flow, '敏感个人信息处理同意')
     tap(flow, '.ruhui-accept')
     await until(simulate, flow, '填写身份信息')
     type(flow, 'name', testIdentities.approved.name)
@@ -79,12 +81,11 @@ describe('the WeChat plugin build, in miniprogram-simulate (official compiler)',
     await until(simulate, flow, '手机号已验证')
     expect(phoneAsked).toHaveLength(1)
     pickEmployment(flow, 'platform_self_employed')
-    type(flow, 'county', '320115')
+    await pickPlace(simulate, flow, ['江苏省', '南京市', '江宁区'])
     tap(flow, '.ruhui-confirm')
-    await until(simulate, flow, '选择工会')
-    tap(flow, '.ruhui-submit')
+    await submitFromUnion(simulate, flow)
     await until(simulate, flow, '入会成功')
-    expect(heard).toEqual(['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'IDENTITY_VALID', 'SUBMITTED', 'success:approved'])
+    expect(heard).toEqual(['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'IDENTITY_VALID', 'CONSENT_GRANTED', 'CHARTER_ACCEPTED', 'SUBMITTED', 'success:approved'])
   })
 
   it('the public component renders on its own with the properties a host page binds', async () => {

@@ -1,7 +1,7 @@
 // Builds the native component (src/) into a folder: index.js bundled with esbuild as ES2017
 // CommonJS (core and zod/mini inside; no `?.`, `??` or object spread left for old phones),
-// regular expressions lowered too (lower-regexps.mjs), and the WXML, WXSS and JSON copied. The plugin build (packages/weapp-plugin) calls this too.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// regular expressions lowered too (lower-regexps.mjs), and the WXML (one file per step), WXSS and JSON copied. The plugin build (packages/weapp-plugin) calls this too.
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -32,7 +32,9 @@ export async function buildComponent({ outDir, plugin = false }) {
   })
   const js = join(outDir, 'index.js')
   writeFileSync(js, lowerRegExps(readFileSync(js, 'utf8')))
-  for (const f of ['index.json', 'index.wxml', 'index.wxss']) copyFileSync(join(src, f), join(outDir, f))
+  // index.wxml includes one file per step (and the field, the error, the picker).
+  const templates = readdirSync(src).filter((f) => f.endsWith('.wxml') && !f.startsWith('phone'))
+  for (const f of ['index.json', 'index.wxss', ...templates]) copyFileSync(join(src, f), join(outDir, f))
   // WeChat forbids the phone-number button in plugins: the plugin build never contains it.
   copyFileSync(join(src, plugin ? 'phone-plugin.wxml' : 'phone.wxml'), join(outDir, 'phone.wxml'))
 }

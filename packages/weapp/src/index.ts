@@ -5,10 +5,11 @@
  * Events: success, exit, flowevent.
  */
 import { createRegistryClient, type JoinTokenClient } from '@ruhui/core/client'
-import { createJoinFlow, type FieldName, type FlowState, type HostCapabilities, type JoinFlow } from '@ruhui/core/flow'
+import { createJoinFlow, type FieldName, type FlowState, type HostCapabilities, type JoinFlow, prefillFromSession } from '@ruhui/core/flow'
 import { createHostRequest } from './host-request'
 import { labelsFor, zhCN } from './labels'
 import { pluginHost } from './plugin-host'
+import { screenOf, scrollToTop } from './screen-top'
 import { toView } from './view'
 import { createWxTransport } from './wx-transport'
 import { wxLifecycle, wxNetwork, wxStorage } from './wx-ports'
@@ -26,18 +27,21 @@ interface Inner {
   token: ReturnType<typeof createHostRequest<string>>
   phone: ReturnType<typeof createHostRequest<Phone>>
   face: ReturnType<typeof createHostRequest<Face>>
+  /** The screen last shown (screen-top.ts): a new one starts at the top. */
+  screen: string
 }
 
 interface Self {
-  data: { registryUrl: string; sessionId: string; joinToken: string; locale: string; capabilities: string; statusPollMs: number }
+  data: { registryUrl: string; sessionId: string; joinToken: string; prefill: Parameters<typeof prefillFromSession>[0]; locale: string; capabilities: string; statusPollMs: number }
   setData(data: Record<string, unknown>): void
   triggerEvent(name: string, detail?: unknown): void
   _ruhui: Inner
+  createSelectorQuery: Parameters<typeof scrollToTop>[0]['createSelectorQuery']
 }
 
 type TapEvent = { currentTarget: { dataset: Record<string, string> }; detail: { value?: string; code?: string; errMsg?: string } }
 
-const inner = (self: Self) => (self._ruhui ??= { flow: null, client: null, key: '', poll: null, token: createHostRequest('needtoken'), phone: createHostRequest('phonecode'), face: createHostRequest('needface') })
+const inner = (self: Self) => (self._ruhui ??= { flow: null, client: null, key: '', poll: null, token: createHostRequest('needtoken'), phone: createHostRequest('phonecode'), face: createHostRequest('needface'), screen: '' })
 const has = (self: Self, what: 'phone' | 'face') => self.data.capabilities.split(/[\s,]+/).includes(what)
 const withFlow = (self: Self, fn: (flow: JoinFlow) => unknown) => {
   const flow = inner(self).flow
@@ -47,10 +51,16 @@ const withFlow = (self: Self, fn: (flow: JoinFlow) => unknown) => {
 function render(self: Self, state: FlowState) {
   const locale = self.data.locale === 'en' ? 'en' : 'zh-CN'
   const host = pluginHost()
+  const i = inner(self)
   const view = toView(state, { labels: labelsFor(locale), locale, phone: host ? Boolean(host.getPhone) : has(self, 'phone'), face: host ? Boolean(host.verifyFace) : has(self, 'face') })
   self.setData({ ready: true, view })
+  const screen = screenOf(view)
+  if (screen !== i.screen) {
+    // The first screen is where the host put the component: only later screens scroll.
+    if (i.screen) scrollToTop(self)
+    i.screen = screen
+  }
   // The result step asks for the review's outcome now and then, so the approval and the e-card show here.
-  const i = inner(self)
   const waiting = Boolean(view.result && view.result.waiting) && self.data.statusPollMs > 0
   if (waiting && !i.poll) i.poll = setInterval(() => withFlow(self, (f) => f.refreshResult()), self.data.statusPollMs)
   if (!waiting && i.poll) {
@@ -67,6 +77,7 @@ function stop(self: Self) {
   i.flow = null
   i.client = null
   i.key = ''
+  i.screen = ''
 }
 
 function start(self: Self) {
@@ -97,6 +108,8 @@ function start(self: Self) {
     lifecycle: wxLifecycle(),
     locale,
     capabilities,
+    // What the platform's backend already verified and sent with the session: shown read-only, each with 修改.
+    prefill: prefillFromSession(self.data.prefill),
     onSuccess: (result) => {
       self.triggerEvent('success', result)
       host?.onSuccess?.(result)
@@ -125,6 +138,11 @@ Component({
     registryUrl: { type: String, value: '' },
     sessionId: { type: String, value: '' },
     joinToken: { type: String, value: '' },
+    /**
+     * What the platform's backend sent as `prefill` when it created the session (name, id_number, mobile,
+     * employment_form, base_region, plate, verified): set it in the same setData as the session.
+     */
+    prefill: { type: Object, value: null },
     locale: { type: String, value: 'zh-CN' },
     /** A named look: '' (the union's red) or 'plain' (neutral, for hosts with their own brand colour). */
     theme: { type: String, value: '' },
@@ -168,8 +186,16 @@ Component({
     onExit(this: Self) {
       withFlow(this, (f) => f.exit())
     },
+    onBack(this: Self) {
+      withFlow(this, (f) => f.back())
+    },
+    /** The sensitive-information consent (Art. 29), before the ID number. */
     onAccept(this: Self) {
       withFlow(this, (f) => f.grantConsent())
+    },
+    /** The provision to the chosen union (Art. 23), on the share step. */
+    onShare(this: Self) {
+      withFlow(this, (f) => f.grantShare())
     },
     onDecline(this: Self) {
       withFlow(this, (f) => f.denyConsent())
@@ -177,8 +203,15 @@ Component({
     onPartners(this: Self) {
       withFlow(this, (f) => f.setShareWithPartners(!f.getState().consent.shareWithPartners))
     },
+    onPlatform(this: Self) {
+      withFlow(this, (f) => f.setShareMembershipWithPlatform(!f.getState().consent.shareMembershipWithPlatform))
+    },
     onInput(this: Self, e: TapEvent) {
       withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.detail.value ?? ''))
+    },
+    /** 修改 on a field the platform filled in: it opens for typing (the home region: the province buttons and the picker). */
+    onEdit(this: Self, e: TapEvent) {
+      withFlow(this, (f) => f.editField(e.currentTarget.dataset.field as FieldName))
     },
     onChoose(this: Self, e: TapEvent) {
       withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.currentTarget.dataset.value ?? ''))
@@ -189,8 +222,15 @@ Component({
     onOpenRegions(this: Self) {
       withFlow(this, (f) => f.openRegionPicker())
     },
+    /** A row of the picker, a type-ahead result, or a province button on the identity step (it opens the picker there). */
     onPickRegion(this: Self, e: TapEvent) {
       withFlow(this, (f) => f.pickRegion(e.currentTarget.dataset.code ?? ''))
+    },
+    onSearchRegions(this: Self, e: TapEvent) {
+      withFlow(this, (f) => f.searchRegions(e.detail.value ?? ''))
+    },
+    onTownship(this: Self) {
+      withFlow(this, (f) => f.openTownshipPicker())
     },
     onRegionBack(this: Self) {
       withFlow(this, (f) => f.regionPickerBack())
@@ -214,6 +254,10 @@ Component({
     onSelectUnion(this: Self, e: TapEvent) {
       withFlow(this, (f) => f.selectUnion(e.currentTarget.dataset.id ?? ''))
     },
+    onConfirmUnion(this: Self) {
+      withFlow(this, (f) => f.confirmUnion())
+    },
+    /** The charter step's 同意并提交: the declaration is recorded with this tap and the application sent. */
     onSubmit(this: Self) {
       withFlow(this, (f) => f.submit())
     },

@@ -23,6 +23,7 @@ interface Wx {
   offNetworkStatusChange?(listener: WxCallback<{ isConnected: boolean }>): void
   onAppShow?(listener: () => void): void
   offAppShow?(listener: () => void): void
+  pageScrollTo?(options: { scrollTop: number; duration?: number }): void
 }
 
 declare const wx: Wx

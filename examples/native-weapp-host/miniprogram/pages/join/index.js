@@ -5,7 +5,7 @@ const { REGISTRY_URL } = require('../../config.js')
 const platform = require('../../platform.js')
 
 Page({
-  data: { registryUrl: '', sessionId: '', joinToken: '', problem: '', outcome: '' },
+  data: { registryUrl: '', sessionId: '', joinToken: '', prefill: null, problem: '', outcome: '' },
 
   onLoad(query) {
     // The platform's own sign-in decides who the driver is; the demo takes the id from the query.
@@ -13,7 +13,8 @@ Page({
     // What the component told the page, in order (opaque names and statuses only).
     this.log = []
     platform.joinSession(this.driverId).then(
-      (s) => this.setData({ registryUrl: REGISTRY_URL, sessionId: s.session_id, joinToken: s.join_token }),
+      // With the session, what the platform already verified (its `prefill`): the component shows it read-only.
+      (s) => this.setData({ registryUrl: REGISTRY_URL, sessionId: s.session_id, joinToken: s.join_token, prefill: s.prefill || null }),
       () => this.setData({ problem: '暂时无法开始入会，请稍后再试' }),
     )
   },
