@@ -7,8 +7,9 @@ import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
 import { makeTestIdNumber, testConsents, testCharter, testIdentities } from '@ruhui/testing'
 import { eachDialect } from './dialects'
 import { runSql } from './row-counts'
+import { makePng } from './image-fixtures'
 
-type Role = 'anonymous' | 'platformA' | 'platformB' | 'tokenOwn' | 'tokenOther' | 'tokenExpired' | 'reviewerIn' | 'reviewerOut' | 'adminIn' | 'adminOut' | 'rootAdmin' | 'flaggedAdmin' | 'consoleIn' | 'partner' | 'garbage'
+type Role = 'anonymous' | 'platformA' | 'platformB' | 'tokenOwn' | 'tokenOther' | 'tokenExpired' | 'reviewerIn' | 'reviewerOut' | 'adminIn' | 'adminOut' | 'rootAdmin' | 'flaggedAdmin' | 'consoleIn' | 'partner' | 'garbage' | 'tokenMember'
 
 /** A county-level federation (valid as it stands) seated in `county`, covering `covers`. */
 const orgIn = (id: string, parentId: string, county: string, covers = [county]) => ({ id, name: `测试工会 ${id}`, type: 'new_form_federation', level: 'county', isGrassroots: true, regionCode: county, coverage: { regionPrefixes: covers }, parentId, acceptsOnline: true, status: 'active' })
@@ -20,6 +21,7 @@ eachDialect(
     let appId = ''
     let sessionId = ''
     let partnerId = ''
+    let uploadId = ''
     beforeAll(async () => {
       const r = registry()
       const a = r.cli(['platform', 'create', '--name', '平台甲', '--id', 'P-A'])
@@ -53,6 +55,20 @@ eachDialect(
       r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京（后台）', '--login', 'nj-console', '--password', 'pw-authz-1'])
       const signIn = (await (await fetch(`${r.baseUrl}/v1/review/sign-in`, { method: 'POST', body: JSON.stringify({ login: 'nj-console', password: 'pw-authz-1' }) })).json()) as { token: string }
       creds.consoleIn = `Bearer ${signIn.token}`
+      // Issue #16: a member (approved, then back in a new session of the same platform user), and a photo sent for an application asked for one.
+      const review = (path: string, body: unknown) => fetch(`${r.baseUrl}${path}`, { method: 'POST', headers: { authorization: creds.reviewerIn, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const submitAs = async (user: string, sequence: string) => {
+        const s = await apiA.joinSessions.create({ platform_user_id: user })
+        const d = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
+        const submitted = await d.applications.submit({ applicant: { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }), employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_nf_320115', consents: testConsents(), charter: testCharter() })
+        return { d, id: submitted.id }
+      }
+      const becomes = await submitAs('member', '889')
+      expect((await review(`/v1/review/applications/${becomes.id}/approve`, {})).status).toBe(200)
+      creds.tokenMember = `Bearer ${(await apiA.joinSessions.create({ platform_user_id: 'member' })).join_token}`
+      const asked = await submitAs('uploader', '887')
+      expect((await review(`/v1/review/applications/${asked.id}/request_info`, { reason: '请上传驾驶证照片', documents: ['driving_licence_photo'] })).status).toBe(200)
+      uploadId = (await asked.d.uploads.create({ application_id: asked.id, purpose: 'driving_licence_photo', data_base64: makePng().toString('base64') })).id
       // The expired token's lifetime ran out (set in the database, as time passing would): the matrix
       // now takes longer than any short lifetime, so the others keep the default one.
       await runSql(r, `update sessions set token_expires_at = '2000-01-01T00:00:00.000Z' where id = '${expired.id}'`)
@@ -121,6 +137,18 @@ eachDialect(
       ['POST', 'confirm a leave', () => '/v1/review/leave-requests/lvr_none/confirm', {}, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, partner: 403 }],
       ['POST', 'decline a leave', () => '/v1/review/leave-requests/lvr_none/decline', { reason: '请先结清会费' }, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 404, partner: 403 }],
       ['POST', 'batch approval', () => '/v1/review/batch-approvals', { application_ids: ['app_none'] }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 403, reviewerIn: 200, reviewerOut: 200, consoleIn: 200, partner: 403, garbage: 401 }],
+      // Issue #16, the driver's side: the member centre (a join token linked to a member; a secret key never), the review
+      // loop's answer and uploads (the driver's own application only), the photo (staff of the subtree only), card checks (anyone).
+      ['GET', 'my membership', () => '/v1/me/membership', undefined, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 200, tokenOther: 404, tokenExpired: 401, tokenMember: 200, reviewerIn: 403, partner: 403, garbage: 401 }],
+      ['POST', 'my mobile', () => '/v1/me/membership/profile', { mobile: '13912345678' }, { anonymous: 401, platformA: 403, tokenOwn: 404, tokenOther: 404, tokenExpired: 401, tokenMember: 200, reviewerIn: 403, partner: 403 }],
+      ['POST', 'where a move would take me', () => '/v1/me/membership/transfer-options', { base_region: { county: '340104' } }, { anonymous: 401, platformA: 403, tokenOwn: 404, tokenExpired: 401, tokenMember: 200, reviewerIn: 403 }],
+      ['POST', 'move my membership', () => '/v1/me/membership/transfer', { base_region: { county: '340104' }, to_org_id: 'org_nf_340104', reason: 'relocation' }, { anonymous: 401, platformA: 403, platformB: 403, tokenOwn: 404, tokenOther: 404, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
+      ['POST', 'leave the union', () => '/v1/me/membership/leave', { reason: 'personal' }, { anonymous: 401, platformA: 403, tokenOwn: 404, tokenExpired: 401, tokenMember: 200, reviewerIn: 403, partner: 403 }],
+      ['POST', 'take back leaving', () => '/v1/me/membership/leave/cancel', {}, { anonymous: 401, platformA: 403, tokenOwn: 404, tokenExpired: 401, tokenMember: 200, reviewerIn: 403 }],
+      ['POST', 'answer a request for information', () => `/v1/applications/${appId}/respond`, { note: '已补充' }, { anonymous: 401, platformA: 403, platformB: 403, tokenOther: 404, tokenMember: 404, tokenExpired: 401, reviewerIn: 403, partner: 403 }],
+      ['POST', 'upload a photo', () => '/v1/uploads', { get application_id() { return appId }, purpose: 'driving_licence_photo', data_base64: makePng().toString('base64') }, { anonymous: 401, platformA: 403, tokenOwn: 201, tokenOther: 404, tokenMember: 404, tokenExpired: 401, reviewerIn: 403, partner: 403, garbage: 401 }],
+      ['GET', 'a driver’s photo', () => `/v1/review/uploads/${uploadId}`, undefined, { anonymous: 401, platformA: 403, tokenOwn: 403, reviewerIn: 200, consoleIn: 200, reviewerOut: 404, adminOut: 404, partner: 403, garbage: 401 }],
+      ['GET', 'check a card', () => '/v1/cards/verify?payload=RUHUI1.e30.AAAA', undefined, { anonymous: 200, platformA: 200, tokenOwn: 200, reviewerIn: 200, garbage: 401 }],
     ]
 
     for (const [method, label, path, body, expected] of cases) {
