@@ -5,19 +5,23 @@ import { createServer } from 'node:http'
 import { createFetchTransport, createRegistryClient, isRegistryError } from '@ruhui/core/client'
 import { SIGNATURE_HEADER, isWebhookSignatureError, verifyWebhook } from '@ruhui/core/node'
 import { PhoneCodeError, createWechatPhoneExchange } from './wechat-phone.mjs'
+import { createSubscriptionNotifier } from './wechat-subscribe.mjs'
 import { demoPrefill } from './prefill.mjs'
 
 /**
- * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void, corsOrigins?: string[], wechat?: { appId: string, appSecret: string, apiBase?: string } }} options
+ * @param {{ registryUrl: string, secretKey: string, webhookSecret: string | string[], transport?: import('@ruhui/core/client').HttpTransport, log?: (line: object) => void, corsOrigins?: string[], wechat?: { appId: string, appSecret: string, apiBase?: string, templates?: { review_result: string, membership_change: string }, page?: string } }} options
  *   corsOrigins: pages (origins) allowed to call the driver routes from a browser — the h5 build
  *   of the driver app when it is served from another origin. '*' allows any.
  *   wechat: the mini-program's AppID and AppSecret, for the phone-number exchange (without them the
- *   exchange answers 503: the h5 demo has no WeChat button anyway).
+ *   exchange answers 503: the h5 demo has no WeChat button anyway). With `templates` (review_result, membership_change:
+ *   the mini-program's subscription-message template ids) decisions also become WeChat subscription messages.
  *   prefillFor: what the platform already verified about a driver (the session's `prefill`), or null; @default demoPrefill
  */
 export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, transport = createFetchTransport(), log = () => {}, corsOrigins = [], wechat, prefillFor = demoPrefill }) {
   const registry = createRegistryClient({ baseUrl: registryUrl, secretKey, transport })
   const phoneFromCode = wechat ? createWechatPhoneExchange(wechat) : undefined
+  // Decisions as WeChat subscription messages (wechat-subscribe.mjs), when the mini-program's templates are set.
+  const notifier = wechat?.templates ? createSubscriptionNotifier({ ...wechat, templates: wechat.templates, log, platformUserOf: async (sessionId) => (await registry.joinSessions.retrieve(sessionId)).platform_user_id }) : undefined
   /** Status-only events, newest last (the platform never receives personal data). */
   const events = []
 
@@ -102,6 +106,19 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
         return send(res, 200, { passed: true, verified_at: new Date().toISOString() })
       }
       // 司机之家 near the driver, nearest first: the platform asks the registry with its own key.
+      // The driver accepted subscription messages in the mini-program: the app sends its wx.login code and the templates.
+      const subscription = /^\/api\/drivers\/([A-Za-z0-9_-]{1,64})\/wechat-subscription$/.exec(url.pathname)
+      if (req.method === 'POST' && subscription) {
+        if (!notifier) return send(res, 503, { error: { code: 'wechat_not_configured', message: '平台未配置微信订阅消息' } })
+        let body
+        try {
+          body = JSON.parse((await readRaw(req)).toString('utf8') || '{}')
+        } catch {
+          return send(res, 400, { error: { code: 'invalid_request', message: '请求内容不是有效的 JSON' } })
+        }
+        const r = await notifier.subscribe(`driver_${subscription[1]}`, { code: body?.code, accepted: body?.accepted })
+        return send(res, r.status, r.ok ? r.body : { error: r.error })
+      }
       if (req.method === 'GET' && url.pathname === '/api/driver-homes') {
         const lat = Number(url.searchParams.get('lat'))
         const lng = Number(url.searchParams.get('lng'))
@@ -117,6 +134,15 @@ export function createPlatformBackend({ registryUrl, secretKey, webhookSecret, t
           const event = verifyWebhook(raw, req.headers[SIGNATURE_HEADER.toLowerCase()], webhookSecret)
           if (!events.some((e) => e.id === event.id)) events.push({ id: event.id, type: event.type, object_id: event.data.object.id, status: event.data.object.status })
           log({ level: 'info', msg: 'webhook received', event: event.id, type: event.type })
+          if (notifier) {
+            try {
+              await notifier.notify(event)
+            } catch (e) {
+              // WeChat could not be reached: the registry delivers the event again later (its outbox retries).
+              log({ level: 'warn', msg: 'subscription message not sent', event: event.id, error: String(e?.name ?? e) })
+              return send(res, 503, { error: { code: 'wechat_unavailable' } })
+            }
+          }
           return send(res, 200, { received: true })
         } catch (e) {
           if (!isWebhookSignatureError(e)) throw e
@@ -140,8 +166,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('Set RUHUI_SECRET_KEY and RUHUI_WEBHOOK_SECRET (from `ruhui-registry platform create`).')
     process.exit(2)
   }
-  const { WECHAT_APPID, WECHAT_APPSECRET } = process.env
-  const wechat = WECHAT_APPID && WECHAT_APPSECRET ? { appId: WECHAT_APPID, appSecret: WECHAT_APPSECRET } : undefined
+  const { WECHAT_APPID, WECHAT_APPSECRET, WECHAT_API_BASE, WECHAT_TEMPLATE_REVIEW_RESULT, WECHAT_TEMPLATE_MEMBERSHIP_CHANGE } = process.env
+  const templates = WECHAT_TEMPLATE_REVIEW_RESULT && WECHAT_TEMPLATE_MEMBERSHIP_CHANGE ? { review_result: WECHAT_TEMPLATE_REVIEW_RESULT, membership_change: WECHAT_TEMPLATE_MEMBERSHIP_CHANGE } : undefined
+  const wechat = WECHAT_APPID && WECHAT_APPSECRET ? { appId: WECHAT_APPID, appSecret: WECHAT_APPSECRET, ...(WECHAT_API_BASE ? { apiBase: WECHAT_API_BASE } : {}), ...(templates ? { templates } : {}) } : undefined
   const { server } = createPlatformBackend({ registryUrl: RUHUI_REGISTRY_URL, secretKey: RUHUI_SECRET_KEY, webhookSecret: RUHUI_WEBHOOK_SECRET, corsOrigins: CORS_ORIGINS.split(',').filter(Boolean), wechat, log: (l) => console.log(JSON.stringify(l)) })
   server.listen(Number(PORT), '127.0.0.1', () => console.log(`platform backend example on http://127.0.0.1:${server.address().port} → registry ${RUHUI_REGISTRY_URL}`))
   // Stop: no new connections, idle keep-alive ones (a browser's) closed now, and out within 2 s.

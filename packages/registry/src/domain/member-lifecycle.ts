@@ -11,6 +11,7 @@
 import { decideLeaveRequest } from './leave-requests'
 import { reissueCard, revokeCards } from './member-cards'
 import { recordMembershipEvent } from './membership-events'
+import { noticeMembershipEnded } from './membership-notice'
 import { newId } from '../crypto/hashing'
 import { smsForMembership } from '../notify/decision-sms'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
@@ -53,7 +54,10 @@ export async function actOnMember(ctx: RegistryContext, reviewer: Reviewer, card
     await recordMembershipEvent(trx, { personKey: m.person_key, kind: move.event, orgId: m.org_id, reason: reason?.trim() || null, now: at })
     await trx.insertInto('review_actions').values({ id: newId('rva'), subject_id: cardNumber, reviewer_id: reviewer.id, action: `member_${action}`, reason: reason?.trim() || null, created_at: now }).execute()
     await trx.insertInto('audit_log').values(audit(reviewer, `member_${action}`, cardNumber, now)).execute()
-    if (action === 'expel') await smsForMembership(ctx, trx, 'expelled', { personKey: m.person_key, orgId: m.org_id, subjectId: cardNumber })
+    if (action === 'expel') {
+      await smsForMembership(ctx, trx, 'expelled', { personKey: m.person_key, orgId: m.org_id, subjectId: cardNumber })
+      await noticeMembershipEnded(ctx, trx, 'membership.expelled', m.person_key)
+    }
     return { object: 'member' as const, card_number: cardNumber, org_id: m.org_id, status: move.to, join_date: m.join_date }
   })
   return result
@@ -83,6 +87,7 @@ export async function setMemberStatus(ctx: RegistryContext, reviewer: Reviewer, 
     await trx.insertInto('review_actions').values({ id: newId('rva'), subject_id: cardNumber, reviewer_id: reviewer.id, action: 'member_withdrawn', reason: reason ?? null, created_at: now }).execute()
     await trx.insertInto('audit_log').values(audit(reviewer, 'member_withdraw', cardNumber, now)).execute()
     await smsForMembership(ctx, trx, 'leave_confirmed', { personKey: m.person_key, orgId: m.org_id, subjectId: cardNumber })
+    await noticeMembershipEnded(ctx, trx, 'membership.withdrawn', m.person_key)
     return { object: 'member' as const, card_number: cardNumber, org_id: m.org_id, status: 'withdrawn', join_date: m.join_date }
   })
 }
@@ -97,7 +102,10 @@ export async function decideLeave(ctx: RegistryContext, reviewer: Reviewer, id: 
   await ctx.writer.run(async (trx) => {
     const lr = await trx.selectFrom('leave_requests').select(['person_key', 'org_id']).where('id', '=', id).executeTakeFirstOrThrow()
     await trx.insertInto('audit_log').values(audit(reviewer, `leave_${decision}`, id, iso(ctx.now()))).execute()
-    if (decision === 'confirm') await smsForMembership(ctx, trx, 'leave_confirmed', { personKey: lr.person_key, orgId: lr.org_id, subjectId: id })
+    if (decision === 'confirm') {
+      await smsForMembership(ctx, trx, 'leave_confirmed', { personKey: lr.person_key, orgId: lr.org_id, subjectId: id })
+      await noticeMembershipEnded(ctx, trx, 'membership.withdrawn', lr.person_key)
+    }
   })
   return result
 }
