@@ -70,5 +70,7 @@ export function consentValues(state: Pick<FlowState, 'match' | 'selectedOrgId' |
   const org = m?.candidates.find((c) => c.org_id === state.selectedOrgId) ?? (m?.assigner?.org_id === state.selectedOrgId ? m?.assigner : undefined)
   const d = org?.dues_policy
   const policy = d ? { mode: d.mode, ...(d.amount_fen !== undefined ? { amountFen: d.amount_fen } : {}), ...(d.rate_bp !== undefined ? { rateBp: d.rate_bp } : {}) } : undefined
-  return { org_name: org?.name ?? (locale === 'en' ? 'the union you choose' : '您选择的工会'), operator: state.operator, dues_policy: duesPolicyWords(policy, locale) }
+  // A union whose directory entry says nothing about dues is not one that collects none: say it follows its rules.
+  const dues = policy ? duesPolicyWords(policy, locale) : locale === 'en' ? 'at the rate the union sets' : '按所在工会规定的标准'
+  return { org_name: org?.name ?? (locale === 'en' ? 'the union you choose' : '您选择的工会'), operator: state.operator, dues_policy: dues }
 }
