@@ -193,6 +193,7 @@ describe('the registry and the sandbox answer alike', () => {
     alike(await each('GET', (t) => `/v1/applications/${id(t)}`, sk), 200)
     alike(await each('GET', (t) => `/v1/applications/${id(t)}`, s.token), 200)
     alike(await each('POST', (t) => `/v1/applications/${id(t)}/volunteer`, s.token, { roles: ['volunteer'] }), 200)
+    alike(await each('POST', (t) => `/v1/applications/${id(t)}/withdraw`, sk), 403) // permission_denied: only the driver withdraws (issue #13)
     alike(await each('POST', (t) => `/v1/applications/${id(t)}/withdraw`, s.token), 200)
   })
 
@@ -211,9 +212,10 @@ describe('the registry and the sandbox answer alike', () => {
     alike(await both('POST', '/v1/organisations/match', { key: secretKey, body: match }), 403) // forbidden
     alike(await both('GET', '/v1/applications/app_nothing_here', { key: secretKey }), 404) // not_found
     alike(await both('GET', '/v1/no-such-route', { key: secretKey }), 404)
-    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('212', { org_id: 'org_lf_3201' }) }), 422) // org_not_offered
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214', { org_id: 'org_lf_3201' }) }), 422) // org_not_offered
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214', { charter: { ...testCharter(), text_hash: 'c'.repeat(64) } }) }), 400) // consent_text_unknown (issue #13)
     alike(await both('POST', '/v1/organisations/match', { key: s.token, body: { ...match, base_region: { county: '330106' } } }), 200) // status not_in_pilot
-    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('217', { base_region: { county: '330106' } }) }), 422) // not_in_pilot
+    alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214', { base_region: { county: '330106' } }) }), 422) // not_in_pilot (the same ID number: a session may try only three)
     alike(await both('POST', '/v1/applications', { key: s.token, body: { ...submission('213'), applicant: applicant('213', { birthDate: '2015-01-01' }) } }), 422) // ineligible
     alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214'), headers: { 'idempotency-key': 'parity-k1' } }), 201)
     alike(await both('POST', '/v1/applications', { key: s.token, body: submission('214'), headers: { 'idempotency-key': 'parity-k1' } }), 201) // replayed
@@ -221,6 +223,10 @@ describe('the registry and the sandbox answer alike', () => {
     alike(await both('POST', '/v1/applications', { key: s.token, body: submission('216') }), 409) // session_completed
     const again = await sessionFor('parity-errors-2')
     alike(await both('POST', '/v1/applications', { key: again.token, body: submission('214') }), 409) // application_exists
+    // No membership oracle (issue #13): a fourth distinct ID number in one session is refused.
+    const prober = await sessionFor('parity-prober')
+    for (const seq of ['231', '232', '233']) alike(await both('POST', '/v1/applications', { key: prober.token, body: submission(seq, { org_id: 'org_lf_3201' }) }), 422)
+    alike(await both('POST', '/v1/applications', { key: prober.token, body: submission('234', { org_id: 'org_lf_3201' }) }), 429) // too_many_id_numbers
     const late = await sessionFor('parity-expired')
     await Promise.all(targets.map((t) => t.expire(late.id(t), late.token(t))))
     alike(await both('POST', '/v1/organisations/match', { key: late.token, body: match }), 401) // expired_token

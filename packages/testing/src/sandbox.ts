@@ -38,6 +38,8 @@ export interface SandboxOptions {
   matchingConfig?: MatchingConfig
   /** Join-token lifetime. @default 30 minutes */
   tokenTtlMs?: number
+  /** Distinct ID numbers one join session may submit before `too_many_id_numbers`, as the registry. @default 3 */
+  maxIdNumbersPerSession?: number
   /** Start of the sandbox clock (ms). @default Date.now() */
   startTime?: number
   /** How long a `user_timeout_…` join-session request is held before it is answered. @default 20000 */
@@ -125,6 +127,7 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     matching: options.matchingConfig ?? DEFAULT_MATCHING_CONFIG,
     now: () => start + (Date.now() - realStart) + offset,
     tokenTtlMs: options.tokenTtlMs ?? 30 * 60_000,
+    maxIdNumbersPerSession: options.maxIdNumbersPerSession ?? 3,
     seq: 0,
   })
   let state = fresh()

@@ -21,6 +21,8 @@ export interface SessionRecord {
   tokenExpiresAt: number
   /** Set when a submission in this session came back `transfer_required`. */
   pendingTransfer?: { personKey: string; fromOrgId: string }
+  /** The distinct ID numbers submitted in this session (the registry caps them: no membership oracle). */
+  triedKeys?: string[]
 }
 
 export interface ApplicationRecord {
@@ -61,5 +63,7 @@ export interface SandboxState {
   matching: MatchingConfig
   now: () => number
   tokenTtlMs: number
+  /** Distinct ID numbers one session may submit (issue #13). */
+  maxIdNumbersPerSession: number
   seq: number
 }

@@ -34,6 +34,11 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
   }
   const identity = checked.value
   const personKey = identity.idCard.number // a sandbox: real deployments key on an HMAC, never the number
+  const tried = (session.triedKeys ??= [])
+  if (!tried.includes(personKey)) {
+    if (tried.length >= state.maxIdNumbersPerSession) throw new Refusal('too_many_id_numbers', { param: 'applicant.id_number', message: `本次入会已尝试 ${tried.length} 个不同的证件号码，请回到平台重新进入` })
+    tried.push(personKey)
+  }
 
   if (identity.idCard.number.slice(14, 17) === MAGIC_SEQUENCES.alreadyMember && !state.members.has(personKey)) {
     state.members.set(personKey, { orgId: 'org_sandbox_suzhou_company', status: 'active' })
