@@ -1,7 +1,7 @@
 // What the host mini-program passed to configure(): one module, shared by the plugin's main
 // file and its component (which requires it as ../../host.js), so both see the same options.
 var options = {}
-var FUNCTIONS = ['refreshToken', 'getPhone', 'verifyFace', 'onSuccess', 'onExit', 'onEvent']
+var FUNCTIONS = ['refreshToken', 'getPhone', 'verifyFace', 'prefill', 'onSuccess', 'onExit', 'onEvent']
 
 module.exports = {
   configure: function configure(next) {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createRegistryClient } from '@ruhui/core/client'
 import { createRegistrySandbox, createSandboxTransport, TEST_SECRET_KEY, testIdentities } from '@ruhui/testing'
 import { installShims, loadSimulate, mount, setPageQuery, type SimNode, until } from '../../../examples/native-weapp-host/test/simulate-kit'
-import { submitFromUnion } from '../../../examples/native-weapp-host/test/join-steps'
+import { submitFromUnion, toIdentity } from '../../../examples/native-weapp-host/test/join-steps'
 import { pickPlace } from '../../../examples/native-weapp-host/test/region-kit'
 import { wxStandIn } from '../../../examples/driver-app/test/wx-stand-in'
 
@@ -22,6 +22,8 @@ const standIn = wxStandIn(sandbox, 'http://127.0.0.1:8788')
 const backend = createRegistryClient({ baseUrl: registryUrl, secretKey: TEST_SECRET_KEY, transport: createSandboxTransport(sandbox), maxRetries: 0 })
 const simulate = loadSimulate()
 const heard: string[] = []
+/** What the host's configure({ prefill }) answers, per session (as its backend sent it with the session). */
+const prefills = new Map<string, unknown>()
 const phoneAsked: number[] = []
 
 const tap = (node: SimNode, sel: string) => {
@@ -49,6 +51,7 @@ beforeAll(() => {
       phoneAsked.push(Date.now())
       return { mobile: '13912345678', verifiedAt: '2026-11-28T10:00:00.000Z' }
     },
+    prefill: (sessionId: string) => prefills.get(sessionId) ?? null,
     onEvent: (e: { name: string }) => heard.push(e.name),
     onSuccess: (r: { status: string }) => heard.push(`success:${r.status}`),
   })
@@ -86,6 +89,31 @@ describe('the WeChat plugin build, in miniprogram-simulate (official compiler)',
     await submitFromUnion(simulate, flow)
     await until(simulate, flow, '入会成功')
     expect(heard).toEqual(['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'IDENTITY_VALID', 'CONSENT_GRANTED', 'CHARTER_ACCEPTED', 'SUBMITTED', 'success:approved'])
+  })
+
+  it("the plugin page shows what the host's configure({ prefill }) gives for its session read-only, with 修改; the driver types nothing", async () => {
+    const who = testIdentities.standard
+    const prefill = { name: who.name, id_number: who.id_number, mobile: who.mobile, employment_form: 'platform_self_employed', base_region: { county: '320115' }, verified: { method: 'platform_realname', verified_at: '2026-11-28T10:00:00.000+08:00' } }
+    const s = await backend.joinSessions.create({ platform_user_id: 'driver_plugin_prefilled' })
+    prefills.set(s.id, prefill)
+    heard.length = 0
+    setPageQuery({ registryUrl: encodeURIComponent(registryUrl), sessionId: s.id, joinToken: s.join_token! })
+    const flow = mount(simulate, join(plugin, 'pages/join/index'), plugin).querySelector('#ruhui')!
+    await toIdentity(simulate, flow)
+    await until(simulate, flow, '江苏省 南京市 江宁区')
+    for (const f of ['name', 'idNumber', 'mobile', 'employmentForm', 'county']) expect(flow.querySelector(`.ruhui-edit--${f}`), f).toBeTruthy()
+    for (const f of ['name', 'idNumber', 'mobile']) expect(flow.querySelector(`.ruhui-input--${f}`), f).toBeFalsy()
+    expect(flow.dom.textContent).not.toContain(who.id_number) // masked
+    // 修改 opens the field for typing, with the platform's value in it.
+    tap(flow, '.ruhui-edit--name')
+    await until(simulate, flow, '平台已核验实名')
+    const name = flow.querySelector('.ruhui-input--name')
+    expect(name).toBeTruthy()
+    expect((flow.instance.data.view as { topFields: Array<{ name: string; value: string }> }).topFields[0]!.value).toBe(who.name)
+    tap(flow, '.ruhui-confirm')
+    await submitFromUnion(simulate, flow)
+    await until(simulate, flow, '申请已提交')
+    expect(heard).toEqual(['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'CONSENT_GRANTED', 'CHARTER_ACCEPTED', 'SUBMITTED', 'success:under_review'])
   })
 
   it('the public component renders on its own with the properties a host page binds', async () => {

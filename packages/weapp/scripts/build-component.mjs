@@ -1,10 +1,11 @@
 // Builds the native component (src/) into a folder: index.js bundled with esbuild as ES2017
-// CommonJS (core and zod/mini inside; no `?.`, `??` or object spread left for old phones),
+// CommonJS (core and zod/mini inside; no `?.`, `??` or object spread left for old phones), squeezed by terser,
 // regular expressions lowered too (lower-regexps.mjs), and the WXML (one file per step), WXSS and JSON copied. The plugin build (packages/weapp-plugin) calls this too.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { minify } from 'terser'
 import { lowerRegExps } from './lower-regexps.mjs'
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '../src')
@@ -31,7 +32,11 @@ export async function buildComponent({ outDir, plugin = false }) {
     logLevel: 'warning',
   })
   const js = join(outDir, 'index.js')
-  writeFileSync(js, lowerRegExps(readFileSync(js, 'utf8')))
+  // A second, slower minifier over esbuild's output: terser's repeated compress passes and top-level
+  // names (the script is a CommonJS module: its top level is its own) take another 1 KB or so off what
+  // every driver's phone downloads. Output stays ES2017.
+  const squeezed = await minify(readFileSync(js, 'utf8'), { ecma: 2017, module: false, toplevel: true, compress: { passes: 3, ecma: 2017 }, mangle: { toplevel: true }, format: { comments: false, ecma: 2017 } })
+  writeFileSync(js, lowerRegExps(squeezed.code))
   // index.wxml includes one file per step (and the field, the error, the picker).
   const templates = readdirSync(src).filter((f) => f.endsWith('.wxml') && !f.startsWith('phone'))
   for (const f of ['index.json', 'index.wxss', ...templates]) copyFileSync(join(src, f), join(outDir, f))

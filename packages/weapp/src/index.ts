@@ -80,6 +80,17 @@ function stop(self: Self) {
   i.screen = ''
 }
 
+/** The session's prefill: the plugin's configured prefill(sessionId), else the property; anything but an object is refused aloud. */
+function prefillOf(self: Self, host: ReturnType<typeof pluginHost>): Parameters<typeof prefillFromSession>[0] {
+  const given = host && host.prefill ? host.prefill(self.data.sessionId) : self.data.prefill
+  if (given == null) return null
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    console.warn(`[@ruhui/weapp] prefill must be the object the platform's backend sent as the session's prefill ({ name, id_number, mobile, employment_form, base_region, plate, verified }), got ${Array.isArray(given) ? 'an array' : typeof given}; ignored`)
+    return null
+  }
+  return given as Parameters<typeof prefillFromSession>[0]
+}
+
 function start(self: Self) {
   const { registryUrl, sessionId, joinToken } = self.data
   const i = inner(self)
@@ -109,7 +120,7 @@ function start(self: Self) {
     locale,
     capabilities,
     // What the platform's backend already verified and sent with the session: shown read-only, each with 修改.
-    prefill: prefillFromSession(self.data.prefill),
+    prefill: prefillFromSession(prefillOf(self, host)),
     onSuccess: (result) => {
       self.triggerEvent('success', result)
       host?.onSuccess?.(result)

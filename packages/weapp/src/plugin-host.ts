@@ -10,6 +10,11 @@ export interface PluginHostOptions {
   getPhone?(): Promise<{ mobile: string; verifiedAt?: string }>
   /** The host's facial verification of the driver. */
   verifyFace?(): Promise<{ passed: boolean; verifiedAt?: string }>
+  /**
+   * What the platform's backend sent as the session's `prefill` (read-only fields with 修改), for the
+   * session the plugin page opens: never in the page's URL, which may be logged.
+   */
+  prefill?(sessionId: string): unknown
   onSuccess?(result: { sessionId: string; applicationId?: string; transferId?: string; status: string }): void
   onExit?(details: { sessionId: string; reason: string }): void
   onEvent?(event: { name: string; sessionId: string; at: string }): void

@@ -27,6 +27,7 @@ interface Wx {
 }
 
 declare const wx: Wx
+declare const console: { warn(...args: unknown[]): void }
 declare function Component(options: Record<string, unknown>): void
 /** Set by the build: true in the plugin build (no phone-number button; capabilities come from configure()). */
 declare const RUHUI_PLUGIN: boolean
