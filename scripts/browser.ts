@@ -63,7 +63,7 @@ export async function see(browser: Browser, page: Page, text: string | RegExp, t
  * A driver on the "我的" page taps 加入工会 and goes through the flow to a submitted application.
  * `wrongIdFirst` types an ID number with a wrong check digit first, to see the message under the field.
  */
-export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { county?: string; /** Province, city, county and optionally the township, by name. */ pickCounty?: string[]; /** The logistics park to pick in the optional park question. */ park?: string; shots?: boolean; wrongIdFirst?: string; faceCheck?: boolean } = {}): Promise<void> {
+export async function joinAsDriver(browser: Browser, url: string, who: TestIdentity, options: { /** Province, city, county and optionally the township, by name. @default ['江苏省', '南京市', '江宁区'] */ pickCounty?: string[]; /** The logistics park to pick in the optional park question. */ park?: string; shots?: boolean; wrongIdFirst?: string; faceCheck?: boolean } = {}): Promise<void> {
   const { page } = browser
   const shot = (name: string) => (options.shots ? browser.shot(name) : Promise.resolve(''))
   await page.goto(url, { waitUntil: 'networkidle' })
@@ -74,9 +74,10 @@ export async function joinAsDriver(browser: Browser, url: string, who: TestIdent
   await see(browser, page, '入会后可以享受')
   await shot('intro')
   await page.getByText('开始入会', { exact: true }).click()
+  // The sensitive-information consent (Art. 29) alone, before the ID number.
   await see(browser, page, '敏感个人信息处理同意')
   await shot('consent')
-  await page.getByText('同意并继续', { exact: true }).click()
+  await page.locator('.ruhui-btn--primary').filter({ hasText: '同意' }).click()
   await see(browser, page, '填写身份信息')
   const field = (name: string) => page.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
   await field('name').fill(who.name)
@@ -88,20 +89,22 @@ export async function joinAsDriver(browser: Browser, url: string, who: TestIdent
   await field('idNumber').fill(who.id_number)
   await field('mobile').fill(who.mobile)
   await page.getByText('个体司机（平台接单）', { exact: true }).click()
-  if (options.pickCounty) {
-    // Province → city → county (→ township) from the lists, as a driver who knows no codes would.
-    await page.getByText('点此选择省、市、区县和乡镇（街道）', { exact: true }).click()
-    for (const name of options.pickCounty) {
-      await see(browser, page, name)
-      await page.locator('.ruhui-region-picker__item').filter({ hasText: name }).first().click()
-    }
-    if (options.pickCounty.length === 3) {
-      // The county's townships are offered next: skip them.
-      await page.locator('.ruhui-region-picker__skip').click()
-    }
-    await see(browser, page, options.pickCounty.join(' '))
-    await page.locator('.ruhui-region-picker').waitFor({ state: 'detached' })
-  } else await field('county').fill(options.county ?? '320115')
+  // The home place in words, as a driver who knows no codes would: the province's button, then the
+  // city and county on full-screen lists (the picker closes), then the township (optional) from its own row.
+  const [province, city, county, township] = options.pickCounty ?? ['江苏省', '南京市', '江宁区']
+  const item = (name: string) => page.locator('.ruhui-picker__item').filter({ has: page.locator('.ruhui-picker__name').getByText(name, { exact: true }) })
+  await page.locator('.ruhui-province').filter({ hasText: province as string }).click()
+  for (const name of [city, county] as string[]) {
+    await item(name).waitFor()
+    await item(name).click()
+  }
+  await page.locator('.ruhui-picker').waitFor({ state: 'detached' })
+  if (township) {
+    await page.locator('.ruhui-township').click()
+    await item(township).click()
+    await page.locator('.ruhui-picker').waitFor({ state: 'detached' })
+  }
+  await see(browser, page, [province, city, county].join(' '))
   if (options.park) {
     // The county has logistics parks: the optional question lists them by name.
     await see(browser, page, '您常在哪个物流园区装卸货？（选填）')
@@ -116,7 +119,14 @@ export async function joinAsDriver(browser: Browser, url: string, who: TestIdent
   await page.getByText('下一步', { exact: true }).click()
   await see(browser, page, '选择工会')
   await shot('union')
-  await page.getByText('提交申请', { exact: true }).click()
+  // Each agreement its own step and tap: the union's consent (Art. 23, naming it), the charter, which submits.
+  await page.locator('.ruhui-btn--primary').filter({ hasText: '确认' }).click()
+  await see(browser, page, '向工会提供个人信息同意')
+  await shot('share')
+  await page.locator('.ruhui-btn--primary').filter({ hasText: '同意' }).click()
+  await see(browser, page, '入会声明')
+  await shot('charter')
+  await page.locator('.ruhui-btn--primary').filter({ hasText: '同意并提交' }).click()
   await see(browser, page, '申请已提交')
   await shot('submitted')
 }

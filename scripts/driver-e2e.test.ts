@@ -53,7 +53,7 @@ it('a driver goes from 加入工会 on "我的" to a submitted application that 
   browser.page.on('request', (r) => {
     if (r.method() === 'POST' && /\/v1\/(organisations\/match|applications)$/.test(new URL(r.url()).pathname)) sent.push(JSON.parse(r.postData() ?? '{}') as Record<string, unknown>)
   })
-  await joinAsDriver(browser, `${registry.baseUrl}/?platform=${encodeURIComponent(platform.url)}#/pages/me/index`, who, { shots: true, wrongIdFirst: '320102198503151231', park: '南京某物流园区（示例）' })
+  await joinAsDriver(browser, `${registry.baseUrl}/?platform=${encodeURIComponent(platform.url)}&driver=new-e2e-driver#/pages/me/index`, who, { shots: true, wrongIdFirst: '320102198503151231', park: '南京某物流园区（示例）' })
   // The park the driver named went with the match and the application (the park tier matches by it) …
   expect(sent.map((b) => b.home_park_id)).toEqual(['PARK-NJ-01', 'PARK-NJ-01'])
   // … and the result names whom to contact: the union's phone, address and office hours.

@@ -104,7 +104,7 @@ async function join_(where: Page | Frame, beforeNext?: () => Promise<void>, opti
   await see(where, '加入工会，有组织有依靠')
   await where.getByText('开始入会', { exact: true }).click()
   await see(where, '敏感个人信息处理同意')
-  await where.getByText('同意并继续', { exact: true }).click()
+  await where.locator('.ruhui-btn--primary').filter({ hasText: '同意' }).click()
   await see(where, '填写身份信息')
   const field = (name: string) => where.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
   await field('name').fill('托管测试')
@@ -115,7 +115,12 @@ async function join_(where: Page | Frame, beforeNext?: () => Promise<void>, opti
     await see(where, '手机号已验证')
   } else await field('mobile').fill(`139000${sequence.padStart(5, '0')}`)
   await where.getByText('个体司机（平台接单）', { exact: true }).click()
-  await field('county').fill('320115')
+  // The home place in words: the province's button, then the city and the county on full-screen lists.
+  const item = (name: string) => where.locator('.ruhui-picker__item').filter({ has: where.locator('.ruhui-picker__name').getByText(name, { exact: true }) })
+  await where.locator('.ruhui-province').filter({ hasText: '江苏省' }).click()
+  await item('南京市').click()
+  await item('江宁区').click()
+  await see(where, '江苏省 南京市 江宁区')
   if (options.face) {
     await where.getByText('人脸核验', { exact: true }).click()
     await see(where, '人脸核验已通过')
@@ -123,7 +128,12 @@ async function join_(where: Page | Frame, beforeNext?: () => Promise<void>, opti
   await beforeNext?.()
   await where.getByText('下一步', { exact: true }).click()
   await see(where, '选择工会')
-  await where.getByText('提交申请', { exact: true }).click()
+  // The union's consent (naming it) and the charter, each its own step and tap.
+  await where.locator('.ruhui-btn--primary').filter({ hasText: '确认' }).click()
+  await see(where, '向工会提供个人信息同意')
+  await where.locator('.ruhui-btn--primary').filter({ hasText: '同意' }).click()
+  await see(where, '入会声明')
+  await where.locator('.ruhui-btn--primary').filter({ hasText: '同意并提交' }).click()
   await see(where, '申请已提交')
 }
 
@@ -138,7 +148,7 @@ async function until<T>(read: () => Promise<T | undefined> | T | undefined, ok: 
 }
 
 /** ready first, the flow's events in order, success with the application id last; the registry holds the application. */
-async function expectWholeJoin(messages: Message[], sessionId: string, expected = ['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'SUBMITTED']): Promise<void> {
+async function expectWholeJoin(messages: Message[], sessionId: string, expected = ['OPEN', 'CONSENT_GRANTED', 'IDENTITY_VALID', 'CONSENT_GRANTED', 'CHARTER_ACCEPTED', 'SUBMITTED']): Promise<void> {
   const success = await until(() => messages.find((m) => m.type === 'success'), Boolean, 'success')
   expect(messages.every((m) => m.protocol === PROTOCOL && m.session_id === sessionId)).toBe(true)
   expect(messages[0]!.type).toBe('ready')
@@ -172,7 +182,7 @@ it('iOS: top level with webkit.messageHandlers.ruhui — ready, need_phone and n
   await page.goto(hosted)
   await join_(page, undefined, { face: true, hostPhone: true })
   await page.screenshot({ path: join(artifacts, '01-ios-submitted.png'), fullPage: true })
-  await expectWholeJoin(messages, session.body.id as string, ['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'FACE_VERIFIED', 'IDENTITY_VALID', 'SUBMITTED'])
+  await expectWholeJoin(messages, session.body.id as string, ['OPEN', 'CONSENT_GRANTED', 'PHONE_VERIFIED', 'FACE_VERIFIED', 'IDENTITY_VALID', 'CONSENT_GRANTED', 'CHARTER_ACCEPTED', 'SUBMITTED'])
   expect(messages.filter((m) => m.type === 'need_face')).toHaveLength(1)
   expect(messages.filter((m) => m.type === 'need_phone')).toHaveLength(1)
   expect(page.url()).not.toContain('token=') // the fragment left the address bar
