@@ -19,6 +19,8 @@ const packages = [
       flow: 'src/flow/index.ts',
       member: 'src/member/index.ts',
       server: 'src/server/index.ts',
+      cards: 'src/cards/index.ts',
+      'cards-js': 'src/cards/js.ts',
     },
   },
   // Node-only packages: a Node target keeps import.meta (ES2018 would erase it).

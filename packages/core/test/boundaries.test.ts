@@ -10,6 +10,8 @@ const allowedEverywhere = ['zod/mini']
 const allowed: Record<string, string[]> = {
   'transports/axios.ts': ['axios'],
   'webhooks/node.ts': ['node:crypto'],
+  // Ed25519 in plain JavaScript, in its own entry (@ruhui/core/cards-js) for hosts without it in WebCrypto (issue #16).
+  'cards/js.ts': ['@noble/ed25519'],
 }
 
 function* sources(dir: string): Generator<string> {
