@@ -24,7 +24,7 @@ eachDialect('console API', (registry) => {
     const s = await platform.joinSessions.create({ platform_user_id: `console-${n}` })
     const driver = createRegistryClient({ baseUrl: r.baseUrl, joinToken: s.join_token as string, transport: createFetchTransport() })
     await driver.organisations.match({ employment_form: 'platform_self_employed', base_region: { county: extra.county ?? '320115' } })
-    const consents = [...testConsents(), ...(extra.share ? [{ kind: 'share_with_partners' as const, text_version: '2026-11', text_hash: 'c'.repeat(64), granted_at: '2026-11-28T10:00:00.000+08:00' }] : [])]
+    const consents = testConsents(undefined, extra.share ? ['share_with_partners'] : [])
     const app = await driver.applications.submit({
       applicant: { name: n % 2 ? '张测试' : '李测试', id_number: makeTestIdNumber({ regionCode: '320102', birthDate: '1985-03-15', sequence: String(300 + n) }), mobile: `1380000${String(1000 + n)}`, employment_form: 'platform_self_employed' },
       base_region: { county: extra.county ?? '320115' },
@@ -267,9 +267,14 @@ eachDialect('console API', (registry) => {
       const bad = await admin('/v1/review/partners', { name: '' })
       expect(bad.status).toBe(400)
       expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('name')
-      const created = (await (await admin('/v1/review/partners', { name: '南京市交通运输局（测试）' })).json()) as { key: string }
+      // Without regions a partner receives nothing (issue #13); with them, its regions only.
+      const none = (await (await admin('/v1/review/partners', { name: '未设地区的单位（测试）' })).json()) as { key: string; region_prefixes: string[] }
+      expect(none.region_prefixes).toEqual([])
+      expect((await fetch(`${r.baseUrl}/v1/sharing/aggregates`, { headers: { authorization: `Bearer ${none.key}` } })).status).toBe(403)
+      const created = (await (await admin('/v1/review/partners', { name: '南京市交通运输局（测试）', region_prefixes: ['3201'] })).json()) as { key: string }
       const agg = await fetch(`${r.baseUrl}/v1/sharing/aggregates`, { headers: { authorization: `Bearer ${created.key}` } })
       expect(agg.status).toBe(200)
+      expect((await fetch(`${r.baseUrl}/v1/sharing/aggregates?region_prefix=34`, { headers: { authorization: `Bearer ${created.key}` } })).status).toBe(403)
       const reads = (await (await admin('/v1/review/audit?action=share_aggregates')).json()) as { data: Array<{ actor_name: string }> }
       expect(reads.data.map((x) => x.actor_name)).toContain('南京市交通运输局（测试）')
       expect((await admin('/v1/review/audit?action=DROP TABLE')).status).toBe(400)

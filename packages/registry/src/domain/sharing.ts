@@ -23,6 +23,7 @@ async function partnerRegions(ctx: RegistryContext, partner: Partner): Promise<s
 
 /** The asked region within the partner's regions, or a 403 for a region outside them. */
 function withinRegions(regions: string[], asked: string | undefined): string[] {
+  if (regions.length === 0) throw new Refusal('forbidden', { message: '本单位尚未设定可获取数据的地区，请联系注册中心管理员', en: 'No regions are set for this partner yet' })
   if (asked === undefined) return regions
   if (regions.some((r) => asked.startsWith(r))) return [asked]
   const inside = regions.filter((r) => r.startsWith(asked)) // asked a province, allowed its prefectures: those
@@ -44,7 +45,6 @@ export async function sharedRecords(ctx: RegistryContext, partner: Partner, q: R
   const f = checkRangeFilter(q)
   if (q.limit !== undefined && !/^(?:[1-9]\d{0,2}|1000)$/.test(q.limit)) throw new Refusal('parameter_invalid', { param: 'limit' })
   const regions = withinRegions(await partnerRegions(ctx, partner), f.region_prefix)
-  if (regions.length === 0) return { object: 'list', data: [], consented: 0, withheld_without_consent: 0 }
   // Members now (not those who left or were expelled), in the partner's regions; records only of those who consent now.
   let query = ctx.db
     .selectFrom('applications')
