@@ -26,6 +26,10 @@ const orgRef = z.object({
   type: z.enum(ORG_TYPES),
   level: z.enum(ORG_LEVELS),
   contact: z.nullable(orgContact),
+  /** Its type in words ('道路货运行业工会联合会'), in the request's language. */
+  type_words: z.optional(z.string()),
+  /** Whom it serves, in words, in the request's language. */
+  serves: z.optional(z.string()),
   /** The area it covers, in words ('南京市江宁区'), so that candidates can be told apart. */
   covers: z.optional(z.string()),
   dues_policy: z.optional(duesPolicyWire),

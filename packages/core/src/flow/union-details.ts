@@ -4,16 +4,14 @@
  */
 import { duesPolicyWords } from '../consent/fill'
 import type { OrgContactWire } from '../contract/organisations'
-import type { OrgType } from '../enums'
-import { enumLabel } from '../messages/enum-labels'
 import type { FlowState } from './types'
 
 export interface UnionDetails {
   id: string
   name: string
-  /** Its type in words ('道路货运行业工会联合会'). */
+  /** Its type in words ('道路货运行业工会联合会'; the registry's words, as its reasons are). */
   kind: string
-  /** Whom it serves, in words. */
+  /** Whom it serves, in words ('' when the registry did not say). */
   serves: string
   /** The area it covers, in words ('南京市江宁区'); '' when the registry did not say. */
   covers: string
@@ -24,28 +22,8 @@ export interface UnionDetails {
   reasons: string[]
 }
 
-const SERVES: Record<'zh-CN' | 'en', Partial<Record<OrgType, string>>> = {
-  'zh-CN': {
-    freight_federation: '在本地区通过货运平台接单的货车司机',
-    freight_committee: '本地区道路货运行业的从业人员',
-    platform_union: '该平台的员工和在平台接单的司机',
-    park_union: '在物流园区装卸货、停靠的货车司机',
-    enterprise_union: '本单位职工，以及挂靠车辆的司机',
-    new_form_federation: '快递员、网约车司机、货车司机等新就业形态劳动者',
-  },
-  en: {
-    freight_federation: 'truck drivers taking orders through freight platforms in the area',
-    freight_committee: 'people working in road freight in the area',
-    platform_union: 'the platform’s staff and the drivers taking its orders',
-    park_union: 'truck drivers loading, unloading and parking at the logistics park',
-    enterprise_union: 'the company’s workers, and drivers of trucks registered under it',
-    new_form_federation: 'couriers, ride-hailing and truck drivers and other new-form workers',
-  },
-}
-const SERVES_OTHER = { 'zh-CN': '常驻本地的货车司机和其他新就业形态劳动者', en: 'truck drivers and other new-form workers based in the area' }
-
-/** Each union the driver may choose (the candidates of `unionChoices`), with what sets it apart. */
-export function unionDetails(state: Pick<FlowState, 'match'>, locale: 'zh-CN' | 'en' = 'zh-CN'): UnionDetails[] {
+/** Each union the driver may choose (the candidates of `unionChoices`), with what sets it apart; the words are the registry's, in the session's language (`_locale` is kept for callers that pass it). */
+export function unionDetails(state: Pick<FlowState, 'match'>, _locale?: 'zh-CN' | 'en'): UnionDetails[] {
   const m = state.match
   if (!m) return []
   const orgs = m.candidates.length > 0 ? m.candidates : m.assigner ? [m.assigner] : []
@@ -54,8 +32,8 @@ export function unionDetails(state: Pick<FlowState, 'match'>, locale: 'zh-CN' | 
     return {
       id: o.org_id,
       name: o.name,
-      kind: enumLabel('orgType', o.type, locale),
-      serves: SERVES[locale][o.type] ?? SERVES_OTHER[locale],
+      kind: o.type_words ?? '',
+      serves: o.serves ?? '',
       covers: o.covers ?? '',
       contact: o.contact,
       recommended: c.recommended_because?.message ?? null,

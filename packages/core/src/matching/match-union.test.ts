@@ -184,7 +184,7 @@ describe('statuses', () => {
   it('needs_assignment names the closest local federation: city before province', () => {
     const r = matchUnion(directory, { employmentForm: 'platform_self_employed', ...yi, baseRegion: { county: '341321' } }, { asOf })
     expect(r.status).toBe('needs_assignment')
-    expect(r.assigner).toEqual({ orgId: 'org_lf_3413', name: '宿州市总工会（示例）', type: 'local_federation', level: 'prefecture' })
+    expect(r.assigner).toEqual({ orgId: 'org_lf_3413', name: '宿州市总工会（示例）', type: 'local_federation', level: 'prefecture', covers: '宿州市' })
     expect(formatIssue(r.reasons[0]!)).toBe('宿州市砀山县暂无可直接加入的工会，将由宿州市总工会（示例）为您指定所属工会')
   })
 

@@ -6,6 +6,7 @@ import type { Issue } from '../issues'
 import { en } from './en'
 import { formatIssue } from './format'
 import type { IssueMessage, Locale, Messages } from './types'
+import type { OrgType } from '../enums'
 import { zhCN } from './zh-CN'
 
 const f = (field: string | undefined, generic: string): string => field ?? generic
@@ -142,6 +143,34 @@ const EN_FIELDS: Record<string, string> = {
 export const matchingMessages: Record<Locale, Messages> = {
   'zh-CN': { ...zhCN, fields: { ...zhCN.fields, ...ZH_FIELDS }, issues: { ...zhCN.issues, ...ZH } },
   en: { ...en, fields: { ...en.fields, ...EN_FIELDS }, issues: { ...en.issues, ...EN } },
+}
+
+/** Whom each kind of union serves, in the driver's words (the union step tells candidates apart by it). */
+const SERVES: Record<Locale, Partial<Record<OrgType, string>> & { other: string }> = {
+  'zh-CN': {
+    freight_federation: '在本地区通过货运平台接单的货车司机',
+    freight_committee: '本地区道路货运行业的从业人员',
+    platform_union: '该平台的员工和在平台接单的司机',
+    park_union: '在物流园区装卸货、停靠的货车司机',
+    enterprise_union: '本单位职工，以及挂靠车辆的司机',
+    new_form_federation: '快递员、网约车司机、货车司机等新就业形态劳动者',
+    other: '常驻本地的货车司机和其他新就业形态劳动者',
+  },
+  en: {
+    freight_federation: 'truck drivers taking orders through freight platforms in the area',
+    freight_committee: 'people working in road freight in the area',
+    platform_union: 'the platform’s staff and the drivers taking its orders',
+    park_union: 'truck drivers loading, unloading and parking at the logistics park',
+    enterprise_union: 'the company’s workers, and drivers of trucks registered under it',
+    new_form_federation: 'couriers, ride-hailing and truck drivers and other new-form workers',
+    other: 'truck drivers and other new-form workers based in the area',
+  },
+}
+
+/** Whom a kind of union serves, in words. */
+export function orgServesWords(type: OrgType, locale: Locale = 'zh-CN'): string {
+  const t = SERVES[locale] ?? SERVES['zh-CN']
+  return t[type] ?? t.other
 }
 
 /** `formatIssue` for directory, configuration and matching issues (the reasons a union was offered). */

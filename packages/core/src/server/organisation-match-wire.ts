@@ -1,7 +1,8 @@
 /** A MatchResult in the API's wire shape (`organisation_match`), with reasons in words for a locale. */
 import type { OrganisationMatch } from '../contract/organisations'
 import type { Issue } from '../issues'
-import { formatMatchingIssue } from '../messages/matching-words'
+import { enumLabel } from '../messages/enum-labels'
+import { formatMatchingIssue, orgServesWords } from '../messages/matching-words'
 import type { Locale } from '../messages/types'
 import type { MatchCandidate, MatchResult, OrgRef } from '../matching/match-union'
 
@@ -9,10 +10,12 @@ function reasonWire(issue: Issue, locale: Locale) {
   return { code: issue.code, params: { ...(issue.params ?? {}) }, message: formatMatchingIssue(issue, locale) }
 }
 
-function refWire(o: OrgRef) {
+function refWire(o: OrgRef, locale: Locale) {
   const d = o.duesPolicy
   const dues = d ? { mode: d.mode, ...(d.amountFen !== undefined ? { amount_fen: d.amountFen } : {}), ...(d.rateBp !== undefined ? { rate_bp: d.rateBp } : {}) } : undefined
-  return { org_id: o.orgId, name: o.name, type: o.type, level: o.level, contact: o.contact ?? null, ...(o.covers ? { covers: o.covers } : {}), ...(dues ? { dues_policy: dues } : {}) }
+  // The words are made here, where matching runs, so that they stay out of the driver's bundle.
+  const words = { type_words: enumLabel('orgType', o.type, locale), serves: orgServesWords(o.type, locale) }
+  return { org_id: o.orgId, name: o.name, type: o.type, level: o.level, contact: o.contact ?? null, ...words, ...(o.covers ? { covers: o.covers } : {}), ...(dues ? { dues_policy: dues } : {}) }
 }
 
 const LEVEL_ORDER = ['village', 'township', 'unit', 'county', 'prefecture', 'province', 'national']
@@ -29,7 +32,7 @@ function recommendation(first: MatchCandidate, second: MatchCandidate | undefine
 
 export function toOrganisationMatchWire(r: MatchResult, locale: Locale = 'zh-CN'): OrganisationMatch {
   const candidate = (c: MatchCandidate, i: number) => ({
-    ...refWire(c),
+    ...refWire(c, locale),
     tier: c.tier,
     rank: c.rank,
     reasons: c.reasons.map((x) => reasonWire(x, locale)),
@@ -41,7 +44,7 @@ export function toOrganisationMatchWire(r: MatchResult, locale: Locale = 'zh-CN'
     config_version: r.configVersion,
     tier: r.tier ?? null,
     candidates: r.candidates.map(candidate),
-    assigner: r.assigner ? refWire(r.assigner) : null,
+    assigner: r.assigner ? refWire(r.assigner, locale) : null,
     reasons: r.reasons.map((i) => reasonWire(i, locale)),
   }
 }
