@@ -57,7 +57,7 @@ function render(self: Self, state: FlowState) {
   const screen = screenOf(view)
   if (screen !== i.screen) {
     // The first screen is where the host put the component: only later screens scroll.
-    if (i.screen) scrollToTop(self)
+    if (i.screen) scrollToTop(self, wx.pageScrollTo && ((o) => wx.pageScrollTo!(o)))
     i.screen = screen
   }
   // The result step asks for the review's outcome now and then, so the approval and the e-card show here.

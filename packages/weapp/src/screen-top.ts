@@ -17,10 +17,12 @@ interface Queryable {
   }
 }
 
-/** Scroll the page to the component's top (to 0 where the query is not available). */
-export function scrollToTop(self: Queryable): void {
-  if (typeof wx.pageScrollTo !== 'function') return
-  const go = (scrollTop: number) => wx.pageScrollTo!({ scrollTop: Math.max(0, Math.round(scrollTop)), duration: 0 })
+type PageScrollTo = (options: { scrollTop: number; duration?: number }) => void
+
+/** Scroll the page (wx.pageScrollTo, when the host has it) to the component's top; to 0 where the query is not available. */
+export function scrollToTop(self: Queryable, pageScrollTo: PageScrollTo | undefined): void {
+  if (typeof pageScrollTo !== 'function') return
+  const go = (scrollTop: number) => pageScrollTo({ scrollTop: Math.max(0, Math.round(scrollTop)), duration: 0 })
   try {
     const query = self.createSelectorQuery()
     query.select('.ruhui-join').boundingClientRect()

@@ -1,10 +1,7 @@
 // One screen per step: a new screen scrolls the page to the component's top (where the query can
 // tell), to 0 where it cannot, and not at all where the host has no pageScrollTo.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { screenOf, scrollToTop } from '../src/screen-top'
-
-const g = globalThis as Record<string, unknown>
-afterEach(() => void delete g.wx)
 
 /** A component whose selector query answers with the component's rect and the viewport's scroll. */
 const component = (top: number | null, scrollTop: number) => ({
@@ -18,9 +15,9 @@ const component = (top: number | null, scrollTop: number) => ({
 describe('scrollToTop', () => {
   it("scrolls the page so the component's top is the window's top", async () => {
     const scrolls: number[] = []
-    g.wx = { pageScrollTo: (o: { scrollTop: number }) => scrolls.push(o.scrollTop) }
-    scrollToTop(component(-176, 600)) // the last tap left the title 176 px above the window
-    scrollToTop(component(120, 0)) // a host header above the component
+    const pageScrollTo = (o: { scrollTop: number }) => void scrolls.push(o.scrollTop)
+    scrollToTop(component(-176, 600), pageScrollTo) // the last tap left the title 176 px above the window
+    scrollToTop(component(120, 0), pageScrollTo) // a host header above the component
     await Promise.resolve()
     await Promise.resolve()
     expect(scrolls).toEqual([424, 120])
@@ -28,14 +25,13 @@ describe('scrollToTop', () => {
 
   it('scrolls to 0 when the component cannot be measured; does nothing without pageScrollTo', async () => {
     const scrolls: number[] = []
-    g.wx = { pageScrollTo: (o: { scrollTop: number }) => scrolls.push(o.scrollTop) }
-    scrollToTop(component(null, 300))
-    scrollToTop({ createSelectorQuery: () => { throw new Error('not in this base library') } } as never)
+    const pageScrollTo = (o: { scrollTop: number }) => void scrolls.push(o.scrollTop)
+    scrollToTop(component(null, 300), pageScrollTo)
+    scrollToTop({ createSelectorQuery: () => { throw new Error('not in this base library') } } as never, pageScrollTo)
     await Promise.resolve()
     await Promise.resolve()
     expect(scrolls).toEqual([0, 0])
-    g.wx = {}
-    expect(() => scrollToTop(component(10, 0))).not.toThrow()
+    expect(() => scrollToTop(component(10, 0), undefined)).not.toThrow()
   })
 })
 
