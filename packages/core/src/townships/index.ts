@@ -1,7 +1,7 @@
 /**
  * `@ruhui/core/townships`: the pilot provinces' townships, for the home-region picker's last
- * level, and the picker's type-ahead (names, pinyin initials). Its own entry: about 60 KB of
- * names and initials that a mini-program never needs to carry (the picker asks the registry).
+ * level, and the picker's type-ahead (names, codes, and the pilot provinces' pinyin initials). Its own
+ * entry: about 50 KB of names that a mini-program never needs to carry (the picker asks the registry).
  */
 import { regionChoices } from '../regions/region-table'
 import { type PickerChoice, searchRegions, withInitials } from './region-search'

@@ -15,7 +15,7 @@ export interface PickerChoice extends RegionChoice {
 
 let initialsByCode: Map<string, string> | null = null
 
-/** The lower-case pinyin initials of a current prefecture's or county's name ('340123' → 'fxx'). */
+/** The lower-case pinyin initials of a pilot province's current prefecture or county ('340123' → 'fxx'; undefined elsewhere). */
 export function regionInitials(code: string): string | undefined {
   if (!initialsByCode) initialsByCode = new Map(REGION_INITIALS.split('|').map((r) => [r.slice(0, 6), r.slice(6)]))
   return initialsByCode.get(code)
