@@ -1,10 +1,15 @@
-/** Member search by masked fields only (surname, last four of the ID number or mobile, card number). */
+/**
+ * Member search by masked fields only (surname, last four of the ID number or mobile, card number),
+ * with what the union does with a membership (issue #16), and members' requests to leave above it.
+ */
 import { Button, Form, Input, Table, Typography } from 'antd'
 import { useState } from 'react'
 import type { MembershipStatus } from '@ruhui/core'
 import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
+import { LeaveRequests } from './leave-requests'
+import { MemberActions } from './member-actions'
 
 interface MemberRow {
   card_number: string
@@ -24,6 +29,7 @@ export function MembersPage() {
   return (
     <>
       <Typography.Title level={3}>{t.members}</Typography.Title>
+      <LeaveRequests onChanged={list.reload} />
       <Form layout="inline" style={{ marginBottom: 16 }} onFinish={(v: Record<string, string>) => setQuery(Object.fromEntries(Object.entries(v).filter(([, x]) => x)))}>
         <Form.Item name="name_last" label={t.nameLast}>
           <Input style={{ width: 60 }} maxLength={1} />
@@ -51,6 +57,7 @@ export function MembersPage() {
           { title: t.union, dataIndex: 'org_name' },
           { title: t.joinDate, dataIndex: 'join_date' },
           { title: t.status, dataIndex: 'status', render: (s: MembershipStatus) => label('membershipStatus', s) },
+          { title: t.actions, render: (_, r) => <MemberActions card={r.card_number} status={r.status} name={r.name_masked} onDone={list.reload} /> },
         ]}
       />
     </>

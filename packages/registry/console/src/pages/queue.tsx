@@ -8,8 +8,13 @@ import { useLoad } from '../use-load'
 import { AssignModal } from './assign-picker'
 import { placeWords } from '../place-words'
 import { usePlatformNames } from '../platform-names'
+import { OVERDUE_ROW, WaitingTag, overdueStyle } from './waiting-days'
+import { BatchApproveButton } from './batch-approve'
+import { RequestInfoModal } from './request-info-modal'
+import { type InformationRequestView, InformationRequests } from './information-requests'
+import { IdentityEvidence, type PrivacyFacts } from './identity-evidence'
 
-export interface ReviewApplication {
+export interface ReviewApplication extends Partial<PrivacyFacts> {
   id: string
   status: ApplicationStatus
   org_id: string | null
@@ -22,6 +27,10 @@ export interface ReviewApplication {
   applicant: Record<string, unknown> & { name: string; id_number: string; mobile: string; masked: boolean; employment_form?: EmploymentForm; plate?: string | null; mobile_verified_at?: string | null }
   base_region: { county: string; township: string | null }
   volunteer: boolean
+  /** Issue #16: working days waiting on the union (queue rows), overdue past five; the review loop (detail). */
+  waiting_working_days?: number | null
+  overdue?: boolean
+  information_requests?: InformationRequestView[]
 }
 
 // The statuses a reviewer filters by, with their colours.
@@ -46,6 +55,9 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
   const [filter, setFilter] = useState<{ status?: string; region_prefix?: string; platform_id?: string }>({})
   const [open, setOpen] = useState<string | null>(params.get('id'))
   const list = useLoad(() => api<{ data: ReviewApplication[] }>('/v1/review/applications', { query: { ...filter, limit: '200' } }), [JSON.stringify(filter)])
+  // Batch approval (issue #16): the open applications selected in the list.
+  const [selected, setSelected] = useState<string[]>([])
+  const rows = list.data?.data ?? []
   return (
     <>
       <Typography.Title level={3}>{t.queue}</Typography.Title>
@@ -61,14 +73,21 @@ export function QueuePage({ params }: { params: URLSearchParams }) {
         </Form.Item>
         <Button htmlType="submit">{t.search}</Button>
       </Form>
+      <style>{overdueStyle}</style>
+      <div style={{ marginBottom: 12 }}>
+        <BatchApproveButton selected={selected} names={Object.fromEntries(rows.map((r) => [r.id, `${r.applicant.name} · ${r.applicant.id_number}`]))} onDone={() => (setSelected([]), list.reload())} />
+      </div>
       <Table<ReviewApplication>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.data ?? []}
         pagination={{ pageSize: 20 }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+        rowClassName={(r) => (r.overdue ? OVERDUE_ROW : '')}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !['submitted', 'under_review', 'needs_info'].includes(r.status) }) }}
         columns={[
           { title: t.submittedAt, dataIndex: 'submitted_at', render: (v: string) => t.dateTime(v) },
+          { title: t.waiting, render: (_, r) => <WaitingTag days={r.waiting_working_days} overdue={r.overdue} /> },
           { title: t.applicant, render: (_, r) => `${r.applicant.name} · ${r.applicant.id_number}` },
           { title: t.region, render: (_, r) => placeWords(r.base_region.county, r.base_region.township) },
           { title: t.union, dataIndex: 'org_name' },
@@ -90,6 +109,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
   const [reveal, setReveal] = useState(false)
   const [busy, setBusy] = useState(false)
   const [assigning, setAssigning] = useState(false)
+  const [asking, setAsking] = useState(false)
   const detail = useLoad(() => api<ReviewApplication>(`/v1/review/applications/${id}`, { query: reveal ? { reveal: 'true' } : {} }), [id, reveal])
   const a = detail.data
   const act = async (action: string, body: Record<string, string> = {}) => {
@@ -160,7 +180,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
                 {t.approve}
               </Button>
             )}
-            {open && <Button onClick={() => ask('request_info')}>{t.requestInfo}</Button>}
+            {open && <Button onClick={() => setAsking(true)}>{t.requestInfo}</Button>}
             {a.status === 'awaiting_assignment' && (
               <Button type="primary" onClick={() => setAssigning(true)}>
                 {t.assign}
@@ -173,6 +193,9 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
             )}
           </Space>
           {a.applicant.masked && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t.revealNote}</Typography.Paragraph>}
+          <IdentityEvidence facts={a} />
+          <InformationRequests requests={a.information_requests} />
+          {asking && <RequestInfoModal applicationId={a.id} onClose={() => setAsking(false)} onAsked={() => (reveal ? setReveal(false) : detail.reload(), onChanged())} />}
           {assigning && <AssignModal near={a.base_region.township ?? a.base_region.county} busy={busy} onAssign={(orgId) => void act('assign', { org_id: orgId })} onClose={() => setAssigning(false)} />}
         </>
       )}
