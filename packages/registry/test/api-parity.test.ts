@@ -100,7 +100,7 @@ function normal(v: unknown): unknown {
     // hosted_url: each server's own address, and the session's id and token in the fragment.
     const hosted = /^https?:\/\/[^/]+(\/join\?p=[^#]+)#session=jsess_[A-Za-z0-9_]+&token=jt_[A-Za-z0-9_]+$/.exec(v)
     if (hosted) return `<base>${hosted[1]}#session=jsess_*&token=jt_*`
-    const id = /^(jsess|app|trf|evt|req|jt)_[A-Za-z0-9_]+$/.exec(v)
+    const id = /^(jsess|app|trf|evt|req|jt|upl|irq|lvr)_[A-Za-z0-9_]+$/.exec(v)
     return id ? `${id[1]}_*` : v
   }
   if (Array.isArray(v)) return v.map(normal)
@@ -263,6 +263,78 @@ describe('the registry and the sandbox answer alike', () => {
     expect(missing.body.error).toMatchObject({ code: 'parameter_missing', param: 'employment_form', message: 'A required parameter is missing' })
     const [asked] = alike(await each('POST', () => '/v1/organisations/match', token, {}), 400)
     expect((asked.body.error as { message: string }).message).toBe('A required parameter is missing') // the session's language, with no header at all
+  })
+
+  it('issue #16: the member centre, moving, leaving, the review loop and its uploads, card checks', async () => {
+    const nanjing = registry.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '对照南京'])
+    const staff = (path: string, body: unknown) => fetch(`${registry.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${nanjing.key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const requestInfo = async (id: (t: Target) => string, ask: { fields?: string[]; documents?: string[]; message: string }) => {
+      expect((await staff(`/v1/review/applications/${id(targets[0] as Target)}/request_info`, { reason: ask.message, ...ask })).status).toBe(200)
+      sandbox.requestInformation(id(targets[1] as Target), ask as Parameters<typeof sandbox.requestInformation>[1])
+    }
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC'
+    // Not a member yet: the applications of the platform user's own sessions; nobody at all: membership_not_found.
+    alike(await both('GET', '/v1/me/membership', { key: (await sessionFor('parity-nobody')).token }), 404)
+    const first = await sessionFor('parity-mc')
+    const id = idOf(alike(await both('POST', '/v1/applications', { key: first.token, body: submission('241') }), 201))
+    const up = (key: (t: Target) => string, data: string) =>
+      Promise.all(
+        targets.map(async (t) => {
+          const res = await fetch(`${t.baseUrl}/v1/uploads`, { method: 'POST', headers: { authorization: `Bearer ${key(t)}`, 'content-type': 'application/json' }, body: JSON.stringify({ application_id: id(t), purpose: 'driving_licence_photo', data_base64: data }) })
+          return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+        }),
+      ) as Promise<[Answer, Answer]>
+    alike(await up(first.token, png), 409) // not_awaiting_information: nothing was asked yet
+    await requestInfo(id, { fields: ['plate'], documents: ['driving_licence_photo'], message: '请补充车牌号和驾驶证照片' })
+    alike(await up(first.token, Buffer.from('%PDF-1.4 not a photo').toString('base64')), 415) // upload_not_image
+    alike(await up(first.token, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2 * 1024 * 1024), Buffer.from([0xff, 0xd9])]).toString('base64')), 413) // upload_too_large
+    const photo = idOf(alike(await up(first.token, png), 201))
+    const later = await sessionFor('parity-mc') // days later: a new session of the same platform user
+    const [seen] = alike(await both('GET', '/v1/me/membership', { key: later.token }), 200)
+    expect(seen.body).toMatchObject({ status: null, information_request: { fields: ['plate'] } })
+    alike(await each('POST', (t) => `/v1/applications/${id(t)}/respond`, later.token, { upload_ids: [] }), 422) // information_incomplete (fields.plate)
+    alike(await each('POST', (t) => `/v1/applications/${id(t)}/respond`, later.token, { fields: { plate: '苏A12345', name: '改名' } }), 400) // a field not asked for
+    alike(await each('POST', (t) => `/v1/applications/${id(t)}/respond`, later.token, { fields: { plate: '苏A12345' } }), 422) // information_incomplete (the photo)
+    const body = (t: Target) => ({ fields: { plate: '苏A12345' }, upload_ids: [photo(t)] })
+    const respond = (key: (t: Target) => string) => Promise.all(targets.map(async (t) => {
+      const res = await fetch(`${t.baseUrl}/v1/applications/${id(t)}/respond`, { method: 'POST', headers: { authorization: `Bearer ${key(t)}`, 'content-type': 'application/json' }, body: JSON.stringify(body(t)) })
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    })) as Promise<[Answer, Answer]>
+    alike(await respond(later.token), 422) // upload_not_usable: the earlier session's photo
+    alike(await respond(first.token), 200)
+    alike(await respond(first.token), 409) // answered: not_awaiting_information
+
+    // A member: the member centre's actions and their refusals alike; cards differ by design (the registry signs them).
+    await Promise.all(targets.map((t) => t.approve(id(t))))
+    const member = later // the same platform user, now a member
+    const noCard = ([a, b]: [Answer, Answer]): [Answer, Answer] => [a, b].map((x) => ({ ...x, body: { ...x.body, card: x.body.card ? 'card' : null } })) as [Answer, Answer]
+    const [a, b] = await both('GET', '/v1/me/membership', { key: member.token })
+    expect(shapeOf(b.body)).toEqual(shapeOf(a.body))
+    alike(noCard([a, b]), 200)
+    alike(await both('POST', '/v1/me/membership/profile', { key: member.token, body: { mobile: '12345' } }), 400)
+    alike(await both('POST', '/v1/me/membership/transfer-options', { key: member.token, body: { base_region: { county: '340104' } } }), 200)
+    alike(await both('POST', '/v1/me/membership/leave/cancel', { key: member.token }), 409) // no_pending_leave
+    const [leaving] = alike(noCard(await both('POST', '/v1/me/membership/leave', { key: member.token, body: { reason: 'personal' } })), 200)
+    expect(leaving.body).toMatchObject({ leave_request: { status: 'pending' } })
+    alike(await both('POST', '/v1/me/membership/leave', { key: member.token, body: { reason: 'personal' } }), 409) // leave_pending
+    alike(await both('POST', '/v1/me/membership/transfer', { key: member.token, body: { base_region: { county: '340104' }, to_org_id: 'org_nf_340104', reason: 'relocation' } }), 409) // leave_pending
+    alike(noCard(await both('POST', '/v1/me/membership/leave/cancel', { key: member.token })), 200)
+    alike(await both('POST', '/v1/me/membership/transfer', { key: member.token, body: { base_region: { county: '340104' }, to_org_id: 'org_nf_320115', reason: 'relocation' } }), 409) // already_member
+    alike(await both('POST', '/v1/me/membership/transfer', { key: member.token, body: { base_region: { county: '340104' }, to_org_id: 'org_nf_340104', reason: 'relocation' } }), 201)
+    alike(await both('POST', '/v1/me/membership/transfer', { key: member.token, body: { base_region: { county: '340104' }, to_org_id: 'org_nf_340104', reason: 'relocation' } }), 409) // transfer_in_progress
+    alike(await both('POST', '/v1/me/membership/leave', { key: member.token, body: { reason: 'personal' } }), 409) // transfer_in_progress
+    alike(await both('GET', `/v1/cards/verify?payload=${encodeURIComponent('RUHUI1.e30.AAAA')}`), 200) // unknown
+    alike(await both('GET', '/v1/cards/verify'), 400)
+    // A member who left: membership_not_active.
+    const leaver = await sessionFor('parity-leaver')
+    const lid = idOf(alike(await both('POST', '/v1/applications', { key: leaver.token, body: submission('242') }), 201))
+    await Promise.all(targets.map((t) => t.approve(lid(t))))
+    const back = await sessionFor('parity-leaver')
+    const asked = await both('POST', '/v1/me/membership/leave', { key: back.token, body: { reason: 'retired' } })
+    const leaveId = (i: 0 | 1) => (asked[i].body.leave_request as { id: string }).id
+    expect((await staff(`/v1/review/leave-requests/${leaveId(0)}/confirm`, {})).status).toBe(200)
+    sandbox.decideLeave(leaveId(1), 'confirm')
+    alike(await both('POST', '/v1/me/membership/profile', { key: back.token, body: { mobile: '13912345678' } }), 409) // membership_not_active
   })
 
   it('every error code a request can cause came back alike from both', () => {

@@ -7,7 +7,7 @@
 import { http, HttpResponse, delay } from 'msw'
 import { PUBLISHED_TEXTS, consentTextOnWire } from '@ruhui/core'
 import { signWebhook } from '@ruhui/core/node'
-import { API_VERSION, toChinaTime } from '@ruhui/core/contract'
+import { API_VERSION, type InformationRequest, toChinaTime } from '@ruhui/core/contract'
 import { type Handlers, type ServerReply, createApiServer, listParks, searchOrganisations, errorReply, localeFromHeader } from '@ruhui/core/server'
 import { DEFAULT_MATCHING_CONFIG, type LogisticsPark, type MatchingConfig, createDirectory, type UnionOrg } from '@ruhui/core/matching'
 import { pickerChoices } from '@ruhui/core/townships'
@@ -17,6 +17,9 @@ import { listApplications, retrieveApplication, review, submitApplication, volun
 import { retrieveConsents, withdrawConsent } from './resources/consents'
 import { advanceTransfer, findTransfer, requestTransfer } from './resources/transfers'
 import { matchOrganisations } from './resources/organisations'
+import { cancelLeave, decideLeave, membershipTransferOptions, requestLeave, requestMembershipTransfer, retrieveMembership, updateMembershipProfile } from './resources/membership'
+import { createUpload, requestInformation, respondToApplication, uploadBytes } from './resources/review-loop'
+import { verifyCard } from './resources/cards'
 import { listServices } from './resources/member-services'
 import { SANDBOX_ORGS, SANDBOX_PARKS, SANDBOX_PLATFORM_USCC } from './sandbox-directory'
 import type { SandboxPlatform, SandboxState } from './state'
@@ -86,22 +89,20 @@ function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<S
     retrieveConsents: (i) => retrieveConsents(ctx(i)),
     withdrawConsent: (i) => withdrawConsent(ctx(i), i.body),
     listRegions: (i) => ({ object: 'list', data: pickerChoices(i.query.parent, state().directory.provinces, i.query.q), has_more: false, next_cursor: null }),
-    // Issue #16 (the member centre, the review loop, cards): served by the sandbox next; not yet.
-    retrieveMembership: () => notYet(),
-    updateMembershipProfile: () => notYet(),
-    membershipTransferOptions: () => notYet(),
-    requestMembershipTransfer: () => notYet(),
-    requestLeave: () => notYet(),
-    cancelLeave: () => notYet(),
-    respondToApplication: () => notYet(),
-    createUpload: () => notYet(),
-    verifyCard: () => notYet(),
+    // Issue #16: the member centre, the review loop (driver side), uploads, card checks.
+    retrieveMembership: (i) => retrieveMembership(ctx(i)),
+    updateMembershipProfile: (i) => updateMembershipProfile(ctx(i), i.body),
+    membershipTransferOptions: (i) => membershipTransferOptions(ctx(i), i.body),
+    requestMembershipTransfer: (i) => requestMembershipTransfer(ctx(i), i.body),
+    requestLeave: (i) => requestLeave(ctx(i), i.body),
+    cancelLeave: (i) => cancelLeave(ctx(i)),
+    respondToApplication: (i) => respondToApplication(ctx(i), i.id, i.body),
+    createUpload: (i) => createUpload(ctx(i), i.body),
+    verifyCard: (i) => verifyCard(ctx(i), i.query.payload),
   }
 }
 
-const notYet = (): never => {
-  throw new Refusal('not_found', { message: '沙箱尚未提供此接口', en: 'The sandbox does not serve this route yet' })
-}
+
 
 /** When the sandbox's texts were published (the texts themselves are @ruhui/core's PUBLISHED_TEXTS). */
 const SANDBOX_PUBLISHED_AT = '2026-12-01T00:00:00.000+08:00'
@@ -128,6 +129,11 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     now: () => start + (Date.now() - realStart) + offset,
     tokenTtlMs: options.tokenTtlMs ?? 30 * 60_000,
     maxIdNumbersPerSession: options.maxIdNumbersPerSession ?? 3,
+    links: new Map(),
+    cards: new Map(),
+    informationRequests: new Map(),
+    uploads: new Map(),
+    transferPersons: new Map(),
     seq: 0,
   })
   let state = fresh()
@@ -236,6 +242,15 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     },
     /** Move an application through review: approve, reject, or ask for more information. */
     review: (applicationId: string, action: 'approve' | 'reject' | 'needs_info') => review(adminCtx(), applicationId, action),
+    /**
+     * The reviewer asks the driver for information (issue #16): fields to give again and/or photos, with a message;
+     * the application goes to needs_info and the driver answers with `uploads.create` and `applications.respond`.
+     */
+    requestInformation: (applicationId: string, ask: { fields?: InformationRequest['fields']; documents?: InformationRequest['documents']; message: string }) => requestInformation(state, applicationId, ask),
+    /** A photo the driver uploaded, as the reviewer would see it. */
+    upload: (uploadId: string) => uploadBytes(state, uploadId),
+    /** The union confirms or declines a member's request to leave (退会); confirming revokes the card. */
+    decideLeave: (leaveRequestId: string, decision: 'confirm' | 'decline', reason?: string) => decideLeave(state, leaveRequestId, decision, reason),
     /** Release (source union), accept (target union) or reject a transfer. */
     advanceTransfer: (transferId: string, action: 'release' | 'accept' | 'reject') => advanceTransfer(adminCtx(), transferId, action),
     /** Failure scenarios, each an msw handler for `server.use(...)`. */

@@ -1,5 +1,5 @@
 /** What the sandbox remembers, in memory. Ids and times look like the real registry's. */
-import type { Application, ApplicationSubmit, JoinSession, RegistryEvent, Transfer } from '@ruhui/core/contract'
+import type { Application, ApplicationSubmit, BaseRegion, InformationRequest, JoinSession, LeaveRequest, Membership, RegistryEvent, Transfer } from '@ruhui/core/contract'
 import type { Directory, MatchingConfig } from '@ruhui/core/matching'
 
 export interface SandboxPlatform {
@@ -34,11 +34,44 @@ export interface ApplicationRecord {
   consents: ApplicationSubmit['consents']
   charter: ApplicationSubmit['charter']
   withdrawn: Partial<Record<string, string>>
+  /** What the member centre shows of the applicant (issue #16): masked, as the registry keeps it. */
+  applicant?: { nameMasked: string; mobileMasked: string; baseRegion: BaseRegion }
 }
 
 export interface MemberRecord {
   orgId: string
-  status: 'active' | 'transferring' | 'retained' | 'withdrawn'
+  status: 'active' | 'transferring' | 'retained' | 'withdrawn' | 'expelled'
+  /** Issue #16: what the member centre reads (absent for the magic already-member identity). */
+  joinDate?: string
+  applicationId?: string
+  cardNumber?: string
+  mobileMasked?: string
+  homeRegion?: BaseRegion
+  history?: Membership['history']
+  leave?: LeaveRequest | null
+}
+
+/** A member card the sandbox issued: its payload is looked up, not signed (the registry signs with Ed25519). */
+export interface CardRecord {
+  personKey: string
+  number: string
+  orgId: string
+  maskedName: string
+  since: string
+  issuedAt: string
+  revoked: boolean
+}
+
+/** A photo sent for an application (issue #16); the sandbox keeps its bytes in memory. */
+export interface UploadRecord {
+  id: string
+  sessionId: string
+  applicationId: string
+  purpose: string
+  contentType: 'image/jpeg' | 'image/png'
+  bytes: Uint8Array
+  createdAt: string
+  used: boolean
 }
 
 export interface IdempotencyRecord {
@@ -65,5 +98,14 @@ export interface SandboxState {
   tokenTtlMs: number
   /** Distinct ID numbers one session may submit (issue #13). */
   maxIdNumbersPerSession: number
+  /** Issue #16: the member a platform user is (`platformId|platformUserId` → person), set on approval. */
+  links: Map<string, string>
+  /** Cards by QR payload. */
+  cards: Map<string, CardRecord>
+  /** The latest request for information of an application. */
+  informationRequests: Map<string, InformationRequest>
+  uploads: Map<string, UploadRecord>
+  /** Whose membership a transfer moves (transfer id → person). */
+  transferPersons: Map<string, string>
   seq: number
 }

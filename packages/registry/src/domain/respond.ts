@@ -36,9 +36,9 @@ export async function respondToApplication(ctx: RegistryContext, caller: TokenCa
   if (!request && given.length === 0 && uploadIds.length === 0 && !body.note?.trim()) throw new Refusal('information_incomplete', { message: '请填写答复内容或上传照片' })
   // Only what was asked may change (a request without fields asks for none).
   const notAsked = given.find((f) => !askedFields.includes(f))
-  if (notAsked) throw new Refusal('parameter_invalid', { param: `fields.${notAsked}`, message: `工会没有要求修改“${enumLabel('infoField', notAsked as 'name', locale)}”`, en: `The reviewer did not ask for ${notAsked}` })
+  if (notAsked) throw new Refusal('parameter_invalid', { param: `fields.${notAsked}`, message: `工会没有要求修改“${enumLabel('infoField', notAsked as 'name', 'zh-CN')}”`, en: `The reviewer did not ask for ${notAsked}` })
   const missing = askedFields.find((f) => fields[f as keyof typeof fields] === undefined)
-  if (missing) throw new Refusal('information_incomplete', { param: `fields.${missing}`, message: `请填写工会要求补充的“${enumLabel('infoField', missing as 'name', locale)}”`, en: `The reviewer asked for ${missing}` })
+  if (missing) throw new Refusal('information_incomplete', { param: `fields.${missing}`, message: `请填写工会要求补充的“${enumLabel('infoField', missing as 'name', 'zh-CN')}”`, en: `The reviewer asked for ${missing}` })
 
   const uploads = uploadIds.length ? await ctx.db.selectFrom('uploads').select(['id', 'session_id', 'application_id', 'purpose', 'request_id']).where('id', 'in', uploadIds).execute() : []
   for (const [i, uid] of uploadIds.entries()) {
@@ -46,7 +46,7 @@ export async function respondToApplication(ctx: RegistryContext, caller: TokenCa
     if (!u || u.session_id !== caller.sessionId || u.application_id !== id || u.request_id !== null) throw new Refusal('upload_not_usable', { param: `upload_ids.${i}` })
   }
   const missingDoc = askedDocs.find((d) => !uploads.some((u) => u.purpose === d))
-  if (missingDoc) throw new Refusal('information_incomplete', { param: 'upload_ids', message: `请上传工会要求的${enumLabel('uploadPurpose', missingDoc as 'other_photo', locale)}`, en: `The reviewer asked for a ${missingDoc}` })
+  if (missingDoc) throw new Refusal('information_incomplete', { param: 'upload_ids', message: `请上传工会要求的${enumLabel('uploadPurpose', missingDoc as 'other_photo', 'zh-CN')}`, en: `The reviewer asked for a ${missingDoc}` })
 
   // The applicant with the answers, checked as a submission is.
   const applicant = JSON.parse(decryptField(ctx.keys, app.applicant_enc, 'applicant')) as Applicant

@@ -1,11 +1,13 @@
-import { checkDriverIdentity, formatIssue } from '@ruhui/core'
+import { checkDriverIdentity, formatIssue, maskMobile, maskPersonName } from '@ruhui/core'
 import type { Application, ApplicationStatus, ApplicationSubmit, PlatformApplication } from '@ruhui/core/contract'
 import { applicantParam, applicantProfile, submissionMatchInput } from '@ruhui/core/server'
 import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { emit } from '../events'
 import { MAGIC_SEQUENCES } from '../fixtures'
 import { type Ctx, Refusal, callerPlatform, nextId, nowIso } from '../http-kit'
-import type { ApplicationRecord } from '../state'
+import type { ApplicationRecord, MemberRecord } from '../state'
+import { issueCard } from './cards'
+import { addHistory, linkKey } from './membership'
 import { findSession } from './sessions'
 import { checkAgreedTexts, platformView } from './consents'
 
@@ -74,8 +76,9 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
     submitted_at: now,
     updated_at: now,
   }
+  const applicant = { nameMasked: maskPersonName(identity.name.name), mobileMasked: maskMobile(identity.mobile.number), baseRegion: body.base_region }
+  state.applications.set(application.id, { application, personKey, consents: body.consents, charter: body.charter, withdrawn: {}, applicant })
   if (outcome.status === 'approved') approve(ctx, application, personKey)
-  state.applications.set(application.id, { application, personKey, consents: body.consents, charter: body.charter, withdrawn: {} })
   session.session.status = 'completed'
   session.session.application_id = application.id
   emit(state, 'application.submitted', application)
@@ -84,15 +87,26 @@ export function submitApplication(ctx: Ctx, body: ApplicationSubmit): Applicatio
 }
 
 function approve(ctx: Ctx, application: Application, personKey: string): void {
+  const { state } = ctx
   const cardNumber = `SANDBOX${application.id.slice(-8)}`
-  application.member_card = { number: cardNumber, qr_payload: `ruhui-sandbox:${cardNumber}`, issued_at: nowIso(ctx.state) }
-  ctx.state.members.set(personKey, { orgId: application.org_id as string, status: 'active' })
+  const orgId = application.org_id as string
+  const joinDate = nowIso(state).slice(0, 10)
+  const nameMasked = state.applications.get(application.id)?.applicant?.nameMasked ?? '*'
+  // Issue #16: the card kept (checked, reissued, revoked), the member linked to the platform user who applied.
+  application.member_card = issueCard(state, personKey, { number: cardNumber, orgId, maskedName: nameMasked, since: joinDate })
+  const member: MemberRecord = { orgId, status: 'active', joinDate, applicationId: application.id, cardNumber, history: [], leave: null }
+  state.members.set(personKey, member)
+  addHistory(state, member, 'joined', orgId)
+  const s = state.sessions.get(application.session_id)?.session
+  if (s) state.links.set(linkKey(s.platform_id, s.platform_user_id), personKey)
 }
 
 /** The driver sees their application; the platform its own view (issue #13). */
 export function retrieveApplication(ctx: Ctx, id: string): Application | PlatformApplication {
   const r = findApplication(ctx, id)
-  return ctx.credential === 'secret_key' ? platformView(ctx.state, r) : r.application
+  if (ctx.credential === 'secret_key') return platformView(ctx.state, r)
+  const request = ctx.state.informationRequests.get(id) // the driver's view carries the reviewer's request (issue #16)
+  return request ? { ...r.application, information_request: { ...request } } : r.application
 }
 
 export function findApplication(ctx: Ctx, id: string): ApplicationRecord {

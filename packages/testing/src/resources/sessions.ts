@@ -3,6 +3,7 @@ import { toChinaTime } from '@ruhui/core/contract'
 import { type Reply, reply } from '@ruhui/core/server'
 import { type Ctx, Refusal, nextId, nowIso } from '../http-kit'
 import type { SessionRecord } from '../state'
+import { sessionMode } from './membership'
 
 function mintToken(ctx: Ctx): string {
   return `jt_${nextId(ctx.state, 'x').slice(2)}${Math.random().toString(36).slice(2, 14)}`
@@ -64,7 +65,10 @@ export function findSession(ctx: Ctx, id: string): SessionRecord {
 }
 
 export function retrieveSession(ctx: Ctx, id: string): JoinSession {
-  return view(ctx, findSession(ctx, id), false)
+  const r = findSession(ctx, id)
+  const v = view(ctx, r, false)
+  // Read with its own token, the session says whether the flow opens the member centre (issue #16); the platform's read does not.
+  return ctx.credential === 'join_token' ? { ...v, mode: sessionMode(ctx.state, r.session.platform_id, r.session.platform_user_id) } : v
 }
 
 export function refreshSession(ctx: Ctx, id: string): JoinSession {
