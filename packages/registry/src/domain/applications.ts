@@ -43,7 +43,7 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
   // No membership oracle (issue #13): the member's own name, ID number and mobile, or an application like any other, flagged.
   const recordMatches = member ? await matchesMemberRecord(ctx, member, identity) : false
   const membership = member && recordMatches ? { orgId: member.org_id, status: member.status as 'active' } : undefined
-  const possibleDuplicate = member && !recordMatches && member.status !== 'withdrawn' ? { member_org_id: member.org_id, member_status: member.status } : null
+  const possibleDuplicate = member && !recordMatches && member.status !== 'withdrawn' ? { member_org_id: member.org_id, member_org_name: ctx.directory().byId.get(member.org_id)?.name ?? null, member_status: member.status } : null
   const match = matchUnion(ctx.directory(), submissionMatchInput(body, identity, { id: caller.platformId, uscc: caller.platformUscc }, membership), { asOf: iso(now).slice(0, 10), config: ctx.config.matching })
   if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
   if (match.status === 'ineligible') throw new Refusal('ineligible')
