@@ -86,6 +86,8 @@ export function CharterStep({ state, flow, labels, props }: StepProps) {
       <ConsentText text={text} stepTitle={labels.charterTitle} />
       <Footer>
         <Button className="ruhui-btn ruhui-btn--primary" {...buttonState(submitting, submitting || state.finished)} onClick={() => void flow.submit()}>
+          {/* In a <Text>, not bare: on h5 Taro's button (a Stencil web component) puts its loading icon before the
+              text node React has just replaced, and logged insertBefore … NotFoundError on every submit (issue #18). */}
           <Text>{submitting ? labels.submitting : labels.acceptAndSubmit}</Text>
         </Button>
         <Button className="ruhui-btn ruhui-btn--text" {...buttonState(false, submitting || state.finished)} onClick={() => flow.back()}>
