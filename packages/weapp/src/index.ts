@@ -85,7 +85,7 @@ function prefillOf(self: Self, host: ReturnType<typeof pluginHost>): Parameters<
   const given = host && host.prefill ? host.prefill(self.data.sessionId) : self.data.prefill
   if (given == null) return null
   if (typeof given !== 'object' || Array.isArray(given)) {
-    console.warn(`[@ruhui/weapp] prefill must be the object the platform's backend sent as the session's prefill ({ name, id_number, mobile, employment_form, base_region, plate, verified }), got ${Array.isArray(given) ? 'an array' : typeof given}; ignored`)
+    console.warn(`[@ruhui/weapp] prefill must be the session's prefill object, got ${typeof given}; ignored`)
     return null
   }
   return given as Parameters<typeof prefillFromSession>[0]
@@ -105,11 +105,10 @@ function start(self: Self) {
   const refresh = () => (host && host.refreshToken ? host.refreshToken() : i.token.ask(() => self.triggerEvent('needtoken', { sessionId })))
   let flow: JoinFlow | null = null
   const client = createRegistryClient({ baseUrl: registryUrl, auth: { token: joinToken, refresh }, onTokenRefreshed: () => flow?.tokenRefreshed(), transport: createWxTransport(), locale })
-  const capabilities: HostCapabilities = {
-    // WeChat's button gives a code for the host to exchange; in the plugin there is no button: the host's own verified number comes through configure().
-    ...(host ? (host.getPhone ? { verifiedPhone: host.getPhone } : {}) : { exchangePhoneCode: (code: string) => i.phone.ask(() => self.triggerEvent('phonecode', { code })) }),
-    verifyFace: () => (host && host.verifyFace ? host.verifyFace() : i.face.ask(() => self.triggerEvent('needface', { sessionId }))),
-  }
+  const capabilities: HostCapabilities = { verifyFace: () => (host && host.verifyFace ? host.verifyFace() : i.face.ask(() => self.triggerEvent('needface', { sessionId }))) }
+  // WeChat's button gives a code for the host to exchange; in the plugin there is no button: the host's own verified number comes through configure().
+  if (!host) capabilities.exchangePhoneCode = (code: string) => i.phone.ask(() => self.triggerEvent('phonecode', { code }))
+  else if (host.getPhone) capabilities.verifiedPhone = host.getPhone
   self.setData({ t: labelsFor(locale) })
   flow = createJoinFlow({
     client,
@@ -218,27 +217,27 @@ Component({
       withFlow(this, (f) => f.setShareMembershipWithPlatform(!f.getState().consent.shareMembershipWithPlatform))
     },
     onInput(this: Self, e: TapEvent) {
-      withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.detail.value ?? ''))
+      withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.detail.value || ''))
     },
     /** 修改 on a field the platform filled in: it opens for typing (the home region: the province buttons and the picker). */
     onEdit(this: Self, e: TapEvent) {
       withFlow(this, (f) => f.editField(e.currentTarget.dataset.field as FieldName))
     },
     onChoose(this: Self, e: TapEvent) {
-      withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.currentTarget.dataset.value ?? ''))
+      withFlow(this, (f) => f.setField(e.currentTarget.dataset.field as FieldName, e.currentTarget.dataset.value || ''))
     },
     onEmployment(this: Self, e: TapEvent) {
-      withFlow(this, (f) => f.setField('employmentForm', e.currentTarget.dataset.value ?? ''))
+      withFlow(this, (f) => f.setField('employmentForm', e.currentTarget.dataset.value || ''))
     },
     onOpenRegions(this: Self) {
       withFlow(this, (f) => f.openRegionPicker())
     },
     /** A row of the picker, a type-ahead result, or a province button on the identity step (it opens the picker there). */
     onPickRegion(this: Self, e: TapEvent) {
-      withFlow(this, (f) => f.pickRegion(e.currentTarget.dataset.code ?? ''))
+      withFlow(this, (f) => f.pickRegion(e.currentTarget.dataset.code || ''))
     },
     onSearchRegions(this: Self, e: TapEvent) {
-      withFlow(this, (f) => f.searchRegions(e.detail.value ?? ''))
+      withFlow(this, (f) => f.searchRegions(e.detail.value || ''))
     },
     onTownship(this: Self) {
       withFlow(this, (f) => f.openTownshipPicker())
@@ -263,7 +262,7 @@ Component({
       withFlow(this, (f) => f.confirmIdentity())
     },
     onSelectUnion(this: Self, e: TapEvent) {
-      withFlow(this, (f) => f.selectUnion(e.currentTarget.dataset.id ?? ''))
+      withFlow(this, (f) => f.selectUnion(e.currentTarget.dataset.id || ''))
     },
     onConfirmUnion(this: Self) {
       withFlow(this, (f) => f.confirmUnion())

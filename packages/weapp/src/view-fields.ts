@@ -17,7 +17,7 @@ const TEXT_FIELDS: Array<{ name: TextField; type: 'text' | 'idcard' | 'number'; 
   { name: 'licenseClass', type: 'text', optional: true, maxlength: 4 },
 ]
 
-export const messages = (issues: readonly Issue[] | undefined, locale: 'zh-CN' | 'en') => (issues ?? []).map((i) => formatIssue(i, locale))
+export const messages = (issues: readonly Issue[] | undefined, locale: 'zh-CN' | 'en') => (issues || []).map((i) => formatIssue(i, locale))
 
 /** Read-only: the platform filled it in and the driver has not tapped 修改 (the flow's `prefilled`). */
 export const isReadOnly = (state: FlowState, name: FieldName): boolean => state.prefilled.includes(name) && state.fields[name] !== ''
@@ -27,7 +27,9 @@ export function fieldsView(state: FlowState, t: WeappLabels, locale: 'zh-CN' | '
     const value = state.fields[f.name]
     const readonly = isReadOnly(state, f.name)
     return {
-      ...f,
+      name: f.name,
+      type: f.type,
+      maxlength: f.maxlength,
       label: t.fields[f.name] + (f.optional ? t.optional : ''),
       placeholder: t.placeholders[f.name],
       value,

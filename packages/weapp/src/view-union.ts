@@ -34,6 +34,8 @@ export function unionsView(state: FlowState, t: WeappLabels, locale: Locale) {
   }
 }
 
+const withSwitch = (t: { title: string; body: string; version: string }, selected: boolean) => ({ title: t.title, body: t.body, version: t.version, selected })
+
 /** The texts of the consent, share and charter steps, filled with the chosen union, the operator and its dues. */
 export function consentsView(state: FlowState, locale: Locale) {
   const values = consentValues(state, locale)
@@ -44,7 +46,7 @@ export function consentsView(state: FlowState, locale: Locale) {
     charter: text('charter'),
     /** The union named in the share and charter texts. */
     org: values.org_name,
-    partners: { ...text('share_with_partners'), selected: state.consent.shareWithPartners },
-    platform: { ...text('share_membership_with_platform'), selected: state.consent.shareMembershipWithPlatform },
+    partners: withSwitch(text('share_with_partners'), state.consent.shareWithPartners),
+    platform: withSwitch(text('share_membership_with_platform'), state.consent.shareMembershipWithPlatform),
   }
 }

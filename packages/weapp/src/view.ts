@@ -21,6 +21,8 @@ export function toView(state: FlowState, o: ViewOptions) {
   const result = state.result
   const app = result && result.application
   const mobileReadOnly = state.prefilled.includes('mobile')
+  const fields = fieldsView(state, t, o.locale)
+  const unions = unionsView(state, t, o.locale)
   return {
     step: state.step,
     busy: state.busy,
@@ -30,15 +32,18 @@ export function toView(state: FlowState, o: ViewOptions) {
     services: { members: state.services.filter((s) => s.members_only), open: state.services.filter((s) => !s.members_only) },
     consents: consentsView(state, o.locale),
     verified: state.prefillVerified,
-    ...fieldsView(state, t, o.locale),
+    topFields: fields.topFields,
+    moreFields: fields.moreFields,
+    employment: fields.employment,
     county: placeView(state, t, o.locale),
-    parks: state.parks.length ? [...state.parks.map((p) => ({ id: p.id, name: p.name })), { id: '', name: t.parkNone }].map((p) => ({ ...p, selected: state.fields.homeParkId === p.id })) : [],
+    parks: state.parks.length ? state.parks.map((p) => ({ id: p.id, name: p.name })).concat({ id: '', name: t.parkNone }).map((p) => ({ id: p.id, name: p.name, selected: state.fields.homeParkId === p.id })) : [],
     contact: contactView(state),
     mobileVerified: Boolean(state.verification.mobileVerifiedAt),
     canPhone: o.phone && !state.verification.mobileVerifiedAt && !mobileReadOnly,
     canFace: o.face,
     faceVerified: Boolean(state.verification.faceVerifiedAt),
-    ...unionsView(state, t, o.locale),
+    lead: unions.lead,
+    unions: unions.unions,
     result: result
       ? {
           kind: result.kind,
@@ -61,5 +66,5 @@ export type FlowView = ReturnType<typeof toView>
 /** The union's phone, address and hours (the chosen union, or the one that will assign), or null. */
 function contactView(state: FlowState) {
   const found = unionContactOf(state)
-  return found ? { name: found.name, phone: found.contact.phone ?? '', address: found.contact.address ?? '', hours: found.contact.hours ?? '' } : null
+  return found ? { name: found.name, phone: found.contact.phone || '', address: found.contact.address || '', hours: found.contact.hours || '' } : null
 }
