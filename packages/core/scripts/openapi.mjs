@@ -13,6 +13,7 @@ const COMPONENTS = {
   ConsentTextList: 'consentTextList',
   TransferRequest: 'transferRequest',
   Transfer: 'transfer',
+  PlatformTransfer: 'platformTransfer',
   MatchRequest: 'matchRequest',
   OrganisationMatch: 'organisationMatch',
   OrganisationList: 'organisationList',

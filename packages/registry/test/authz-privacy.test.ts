@@ -205,4 +205,21 @@ eachDialect('what each party sees (issue #13)', (registry) => {
       expect([capped.status, capped.json.error.code, capped.json.error.param]).toEqual([429, 'too_many_id_numbers', 'applicant.id_number'])
     })
   })
+
+  describe('transfers: the platform learns one is under way, not between which unions', () => {
+    it('retrieve and events carry no union', async () => {
+      const member = people.private as { idNumber: string; mobile: string; name: string }
+      const token = await session('user-mover')
+      const moved = await call('/v1/applications', token, { method: 'POST', body: body(member, HEFEI) })
+      expect([moved.status, moved.json.error.code]).toEqual([409, 'transfer_required'])
+      const t = await call('/v1/transfers', token, { method: 'POST', body: { to_org_id: HEFEI.org, reason: 'relocation' } })
+      expect(t.status).toBe(201)
+      expect(t.json.from_org_id).toBe(NANJING.org) // the driver's own view
+      const seen = (await call(`/v1/transfers/${t.json.id}`, secret)).json
+      expect(Object.keys(seen).sort()).toEqual(['created_at', 'id', 'object', 'session_id', 'status', 'updated_at'])
+      const rows = await queryRows<{ payload: string }>(registry(), "select payload from events where platform_id = 'P-PRIV' and type like 'transfer.%'")
+      expect(rows.length).toBe(1)
+      for (const row of rows) expect(Object.keys(JSON.parse(row.payload).data.object).sort()).toEqual(['created_at', 'id', 'object', 'session_id', 'status', 'updated_at'])
+    })
+  })
 })

@@ -15,7 +15,7 @@ import { type Ctx, Refusal } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
 import { listApplications, retrieveApplication, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
 import { retrieveConsents, withdrawConsent } from './resources/consents'
-import { advanceTransfer, findTransfer, requestTransfer } from './resources/transfers'
+import { advanceTransfer, requestTransfer, retrieveTransfer } from './resources/transfers'
 import { matchOrganisations } from './resources/organisations'
 import { cancelLeave, decideLeave, membershipTransferOptions, requestLeave, requestMembershipTransfer, retrieveMembership, updateMembershipProfile } from './resources/membership'
 import { createUpload, requestInformation, respondToApplication, uploadBytes } from './resources/review-loop'
@@ -80,7 +80,7 @@ function handlers(state: () => SandboxState, timeoutDelayMs: number): Handlers<S
     withdrawApplication: (i) => withdrawApplication(ctx(i), i.id),
     volunteerApplication: (i) => volunteerApplication(ctx(i), i.id, i.body),
     requestTransfer: (i) => requestTransfer(ctx(i), i.body),
-    retrieveTransfer: (i) => findTransfer(ctx(i), i.id),
+    retrieveTransfer: (i) => retrieveTransfer(ctx(i), i.id),
     matchOrganisations: (i) => matchOrganisations(ctx(i), i.body),
     searchOrganisations: (i) => searchOrganisations(state().directory, i.query),
     listMemberServices: (i) => listServices(i.query),

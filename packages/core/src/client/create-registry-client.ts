@@ -83,7 +83,8 @@ export interface SecretKeyClient {
   joinSessions: { create: Call<'createJoinSession'>; retrieve: ById<'retrieveJoinSession'>; refresh: ById<'refreshJoinSession'> }
   /** The platform's view: status, a refusal's reason code, and `membership` only with the driver's consent. Only the driver withdraws (入会自愿). */
   applications: { retrieve(id: string, options?: RequestOptions): Promise<PlatformResponseOf<'retrieveApplication'>>; list(query?: ListQuery): Promise<ResponseOf<'listApplications'>> }
-  transfers: { retrieve: ById<'retrieveTransfer'> }
+  /** The platform's view of a transfer: its status, not between which unions. */
+  transfers: { retrieve(id: string, options?: RequestOptions): Promise<PlatformResponseOf<'retrieveTransfer'>> }
   organisations: { search(query?: OrgQuery): Promise<ResponseOf<'searchOrganisations'>> }
   memberServices: { list(query?: ServiceQuery): Promise<ResponseOf<'listMemberServices'>> }
   /** For the home-region picker: no parent → the pilot's provinces; '32' → its prefectures; '3201' → its counties; '320115' → its townships; q → type-ahead ('hf' → 合肥市). */

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini'
 import { platformApplication } from './applications'
 import { prefixedId, timestamp } from './common'
-import { transfer } from './transfers'
+import { platformTransfer } from './transfers'
 
 export const EVENT_TYPES = [
   'application.submitted',
@@ -26,7 +26,7 @@ export const event = z.object({
   type: z.enum(EVENT_TYPES),
   api_version: z.string(),
   created_at: timestamp,
-  data: z.object({ object: z.union([platformApplication, transfer]) }),
+  data: z.object({ object: z.union([platformApplication, platformTransfer]) }),
 })
 
 export type RegistryEvent = z.infer<typeof event>

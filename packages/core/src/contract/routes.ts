@@ -12,7 +12,7 @@ import { joinSession, joinSessionCreate } from './join-sessions'
 import { memberServiceList, memberServiceQuery } from './member-services'
 import { regionList, regionListQuery } from './regions'
 import { matchRequest, organisationList, organisationMatch, organisationSearchQuery, parkList, parkListQuery } from './organisations'
-import { transfer, transferRequest } from './transfers'
+import { platformTransfer, transfer, transferRequest } from './transfers'
 import { cardVerification, cardVerifyQuery } from './cards'
 import { applicationResponse } from './information-requests'
 import { leaveRequestCreate, memberTransferRequest, membership, membershipProfileUpdate, transferOptionsRequest } from './membership'
@@ -109,7 +109,7 @@ export const ROUTES = {
     response: transfer,
     status: 201,
   }),
-  retrieveTransfer: route({ name: 'transfers.retrieve', method: 'GET', path: '/v1/transfers/{id}', auth: 'either', response: transfer, status: 200 }),
+  retrieveTransfer: route({ name: 'transfers.retrieve', method: 'GET', path: '/v1/transfers/{id}', auth: 'either', response: transfer, platformResponse: platformTransfer, status: 200 }),
   matchOrganisations: route({
     name: 'organisations.match',
     method: 'POST',

@@ -25,5 +25,24 @@ export const transfer = z.object({
   updated_at: timestamp,
 })
 
+/**
+ * What the platform sees of a transfer (its secret key, its webhooks): that one is under way and how
+ * it stands, not between which unions (issue #13: the platform learns status, not membership).
+ */
+export const platformTransfer = z.object({
+  id: prefixedId('trf'),
+  object: z.literal('transfer'),
+  session_id: prefixedId('jsess'),
+  status: z.enum(TRANSFER_STATUSES),
+  created_at: timestamp,
+  updated_at: timestamp,
+})
+
+/** A transfer as the platform sees it. */
+export function platformTransferView(t: Transfer): PlatformTransfer {
+  return { id: t.id, object: 'transfer', session_id: t.session_id, status: t.status, created_at: t.created_at, updated_at: t.updated_at }
+}
+
 export type TransferRequest = z.infer<typeof transferRequest>
 export type Transfer = z.infer<typeof transfer>
+export type PlatformTransfer = z.infer<typeof platformTransfer>

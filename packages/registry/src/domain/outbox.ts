@@ -5,7 +5,7 @@
  * Any number of registry processes may run the worker: each delivery is claimed with a lease.
  */
 import { type Transaction, sql } from 'kysely'
-import { API_VERSION, type Application, type EventType, type Transfer, toChinaTime } from '@ruhui/core/contract'
+import { API_VERSION, type Application, type EventType, type Transfer, platformTransferView, toChinaTime } from '@ruhui/core/contract'
 import { signWebhook } from '@ruhui/core/node'
 import { decryptField } from '../crypto/field-cipher'
 import { newId } from '../crypto/hashing'
@@ -27,7 +27,7 @@ export async function recordEvent(ctx: RegistryContext, trx: Transaction<Databas
   const now = ctx.now()
   const id = newId('evt')
   // The platform's view of an application (status, not membership), read in this transaction (issue #13).
-  const data = object.object === 'application' ? await platformEventObject(trx, object) : object
+  const data = object.object === 'application' ? await platformEventObject(trx, object) : platformTransferView(object)
   const payload = JSON.stringify({ id, object: 'event', type, api_version: API_VERSION, created_at: toChinaTime(now), data: { object: data } })
   await trx.insertInto('events').values({ id, type, platform_id: platformId, payload, created_at: iso(now) }).execute()
   // A delivery if the platform has a webhook address now, read in this transaction: never from a

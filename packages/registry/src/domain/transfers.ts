@@ -3,7 +3,7 @@
  * accepted by the target union → completed (the org switches atomically, join date kept);
  * either side may refuse, and a transfer not finished in time is refused by the sweeper.
  */
-import { type Transfer, type TransferRequest, toChinaTime } from '@ruhui/core/contract'
+import { type PlatformTransfer, type Transfer, type TransferRequest, platformTransferView, toChinaTime } from '@ruhui/core/contract'
 import type { Transaction } from 'kysely'
 import { decryptField } from '../crypto/field-cipher'
 import { newId } from '../crypto/hashing'
@@ -38,7 +38,7 @@ export async function requestTransfer(ctx: RegistryContext, caller: Extract<Call
   })
 }
 
-export async function retrieveTransfer(ctx: RegistryContext, caller: Caller, id: string): Promise<Transfer> {
+export async function retrieveTransfer(ctx: RegistryContext, caller: Caller, id: string): Promise<Transfer | PlatformTransfer> {
   const t = await ctx.db.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirst()
   if (!t) throw new Refusal('not_found', { param: 'id' })
   if (caller.kind === 'reviewer') {
@@ -49,7 +49,8 @@ export async function retrieveTransfer(ctx: RegistryContext, caller: Caller, id:
     const mine = (caller.kind === 'join_token' && t.session_id === caller.sessionId) || (caller.kind === 'secret_key' && s?.platform_id === caller.platformId)
     if (!mine) throw new Refusal('not_found', { param: 'id' })
   }
-  return transferView(t)
+  // The platform learns that a transfer is under way and how it stands, not between which unions (issue #13).
+  return caller.kind === 'secret_key' ? platformTransferView(transferView(t)) : transferView(t)
 }
 
 async function platformOf(trx: Transaction<Database>, sessionId: string): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Transfer, TransferRequest } from '@ruhui/core/contract'
+import { type PlatformTransfer, type Transfer, type TransferRequest, platformTransferView } from '@ruhui/core/contract'
 import { emit } from '../events'
 import { type Ctx, Refusal, nextId, nowIso } from '../http-kit'
 import { findSession } from './sessions'
@@ -29,6 +29,12 @@ export function findTransfer(ctx: Ctx, id: string): Transfer {
   const mine = t && s && (ctx.credential === 'secret_key' ? s.session.platform_id === ctx.platformId : s.session.id === ctx.sessionId)
   if (!t || !mine) throw new Refusal('not_found', { param: 'id' })
   return t
+}
+
+/** The driver sees the transfer; the platform that one is under way, not between which unions (issue #13). */
+export function retrieveTransfer(ctx: Ctx, id: string): Transfer | PlatformTransfer {
+  const t = findTransfer(ctx, id)
+  return ctx.credential === 'secret_key' ? platformTransferView(t) : t
 }
 
 /** The two-sided release/accept of DOMAIN.md §7.2, forced from a test. */
