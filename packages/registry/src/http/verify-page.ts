@@ -19,6 +19,7 @@ export const VERIFY_PAGE_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>工会电子会员卡核验</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/verify/app.css">
 </head>
 <body>
