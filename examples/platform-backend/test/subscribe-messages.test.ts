@@ -8,9 +8,11 @@
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
+import { signWebhook } from '@ruhui/core/node'
 import { testCharter, testConsents } from '@ruhui/testing'
 import { type Person, type Staff, person, staffClient, staffJson } from '../../../packages/registry/test/membership-fixtures'
 import { type RegistryInstance, startRegistry } from '../../../packages/registry/test/registry-process'
+import { queryRows } from '../../../packages/registry/test/row-counts'
 // @ts-expect-error — plain JS example
 import { createPlatformBackend } from '../server.mjs'
 import { startWechatStandIn } from './wechat-stand-in'
@@ -24,11 +26,13 @@ let backend: { server: import('node:http').Server }
 let base = ''
 let nanjing: Staff
 let hefei: Staff
+let webhookSecret = ''
 
 beforeAll(async () => {
   wechat = await startWechatStandIn(APP_ID, APP_SECRET)
   r = await startRegistry({ dialect: 'sqlite' })
   const platform = r.cli(['platform', 'create', '--name', '平台微信', '--id', 'P-WX'])
+  webhookSecret = platform.webhook_secret as string
   backend = createPlatformBackend({ registryUrl: r.baseUrl, secretKey: platform.secret_key, webhookSecret: platform.webhook_secret, wechat: { appId: APP_ID, appSecret: APP_SECRET, apiBase: wechat.apiBase, templates: TEMPLATES } })
   await new Promise<void>((resolve) => backend.server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(backend.server.address() as AddressInfo).port}`
@@ -114,6 +118,11 @@ it('one subscription message per decision, to the driver who subscribed; nothing
   const to = (id: string) => wechat.sent.filter((m) => m.touser === `oid-${id}`).map((m) => [m.template_id, m.data.phrase2?.value])
   for (const id of Object.keys(expected)) expect(to(id), id).toEqual(expected[id])
   expect(to('h')).toEqual([]) // approved, but never subscribed
+  // The registry delivers an event again (its answer was lost): still one message.
+  const [approval] = await queryRows<{ payload: string }>(r, `select payload from events where type = 'application.approved' order by created_at limit 1`)
+  const again = await fetch(`${base}/webhooks/ruhui`, { method: 'POST', body: approval?.payload, headers: { 'ruhui-signature': signWebhook(approval?.payload as string, webhookSecret) } })
+  expect(again.status).toBe(200)
+  expect(wechat.sent).toHaveLength(total)
   expect(wechat.tokensIssued()).toBe(2) // the expired token was replaced once
   for (const m of wechat.sent) {
     expect(m.page).toBe('pages/me/index')
