@@ -4,6 +4,8 @@
 // revoked, then leaves (confirmed by the union) and the card is revoked. Synthetic identities only.
 import { expect, it } from 'vitest'
 import { createFetchTransport, createRegistryClient } from '@ruhui/core/client'
+import { verifyMemberCard } from '@ruhui/core/cards'
+import { verifyMemberCardJs } from '@ruhui/core/cards-js'
 import { eachDialect } from './dialects'
 import { applyInNanjing, driverSession, person, staffClient, staffJson } from './membership-fixtures'
 import { queryRows } from './row-counts'
@@ -79,6 +81,14 @@ eachDialect('member centre', (registry) => {
     expect(claimsOf(card2.qr_payload)).toMatchObject({ org: 'org_nf_340104', since: today })
     expect(await anyone.cards.verify(card2.qr_payload)).toMatchObject({ result: 'valid', union_name: moved.union?.name })
     expect(await anyone.cards.verify(card1.qr_payload)).toMatchObject({ result: 'revoked', card_number: card1.number })
+    // Offline, with the registry's published key, on both paths: the signature holds for both cards; only the registry knows one was replaced.
+    const { public_key_pem: pem } = (await (await fetch(`${r.baseUrl}/v1/card-public-key`)).json()) as { public_key_pem: string }
+    for (const check of [verifyMemberCard, verifyMemberCardJs]) {
+      expect(await check(card2.qr_payload, pem)).toEqual({ ok: true, claims: { number: card1.number, orgId: 'org_nf_340104', maskedName: '**员', memberSince: today, issuedAt: expect.any(String) } })
+      expect(await check(card1.qr_payload, pem)).toMatchObject({ ok: true, claims: { orgId: 'org_nf_320115' } })
+      const at = card2.qr_payload.length - 10 // a character inside the signature (the last one carries padding bits)
+      expect(await check(`${card2.qr_payload.slice(0, at)}${card2.qr_payload[at] === 'A' ? 'B' : 'A'}${card2.qr_payload.slice(at + 1)}`, pem)).toEqual({ ok: false, reason: 'bad_signature' })
+    }
     expect(moved.history.map((h) => h.kind)).toEqual(['transferred', 'transfer_requested', 'profile_updated', 'joined'])
 
     // Leaving: pending until Hefei confirms; cancelled once; Nanjing cannot see it any more.
