@@ -120,7 +120,8 @@ it('one subscription message per decision, to the driver who subscribed; nothing
   expect(to('h')).toEqual([]) // approved, but never subscribed
   // The registry delivers an event again (its answer was lost): still one message.
   const [approval] = await queryRows<{ payload: string }>(r, `select payload from events where type = 'application.approved' order by created_at limit 1`)
-  const again = await fetch(`${base}/webhooks/ruhui`, { method: 'POST', body: approval?.payload, headers: { 'ruhui-signature': signWebhook(approval?.payload as string, webhookSecret) } })
+  const payload = approval?.payload as string
+  const again = await fetch(`${base}/webhooks/ruhui`, { method: 'POST', body: payload, headers: { 'ruhui-signature': signWebhook(payload, webhookSecret) } })
   expect(again.status).toBe(200)
   expect(wechat.sent).toHaveLength(total)
   expect(wechat.tokensIssued()).toBe(2) // the expired token was replaced once
