@@ -24,7 +24,9 @@ function packageDir(fromDir: string, name: string): string {
 // and zod carry `?.` and `??`. Babel (babel-preset-taro, the browserslist above) lowers them too.
 const appDir = path.resolve(__dirname, '..')
 const coreDir = realpathSync(packageDir(appDir, '@ruhui/core'))
-const lowered = [coreDir, realpathSync(packageDir(appDir, '@ruhui/taro')), realpathSync(packageDir(coreDir, 'zod'))].map((d) => d + path.sep)
+// uqr (the member card's QR encoder, in @ruhui/taro's member-centre mode) ships class fields: lowered too.
+const taroDir = realpathSync(packageDir(appDir, '@ruhui/taro'))
+const lowered = [coreDir, taroDir, realpathSync(packageDir(coreDir, 'zod')), realpathSync(packageDir(taroDir, 'uqr'))].map((d) => d + path.sep)
 const es2017Include = [(file: string) => lowered.some((d) => file.startsWith(d))]
 
 type Chain = {
