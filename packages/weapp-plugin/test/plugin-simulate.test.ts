@@ -122,5 +122,10 @@ describe('the WeChat plugin build, in miniprogram-simulate (official compiler)',
     await until(simulate, comp, 'Join the trade union')
     expect(comp.querySelector('.ruhui-join--plain')).toBeTruthy()
     expect(comp.querySelector('.ruhui-start')?.dom.textContent).toBe('Start')
+    // The steps speak English too: the sensitive-information consent, its text in English.
+    tap(comp, '.ruhui-start')
+    await until(simulate, comp, 'Before you type your ID number')
+    expect(comp.dom.textContent).toContain('sensitive personal information')
+    expect(comp.querySelector('.ruhui-accept')?.dom.textContent).toBe('Agree')
   })
 })
