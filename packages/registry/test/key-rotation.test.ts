@@ -121,7 +121,7 @@ eachDialect('key rotation', (registry) => {
   })
 
   it('a partner key rolls and is disabled; bad requests name the field; only admins may', async () => {
-    const created = await admin('/v1/review/partners', { name: '江苏省物流协会（测试）', kind: 'industry_association' })
+    const created = await admin('/v1/review/partners', { name: '江苏省物流协会（测试）', kind: 'industry_association', region_prefixes: ['32'] })
     const id = created.body.id as string
     const first = created.body.key as string
     const second = (await admin(`/v1/review/partners/${id}/roll`, { expires_in_hours: 0 })).body.key as string
