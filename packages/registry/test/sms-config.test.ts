@@ -23,6 +23,6 @@ describe('SMS settings', () => {
       expect(zh, template).not.toMatch(/\$\{/)
       expect(renderSms(template, { union: 'X Union' }, 'en'), template).toContain('X Union')
     }
-    expect(Object.keys(SMS_TEMPLATES).sort()).toEqual(['application_approved', 'application_needs_info', 'application_rejected', 'expelled', 'leave_confirmed', 'transfer_completed', 'transfer_rejected'])
+    expect(Object.keys(SMS_TEMPLATES).sort()).toEqual(['application_approved', 'application_needs_info', 'application_rejected', 'expelled', 'leave_confirmed', 'leave_declined', 'membership_restored', 'membership_retained', 'transfer_completed', 'transfer_rejected'])
   })
 })

@@ -1,6 +1,6 @@
 // SMS to drivers about decisions, through a stand-in of an SMS provider's HTTP endpoint, on both
 // dialects: exactly one message per decision (approved, needs_info, rejected, transfer completed,
-// transfer refused, expelled, leave confirmed) to the number the driver gave, with the provider's bearer token; none for what
+// transfer refused, expelled, leave confirmed or declined, retained, restored) to the number the driver gave, with the provider's bearer token; none for what
 // is not a decision (submitted, a transfer asked for or released) nor for a refused request; a
 // message the provider failed once is tried again and still reaches the phone once; no ID number
 // and no full name in anything sent.
@@ -20,7 +20,7 @@ eachDialect(
   'SMS notifications',
   (registry, dialect) => {
     const base = dialect === 'sqlite' ? 100 : 200
-    const people = { a: person(base + 1, '周一鸣'), b: person(base + 2, '吴二娃'), c: person(base + 3, '郑三宝'), d: person(base + 4, '冯四海'), e: person(base + 5, '陈五福'), f: person(base + 6, '褚六顺') }
+    const people = { a: person(base + 1, '周一鸣'), b: person(base + 2, '吴二娃'), c: person(base + 3, '郑三宝'), d: person(base + 4, '冯四海'), e: person(base + 5, '陈五福'), f: person(base + 6, '褚六顺'), g: person(base + 7, '卫七巧'), h: person(base + 8, '蒋八斗') }
     const to = (p: Person) => sms.delivered().filter((m) => m.body.to === p.mobile).map((m) => [m.body.template, m.body.params.union])
 
     it('one message per decision, to the driver’s number, retried through the outbox when the provider fails', async () => {
@@ -52,6 +52,14 @@ eachDialect(
       await (await driverSession(r.baseUrl, key, 'sms-f')).membership.leave({ reason: 'no_longer_driving' })
       const leave = (await staffJson<{ data: Array<{ id: string }> }>(nanjing, '/v1/review/leave-requests')).data[0]
       await staffJson(nanjing, `/v1/review/leave-requests/${leave?.id}/confirm`, {})
+      // 保留会籍 and back; a request to leave declined.
+      const { card: cg } = await nanjingMember(r.baseUrl, key, nanjing, people.g, 'sms-g')
+      await staffJson(nanjing, `/v1/review/members/${cg}/retain`, { reason: '退休' })
+      await staffJson(nanjing, `/v1/review/members/${cg}/restore`, {})
+      await nanjingMember(r.baseUrl, key, nanjing, people.h, 'sms-h')
+      await (await driverSession(r.baseUrl, key, 'sms-h')).membership.leave({ reason: 'personal' })
+      const pending = (await staffJson<{ data: Array<{ id: string }> }>(nanjing, '/v1/review/leave-requests')).data[0]
+      await staffJson(nanjing, `/v1/review/leave-requests/${pending?.id}/decline`, { reason: '请先与工会联系' })
 
       const expected = {
         a: [['application_approved', NANJING]],
@@ -60,8 +68,10 @@ eachDialect(
         d: [['application_approved', NANJING], ['transfer_rejected', NANJING]],
         e: [['application_approved', NANJING], ['expelled', NANJING]],
         f: [['application_approved', NANJING], ['leave_confirmed', NANJING]],
+        g: [['application_approved', NANJING], ['membership_retained', NANJING], ['membership_restored', NANJING]],
+        h: [['application_approved', NANJING], ['leave_declined', NANJING]],
       }
-      await expect.poll(() => Object.values(people).map(to).flat().length, { timeout: 20_000, interval: 200 }).toBe(11)
+      await expect.poll(() => Object.values(people).map(to).flat().length, { timeout: 20_000, interval: 200 }).toBe(16)
       // Nothing more arrives later (a second worker pass, a retry of a sent message).
       await new Promise((resolve) => setTimeout(resolve, 1200))
       for (const k of Object.keys(people) as Array<keyof typeof people>) expect(to(people[k]), k).toEqual(expected[k])
@@ -77,7 +87,7 @@ eachDialect(
       }
       // Stored as sent, the number encrypted (the outbox holds no mobile in clear).
       const rows = await queryRows<{ status: string; to_enc: string; attempts: number }>(r, 'select status, to_enc, attempts from sms_messages')
-      expect(rows).toHaveLength(11)
+      expect(rows).toHaveLength(16)
       expect(rows.every((row) => row.status === 'sent')).toBe(true)
       for (const p of Object.values(people)) expect(JSON.stringify(rows)).not.toContain(p.mobile)
     })

@@ -5,8 +5,8 @@
  * revoked), and a member's 退会 confirmed or declined (leave-requests.ts does the change; this
  * file checks the reviewer's subtree and tells the driver). Staff of the member's union subtree
  * only (anyone else gets 404, as for a card that does not exist); every action is kept in
- * review_actions with its reason and in the audit log; the driver hears of an expulsion or a
- * confirmed leave by SMS (when configured). A member in a transfer is left to the transfer.
+ * review_actions with its reason and in the audit log; the driver hears of each by SMS (when
+ * configured), and the platform of an expulsion or a confirmed leave only with the driver's consent. A member in a transfer is left to the transfer.
  */
 import { decideLeaveRequest } from './leave-requests'
 import { reissueCard, revokeCards } from './member-cards'
@@ -54,10 +54,9 @@ export async function actOnMember(ctx: RegistryContext, reviewer: Reviewer, card
     await recordMembershipEvent(trx, { personKey: m.person_key, kind: move.event, orgId: m.org_id, reason: reason?.trim() || null, now: at })
     await trx.insertInto('review_actions').values({ id: newId('rva'), subject_id: cardNumber, reviewer_id: reviewer.id, action: `member_${action}`, reason: reason?.trim() || null, created_at: now }).execute()
     await trx.insertInto('audit_log').values(audit(reviewer, `member_${action}`, cardNumber, now)).execute()
-    if (action === 'expel') {
-      await smsForMembership(ctx, trx, 'expelled', { personKey: m.person_key, orgId: m.org_id, subjectId: cardNumber })
-      await noticeMembershipEnded(ctx, trx, 'membership.expelled', m.person_key)
-    }
+    const sms = ({ retain: 'membership_retained', restore: 'membership_restored', expel: 'expelled' } as const)[action]
+    await smsForMembership(ctx, trx, sms, { personKey: m.person_key, orgId: m.org_id, subjectId: cardNumber })
+    if (action === 'expel') await noticeMembershipEnded(ctx, trx, 'membership.expelled', m.person_key)
     return { object: 'member' as const, card_number: cardNumber, org_id: m.org_id, status: move.to, join_date: m.join_date }
   })
   return result
@@ -102,10 +101,8 @@ export async function decideLeave(ctx: RegistryContext, reviewer: Reviewer, id: 
   await ctx.writer.run(async (trx) => {
     const lr = await trx.selectFrom('leave_requests').select(['person_key', 'org_id']).where('id', '=', id).executeTakeFirstOrThrow()
     await trx.insertInto('audit_log').values(audit(reviewer, `leave_${decision}`, id, iso(ctx.now()))).execute()
-    if (decision === 'confirm') {
-      await smsForMembership(ctx, trx, 'leave_confirmed', { personKey: lr.person_key, orgId: lr.org_id, subjectId: id })
-      await noticeMembershipEnded(ctx, trx, 'membership.withdrawn', lr.person_key)
-    }
+    await smsForMembership(ctx, trx, decision === 'confirm' ? 'leave_confirmed' : 'leave_declined', { personKey: lr.person_key, orgId: lr.org_id, subjectId: id })
+    if (decision === 'confirm') await noticeMembershipEnded(ctx, trx, 'membership.withdrawn', lr.person_key)
   })
   return result
 }

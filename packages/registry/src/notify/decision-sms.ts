@@ -1,6 +1,6 @@
 /**
  * Which decisions reach the driver by SMS, and to which number: approved, rejected, needs_info,
- * transfer completed or refused, leave confirmed, expelled. The number is the one the driver gave
+ * transfer completed or refused, leave confirmed or declined, retained, restored, expelled. The number is the one the driver gave
  * (decrypted here and encrypted again in the outbox); the text names only the union.
  */
 import type { Transaction } from 'kysely'
@@ -62,8 +62,8 @@ export async function smsForEvent(ctx: RegistryContext, trx: Trx, type: EventTyp
   if (t && to) await queueSms(ctx, trx, { subjectId: object.id, to, template, params: { union: orgName(ctx, template === 'transfer_completed' ? t.to_org_id : t.from_org_id) } })
 }
 
-/** The SMS for a decision on a membership (退会 confirmed, 开除会籍), in the decision's transaction. */
-export async function smsForMembership(ctx: RegistryContext, trx: Trx, template: 'leave_confirmed' | 'expelled', member: { personKey: string; orgId: string; subjectId: string }): Promise<void> {
+/** The SMS for a decision on a membership (退会 confirmed or declined, 保留会籍, restored, 开除会籍), in the decision's transaction. */
+export async function smsForMembership(ctx: RegistryContext, trx: Trx, template: 'leave_confirmed' | 'leave_declined' | 'expelled' | 'membership_retained' | 'membership_restored', member: { personKey: string; orgId: string; subjectId: string }): Promise<void> {
   if (!ctx.config.sms) return
   const to = await mobileOf(ctx, trx, { personKey: member.personKey })
   if (to) await queueSms(ctx, trx, { subjectId: member.subjectId, to, template, params: { union: orgName(ctx, member.orgId) } })
