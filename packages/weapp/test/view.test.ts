@@ -51,6 +51,17 @@ describe('toView', () => {
     expect([id.readonly, id.shown, id.value]).toEqual([false, ID, ID])
   })
 
+  it('a prefilled ID number with a wrong check digit opens at 下一步 with the problem in Chinese; the other fields stay read-only and kept', () => {
+    const wrong = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0')
+    const m = run(model({ ...PREFILL, idNumber: wrong }), { type: 'open', saved: null }, { type: 'next' }, { type: 'grantConsent' }, { type: 'confirmIdentity' }).state
+    const v = view(m)
+    expect(v.step).toBe('identity')
+    const id = v.topFields[1]!
+    expect([id.readonly, id.value]).toEqual([false, wrong])
+    expect(id.errors.join('')).toMatch(/校验位/)
+    expect(v.topFields.filter((f) => f.name !== 'idNumber').map((f) => [f.name, f.readonly, f.value])).toEqual([['name', true, '王建国'], ['mobile', true, '13912345678']])
+  })
+
   it('the picker: the count in words, type-ahead rows saying where they are, and "not found"', () => {
     const region = (code: string, name: string, level: 'province' | 'prefecture' | 'county', full_name?: string) => ({ code, name, level, ...(full_name ? { full_name } : {}) })
     let m = run(model(), { type: 'open', saved: null }, { type: 'next' }, { type: 'grantConsent' }, { type: 'provincesLoaded', result: [region('320000', '江苏省', 'province'), region('340000', '安徽省', 'province')] }).state
