@@ -22,6 +22,7 @@ describe('SMS settings', () => {
       expect(zh, template).toContain('某某工会')
       expect(zh, template).not.toMatch(/\$\{/)
       expect(renderSms(template, { union: 'X Union' }, 'en'), template).toContain('X Union')
+      expect(renderSms(template, { union: 'X Union' }, 'en'), template).not.toMatch(/[\u4e00-\u9fff]/)
     }
     expect(Object.keys(SMS_TEMPLATES).sort()).toEqual(['application_approved', 'application_needs_info', 'application_rejected', 'expelled', 'leave_confirmed', 'leave_declined', 'membership_restored', 'membership_retained', 'transfer_completed', 'transfer_rejected'])
   })

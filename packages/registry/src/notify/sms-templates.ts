@@ -12,7 +12,7 @@ export const SMS_TEMPLATES = {
   transfer_rejected: { zh: '【工会入会】您的会员组织关系转接未能办理，会籍仍在${union}。详情请在货运平台App中查看。', en: 'Your membership transfer did not go through; you remain a member of ${union}. Details in the freight app.' },
   leave_confirmed: { zh: '【工会入会】${union}已确认您的退会申请，您的电子会员卡已停用。', en: '${union} confirmed that you have left the union; your e-card is no longer valid.' },
   leave_declined: { zh: '【工会入会】${union}暂未同意您的退会申请，原因请在货运平台App“我的会籍”中查看。', en: '${union} has not agreed to your request to leave; see why in the freight app under My membership.' },
-  membership_retained: { zh: '【工会入会】${union}已为您办理保留会籍，电子会员卡继续有效。', en: '${union} has retained your membership (保留会籍); your e-card stays valid.' },
+  membership_retained: { zh: '【工会入会】${union}已为您办理保留会籍，电子会员卡继续有效。', en: '${union} has retained your membership; your e-card stays valid.' },
   membership_restored: { zh: '【工会入会】${union}已恢复您的会籍，电子会员卡请在货运平台App“我的会籍”中查看。', en: '${union} has restored your membership; your e-card is in the freight app under My membership.' },
   expelled: { zh: '【工会入会】${union}已决定取消您的会籍，您的电子会员卡已停用。如有异议请联系该工会。', en: '${union} has ended your membership; your e-card is no longer valid. Contact the union if you disagree.' },
 } as const
