@@ -2,12 +2,12 @@
  * A membership's life at its union (issue #16, DOMAIN.md §7.2): 保留会籍 (retain: retired or out
  * of work; the card stays valid), restore (back to active, from retained, or after an expulsion
  * the union reverses: the card is issued again), 开除会籍 (expel, with a reason: the card is
- * revoked), and a member's 退会 confirmed or declined (leave-requests.ts does the change; this
- * file checks the reviewer's subtree and tells the driver). Staff of the member's union subtree
+ * revoked), and a member's 退会 confirmed or declined (leave-requests.ts makes the change and checks
+ * the subtree; this file tells the driver and the platform). Staff of the member's union subtree
  * only (anyone else gets 404, as for a card that does not exist); every action is kept in
  * review_actions with its reason and in the audit log; the driver hears of each by SMS (when
- * configured), and the platform of an expulsion or a confirmed leave only with the driver's consent. A member in a transfer is left to the transfer.
- */
+ * configured), the platform of an expulsion or a confirmed leave only with the driver's consent.
+ * A member in a transfer is left to the transfer. */
 import { decideLeaveRequest } from './leave-requests'
 import { reissueCard, revokeCards } from './member-cards'
 import { recordMembershipEvent } from './membership-events'
