@@ -11,6 +11,7 @@ import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { makeTestIdNumber } from '@ruhui/testing'
+import { person, staffClient, staffJson, submitInNanjing } from '../packages/registry/test/membership-fixtures'
 import { type RegistryInstance, startRegistry } from '../packages/registry/test/registry-process'
 import { type Browser, openBrowser, see } from './browser'
 
@@ -20,6 +21,7 @@ const PLATFORM = 'P-MEMBER'
 let registry: RegistryInstance
 let secretKey: string
 let browser: Browser
+let njKey: string
 const errors: string[] = []
 const driver = { name: '周会籍', id_number: makeTestIdNumber({ regionCode: '320102', birthDate: '1983-09-12', sequence: '517' }), mobile: '13900005170' }
 const masked = `**${driver.name.slice(-1)}`
@@ -29,7 +31,7 @@ beforeAll(async () => {
   if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` first`)
   registry = await startRegistry({ dialect: 'sqlite' })
   secretKey = registry.cli(['platform', 'create', '--name', '会籍测试平台', '--id', PLATFORM]).secret_key as string
-  registry.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京审核员', '--login', 'nj', '--password', 'pw-membership-nj'])
+  njKey = registry.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京审核员', '--login', 'nj', '--password', 'pw-membership-nj']).key as string
   registry.cli(['reviewer', 'create', '--org', 'org_lf_3401', '--name', '合肥审核员', '--login', 'hf', '--password', 'pw-membership-hf'])
   browser = await openBrowser(artifacts)
 }, 120_000)
@@ -41,10 +43,8 @@ afterAll(async () => {
 })
 
 /** What the platform's backend does when the driver opens the union entry: a session for this driver, opened at its hosted_url. */
-async function openApp(): Promise<Page> {
-  // The platform prefills what it verified of its driver (the driver can still correct it).
-  const prefill = { name: driver.name, id_number: driver.id_number, mobile: driver.mobile, employment_form: 'platform_self_employed', base_region: { county: '320115' } }
-  const res = await fetch(`${registry.baseUrl}/v1/join-sessions`, { method: 'POST', headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ platform_user_id: 'member-driver-1', prefill }) })
+async function openApp(platformUserId = 'member-driver-1'): Promise<Page> {
+  const res = await fetch(`${registry.baseUrl}/v1/join-sessions`, { method: 'POST', headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ platform_user_id: platformUserId }) })
   const session = (await res.json()) as { hosted_url: string }
   const page = await browser.context.newPage()
   page.on('pageerror', (e) => errors.push(`driver pageerror: ${e.message}`))
@@ -235,3 +235,70 @@ it('join → approve → the card on a new session → valid → move Nanjing to
   await later.screenshot({ path: join(artifacts, '14-after-leaving.png'), fullPage: true })
   expect(errors, errors.join('\n')).toEqual([])
 }, 240_000)
+
+/** A small real JPEG, made by the browser's own encoder (what a phone camera hands over). */
+async function jpegFromBrowser(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas')
+    c.width = 320
+    c.height = 200
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D
+    ctx.fillStyle = '#2b6cb0'
+    ctx.fillRect(0, 0, 320, 200)
+    ctx.fillStyle = '#fff'
+    ctx.font = '28px sans-serif'
+    ctx.fillText('驾驶证（测试）', 40, 110)
+    return c.toDataURL('image/jpeg', 0.8).split(',')[1] as string
+  })
+  return Buffer.from(b64, 'base64')
+}
+
+it('the review loop: the union asks for the plate and the driving licence; the driver, opening the app later, answers in 我的会籍 with a photo chosen on the phone; the application is back in review, the reviewer gets the photo, approves, and the driver has a card', async () => {
+  const who = person(611, '郑补充')
+  const applicationId = await submitInNanjing(registry.baseUrl, secretKey, who, 'review-loop-driver')
+  const nanjing = staffClient(registry.baseUrl, njKey)
+  await staffJson(nanjing, `/v1/review/applications/${applicationId}/request_info`, { reason: '请补充车牌号，并上传驾驶证照片', fields: ['plate'], documents: ['driving_licence_photo'] })
+
+  const page = await openApp('review-loop-driver')
+  await see(browser, page, '工会请您补充材料')
+  await see(browser, page, '您的入会申请正在办理中。')
+  await see(browser, page, '请补充车牌号，并上传驾驶证照片')
+  await see(browser, page, '驾驶证照片')
+  await page.screenshot({ path: join(artifacts, '21-info-requested.png'), fullPage: true })
+  // Sending without the answers: each is asked for in words, nothing is sent.
+  await page.getByText('提交补充材料', { exact: true }).click()
+  await see(browser, page, '请添加这张照片')
+  const plate = page.locator('.ruhui-info__input--plate input, input.ruhui-info__input--plate').first()
+  await plate.fill('苏A1')
+  await page.getByText('提交补充材料', { exact: true }).click()
+  await see(browser, page, /车牌/)
+  await plate.fill('苏A12345')
+  // The photo: the phone's picker (Taro.chooseImage → a file chooser on h5), checked, uploaded at once.
+  const jpeg = await jpegFromBrowser(page)
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.ruhui-info__choose').first().click()])
+  await chooser.setFiles({ name: 'licence.jpg', mimeType: 'image/jpeg', buffer: jpeg })
+  await see(browser, page, '已选择照片')
+  await page.screenshot({ path: join(artifacts, '22-info-filled.png'), fullPage: true })
+  await page.getByText('提交补充材料', { exact: true }).click()
+  await see(browser, page, '已提交，申请重新进入审核。')
+  await page.screenshot({ path: join(artifacts, '23-info-sent.png'), fullPage: true })
+
+  // The registry holds the answer: under review again, the photo for the reviewer, byte for byte.
+  const seen = await staffJson<{ status: string; information_requests?: Array<{ upload_ids: string[] }> }>(nanjing, `/v1/review/applications/${applicationId}`)
+  expect(seen.status).toBe('under_review')
+  const uploadId = JSON.stringify(seen).match(/upl_[A-Za-z0-9_]+/)?.[0]
+  expect(uploadId).toBeTruthy()
+  const photo = await nanjing(`/v1/review/uploads/${uploadId}`)
+  expect(photo.status).toBe(200)
+  expect(Buffer.from(await photo.arrayBuffer()).equals(jpeg)).toBe(true)
+
+  // Approved: opened again, the app is 我的会籍 with the card.
+  await staffJson(nanjing, `/v1/review/applications/${applicationId}/approve`, {})
+  await page.close()
+  const after = await openApp('review-loop-driver')
+  await see(browser, after, '工会会员电子会员卡')
+  expect(await after.locator('.ruhui-ecard__number').innerText()).toMatch(/RH\d{16}/)
+  await after.screenshot({ path: join(artifacts, '24-approved-card.png'), fullPage: true })
+  await after.close()
+  expect(errors, errors.join('\n')).toEqual([])
+}, 120_000)

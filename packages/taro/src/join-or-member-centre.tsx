@@ -1,12 +1,13 @@
 /**
  * `<JoinUnionFlow>` as hosts use it: the join flow, or — when the session says the driver is
- * already a member (`join_session.mode === 'member_centre'`, read with the session's own token) —
- * the member centre (我的会籍) in its place. A host that knows the mode passes it and saves the read.
+ * already a member (`join_session.mode === 'member_centre'`, read with the session's own token), or
+ * when the union asked for more on the driver's open application (the review loop) — the member
+ * centre (我的会籍) in its place. A host that knows the mode passes it and saves the reads.
  */
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { createRegistryClient } from '@ruhui/core/client'
-import type { MemberCapabilities, MemberLabels } from '@ruhui/core/member'
+import { type MemberCapabilities, type MemberLabels, infoRequestOf } from '@ruhui/core/member'
 import { JoinUnionFlow as JoinFlowView, type JoinUnionFlowProps as JoinFlowViewProps } from './join-union-flow'
 import { type DeepPartial, resolveLabels } from './labels'
 import { MemberCentre, type MemberCentreProps } from './member-centre'
@@ -15,7 +16,7 @@ import { createTaroTransport } from './transport'
 export type SessionMode = 'join' | 'member_centre'
 
 export interface JoinUnionFlowProps extends JoinFlowViewProps {
-  /** What the session opens. @default read from the session (`GET /v1/join-sessions/{id}` with its token); 'join' when it cannot be read */
+  /** What the session opens. @default read from the session (`GET /v1/join-sessions/{id}` with its token, then `GET /v1/me/membership` for an open request for information); 'join' when it cannot be read */
   mode?: SessionMode
   /** For the member centre, when the session opens it. */
   memberCentre?: { labels?: DeepPartial<MemberLabels>; capabilities?: MemberCapabilities; qrContent?: MemberCentreProps['qrContent']; onEvent?: MemberCentreProps['onEvent'] }
@@ -30,11 +31,15 @@ export function useSessionMode(props: Pick<JoinUnionFlowProps, 'mode' | 'registr
     let live = true
     const refresh = () => (props.onTokenExpired ? props.onTokenExpired() : Promise.reject(new Error('no onTokenExpired')))
     const client = createRegistryClient({ baseUrl: registryUrl, auth: { token: props.joinToken, refresh }, transport: props.transport ?? createTaroTransport(), maxRetries: 1, timeoutMs: 8000 })
-    client.joinSessions.retrieve(sessionId).then(
-      (s) => live && setRead({ sessionId, mode: s.mode === 'member_centre' ? 'member_centre' : 'join' }),
-      // Offline or refused: the join flow opens as before (it knows what to do with a member who submits).
-      () => live && setRead({ sessionId, mode: 'join' }),
-    )
+    client.joinSessions
+      .retrieve(sessionId)
+      // Not a member, but the union asked for more on the driver's application: the centre shows the request and the answer.
+      .then((s) => (s.mode === 'member_centre' ? 'member_centre' : client.membership.retrieve().then((m) => (infoRequestOf(m) ? 'member_centre' : 'join'), () => 'join' as const)))
+      .then(
+        (m) => live && setRead({ sessionId, mode: m }),
+        // Offline or refused: the join flow opens as before (it knows what to do with a member who submits).
+        () => live && setRead({ sessionId, mode: 'join' }),
+      )
     return () => {
       live = false
     }

@@ -4,6 +4,7 @@
  * review loop), the member services, the history, and the driver's requests (move, leave, change
  * details). It renders @ruhui/core/member's state and nothing else.
  */
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { enumLabel } from '@ruhui/core'
 import { type MemberCapabilities, type MemberLabels, type MemberState, type Membership, infoRequestOf } from '@ruhui/core/member'
@@ -15,6 +16,9 @@ import { MemberPanels } from './member-centre-panels'
 import { resolveMemberLabels } from './member-labels'
 import type { DeepPartial } from './labels'
 import { type UseMemberCentreOptions, useMemberCentre } from './use-member-centre'
+
+/** Application statuses still on their way to a decision. */
+const OPEN: readonly string[] = ['submitted', 'under_review', 'needs_info', 'awaiting_assignment']
 
 export interface MemberCentreProps extends UseMemberCentreOptions {
   labels?: DeepPartial<MemberLabels>
@@ -33,6 +37,8 @@ export interface MemberCentreProps extends UseMemberCentreOptions {
 
 export function MemberCentre(props: MemberCentreProps) {
   const { state, centre, api } = useMemberCentre(props)
+  // The answer to the union's request was accepted: said here once the request is gone from the membership.
+  const [infoSent, setInfoSent] = useState(false)
   const locale = props.locale ?? 'zh-CN'
   const labels = resolveMemberLabels(locale, props.labels)
   const theme = `ruhui-join ruhui-member ${props.className ?? ''}`.trim()
@@ -48,17 +54,31 @@ export function MemberCentre(props: MemberCentreProps) {
           {labels.retry}
         </Button>
       )}
-      {state.status === 'not_member' && <Text className="ruhui-body ruhui-member__none">{labels.notMember}</Text>}
+      {state.status === 'not_member' && <Text className="ruhui-body ruhui-member__none">{m?.applications.some((a) => OPEN.includes(a.status)) ? labels.applicationOpen : labels.notMember}</Text>}
       {state.notice && <Text className="ruhui-ok ruhui-member__notice" {...a11yRole('status')}>{labels[state.notice]}</Text>}
       {state.error && state.panel === 'home' && (
         <View className="ruhui-error" {...a11yRole('alert')}>
           <Text>{state.error.message}</Text>
         </View>
       )}
-      {request && <InfoAnswerView api={api} request={request} labels={labels} locale={locale} {...(props.capabilities?.choosePhoto ? { capabilities: { choosePhoto: props.capabilities.choosePhoto } } : {})} onAnswered={() => void centre.load()} />}
+      {request && (
+        <InfoAnswerView
+          api={api}
+          request={request}
+          labels={labels}
+          locale={locale}
+          {...(props.capabilities?.choosePhoto ? { capabilities: { choosePhoto: props.capabilities.choosePhoto } } : {})}
+          onAnswered={() => {
+            setInfoSent(true)
+            void centre.load()
+          }}
+        />
+      )}
+      {infoSent && !request && <Text className="ruhui-ok ruhui-info-sent">{labels.infoSent}</Text>}
       {m && state.panel === 'home' && m.status && <MemberHome m={m} state={state} labels={labels} locale={locale} props={props} onOpen={(p) => centre.open(p)} onCancelLeave={() => void centre.cancelLeave()} />}
       {m && state.panel !== 'home' && <MemberPanels state={state} centre={centre} labels={labels} locale={locale} />}
       {m && m.history.length > 0 && state.panel === 'home' && <History m={m} labels={labels} locale={locale} />}
+      {m && !m.status && m.applications.length > 0 && <Applications m={m} labels={labels} locale={locale} />}
       {props.onClose && (
         <Button className="ruhui-btn ruhui-btn--text" onClick={props.onClose}>
           {labels.close}
@@ -159,6 +179,24 @@ function History({ m, labels, locale }: { m: Membership; labels: MemberLabels; l
             {enumLabel('membershipEventKind', h.kind, locale)}
             {h.org_name ? ` · ${h.org_name}` : ''}
             {h.reason ? `（${h.reason}）` : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Not (yet) a member: where the driver's applications stand. */
+function Applications({ m, labels, locale }: { m: Membership; labels: MemberLabels; locale: 'zh-CN' | 'en' }) {
+  return (
+    <View className="ruhui-member__applications">
+      <Text className="ruhui-subtitle">{labels.applicationsTitle}</Text>
+      {m.applications.map((a) => (
+        <View key={a.id} className="ruhui-history__item">
+          <Text className="ruhui-muted">{a.submitted_at.slice(0, 10)}</Text>
+          <Text className="ruhui-body">
+            {enumLabel('applicationStatus', a.status, locale)}
+            {a.org_name ? ` · ${a.org_name}` : ''}
           </Text>
         </View>
       ))}

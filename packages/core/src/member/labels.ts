@@ -9,6 +9,8 @@ export interface MemberLabels {
   loading: string
   /** The session's driver is not (or no longer) a member. */
   notMember: string
+  /** Not a member yet, an application on its way. */
+  applicationOpen: string
   retry: string
   cardTitle: string
   cardNumber: string
@@ -26,6 +28,8 @@ export interface MemberLabels {
   contactHours: string
   historyTitle: string
   historyEmpty: string
+  /** Not (yet) a member: the driver's applications and where they stand. */
+  applicationsTitle: string
   servicesTitle: string
   servicesEmpty: string
   openService: string
@@ -76,6 +80,7 @@ export const zhCNMemberLabels: MemberLabels = {
   title: '我的会籍',
   loading: '正在加载会籍信息…',
   notMember: '您还不是工会会员，或会籍已经结束。',
+  applicationOpen: '您的入会申请正在办理中。',
   retry: '重试',
   cardTitle: '工会会员电子会员卡',
   cardNumber: '会员卡号',
@@ -92,6 +97,7 @@ export const zhCNMemberLabels: MemberLabels = {
   contactHours: '办公时间',
   historyTitle: '会籍记录',
   historyEmpty: '暂无记录',
+  applicationsTitle: '我的入会申请',
   servicesTitle: '会员服务',
   servicesEmpty: '您所在地区暂无会员服务',
   openService: '查看',
@@ -140,6 +146,7 @@ export const enMemberLabels: MemberLabels = {
   title: 'My membership',
   loading: 'Loading your membership…',
   notMember: 'You are not a union member, or your membership has ended.',
+  applicationOpen: 'Your application to join is being handled.',
   retry: 'Try again',
   cardTitle: 'Union membership e-card',
   cardNumber: 'Card number',
@@ -156,6 +163,7 @@ export const enMemberLabels: MemberLabels = {
   contactHours: 'Hours',
   historyTitle: 'History',
   historyEmpty: 'Nothing yet',
+  applicationsTitle: 'My applications',
   servicesTitle: 'Member services',
   servicesEmpty: 'No member services in your region yet',
   openService: 'Open',

@@ -29,6 +29,7 @@ export function toMemberView(s: MemberState, info: InfoAnswerState | null, o: { 
     busy: s.busy,
     error: s.error ? s.error.message : '',
     notice: s.notice ? t[s.notice] : '',
+    none: m && m.applications.some((a) => ['submitted', 'under_review', 'needs_info', 'awaiting_assignment'].includes(a.status)) ? t.applicationOpen : t.notMember,
     member: m && m.status
       ? {
           union: m.union ? m.union.name : '',
@@ -44,6 +45,7 @@ export function toMemberView(s: MemberState, info: InfoAnswerState | null, o: { 
         }
       : null,
     history: m ? m.history.map((h) => ({ date: h.at.slice(0, 10), text: `${enumLabel('membershipEventKind', h.kind, o.locale)}${h.org_name ? ` · ${h.org_name}` : ''}${h.reason ? `（${h.reason}）` : ''}` })) : [],
+    applications: m && !m.status ? m.applications.map((a) => ({ id: a.id, date: a.submitted_at.slice(0, 10), text: `${enumLabel('applicationStatus', a.status, o.locale)}${a.org_name ? ` · ${a.org_name}` : ''}` })) : [],
     services: s.services.map((x) => ({ id: x.id, name: x.name, summary: x.summary })),
     move: {
       county: s.move.county,

@@ -61,7 +61,8 @@ export default function HostedJoinPage() {
       sessionId={start.sessionId}
       joinToken={start.token}
       locale={locale}
-      mode={mode}
+      // A member: the centre at once; otherwise the flow component checks for a request for information first.
+      {...(mode === 'member_centre' ? { mode } : {})}
       memberCentre={{ onEvent: (e) => bridge.event({ name: e.name, at: new Date().toISOString(), ...(e.metadata ? { metadata: e.metadata } : {}) }) }}
       onTokenExpired={() => bridge.request('need_token').then((a) => a.token)}
       capabilities={
