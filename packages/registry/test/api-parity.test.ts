@@ -165,6 +165,11 @@ describe('the registry and the sandbox answer alike', () => {
     alike(await both('GET', '/v1/health'), 200)
     alike(await both('GET', '/v1/regions', { key: secretKey }), 200)
     alike(await both('GET', '/v1/regions?parent=3201', { key: secretKey }), 200)
+    // The picker's type-ahead (issue #18): pinyin initials and names, with the place in words; a bad query is a 400.
+    const [fx] = alike(await both('GET', '/v1/regions?parent=34&q=fx', { key: secretKey }), 200)
+    expect((fx.body.data as Array<{ name: string; full_name: string }>)[0]).toMatchObject({ name: '肥西县', full_name: '安徽省 合肥市 肥西县' })
+    alike(await both('GET', `/v1/regions?parent=34&q=${encodeURIComponent('合肥')}`, { key: secretKey }), 200)
+    alike(await both('GET', `/v1/regions?q=${'x'.repeat(21)}`, { key: secretKey }), 400)
     alike(await both('GET', '/v1/organisations?q=%E5%8D%97%E4%BA%AC&limit=5', { key: secretKey }), 200)
     const [parks] = alike(await both('GET', '/v1/parks?county=340104', { key: secretKey }), 200)
     expect(parks.body.data).toEqual([{ id: 'PARK-HF-01', object: 'park', name: '合肥某物流园区（示例）', county: '340104' }])
