@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto'
 import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely'
 import type { Dialect } from './connect'
+import type { Database, MemberCardTable } from './schema'
 
 const text = 'text' as const
 
@@ -60,23 +61,42 @@ export async function membershipMigration(db: Kysely<unknown>, dialect: Dialect)
   await db.schema.alterTable('members').addColumn('home_county', text).execute()
   await db.schema.alterTable('members').addColumn('home_township', text).execute()
 
-  // Carried over: each member is linked to the platform user whose application made the membership.
+  await carryOverMemberships(db)
+}
+
+/**
+ * Carried over from before 0009: each member linked to the platform user whose application made
+ * the membership, each member's card (from the approved application) kept — revoked if the member
+ * left or was expelled, or moved since — and the joining in the history. Exported for its test.
+ */
+export async function carryOverMemberships(db: Kysely<unknown>): Promise<void> {
+  const typed = db as unknown as Kysely<Database>
   const members = await sql<{ person_key: string; platform_id: string; platform_user_id: string; updated_at: string }>`
     select m.person_key, s.platform_id, s.platform_user_id, m.updated_at from members m join applications a on a.id = m.application_id join sessions s on s.id = a.session_id order by m.updated_at`.execute(db)
   const links = new Map<string, { platform_id: string; platform_user_id: string; person_key: string; linked_at: string }>()
   for (const r of members.rows) links.set(`${r.platform_id}|${r.platform_user_id}`, { platform_id: r.platform_id, platform_user_id: r.platform_user_id, person_key: r.person_key, linked_at: r.updated_at })
-  for (const l of links.values()) await sql`insert into person_links (platform_id, platform_user_id, person_key, linked_at) values (${l.platform_id}, ${l.platform_user_id}, ${l.person_key}, ${l.linked_at})`.execute(db)
-  const cards = await sql<{ person_key: string; org_id: string; status: string; join_date: string; member_card: string | null; application_org: string | null }>`
-    select m.person_key, m.org_id, m.status, m.join_date, a.member_card, a.org_id as application_org from members m join applications a on a.id = m.application_id`.execute(db)
-  let n = 0
-  for (const c of cards.rows) {
+  for (const chunk of chunks([...links.values()])) await typed.insertInto('person_links').values(chunk).execute()
+  const rows = await sql<{ person_key: string; org_id: string; status: string; member_card: string | null; application_org: string | null }>`
+    select m.person_key, m.org_id, m.status, a.member_card, a.org_id as application_org from members m join applications a on a.id = m.application_id`.execute(db)
+  const cards: MemberCardTable[] = []
+  const events: Array<{ person_key: string; kind: string; org_id: string | null; reason: null; created_at: string }> = []
+  for (const c of rows.rows) {
     if (!c.member_card) continue
     const card = JSON.parse(c.member_card) as { number: string; qr_payload: string; issued_at: string }
-    const hash = createHash('sha256').update(card.qr_payload).digest('hex')
-    // A card naming a union the member has since left (a transfer before cards were reissued) no longer holds.
+    const issuedAt = new Date(Date.parse(card.issued_at)).toISOString()
+    // A card naming a union the member has since left (a transfer completed before cards were reissued) no longer
+    // holds; the member centre issues the member a new one on the next read (domain/membership.ts).
     const revoked = c.status === 'withdrawn' || c.status === 'expelled' ? c.status : c.application_org !== c.org_id ? 'reissued' : null
-    await sql`insert into member_cards (id, person_key, card_number, org_id, qr_payload, payload_hash, issued_at, revoked_at, revoke_reason)
-      values (${`card_m${String(++n).padStart(6, '0')}`}, ${c.person_key}, ${card.number}, ${c.application_org ?? c.org_id}, ${card.qr_payload}, ${hash}, ${card.issued_at}, ${revoked ? card.issued_at : null}, ${revoked})`.execute(db)
-    await sql`insert into membership_events (person_key, kind, org_id, reason, created_at) values (${c.person_key}, 'joined', ${c.application_org ?? c.org_id}, ${null}, ${card.issued_at})`.execute(db)
+    cards.push({ id: `card_m${String(cards.length + 1).padStart(8, '0')}`, person_key: c.person_key, card_number: card.number, org_id: c.application_org ?? c.org_id, qr_payload: card.qr_payload, payload_hash: createHash('sha256').update(card.qr_payload).digest('hex'), issued_at: issuedAt, revoked_at: revoked ? issuedAt : null, revoke_reason: revoked })
+    events.push({ person_key: c.person_key, kind: 'joined', org_id: c.application_org ?? c.org_id, reason: null, created_at: issuedAt })
   }
+  for (const chunk of chunks(cards)) await typed.insertInto('member_cards').values(chunk).execute()
+  for (const chunk of chunks(events)) await typed.insertInto('membership_events').values(chunk).execute()
+}
+
+/** Rows in batches small enough for SQLite's bound-parameter limit. */
+function chunks<T>(rows: T[], size = 90): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
+  return out
 }

@@ -10,7 +10,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Database, MemberTable } from '../db/schema'
 import { type Caller, Refusal, type RegistryContext } from './context'
 import { informationRequestView } from './information-requests'
-import { currentCard } from './member-cards'
+import { currentCard, reissueCard } from './member-cards'
 import { personOfSession } from './person-links'
 
 type TokenCaller = Extract<Caller, { kind: 'join_token' }>
@@ -48,7 +48,10 @@ export async function sessionMode(ctx: RegistryContext, sessionId: string): Prom
 export async function retrieveMembership(ctx: RegistryContext, caller: TokenCaller, db: Db = ctx.db): Promise<Membership> {
   const person = await personOfSession(db, caller.sessionId)
   const member = person ? await db.selectFrom('members').selectAll().where('person_key', '=', person.personKey).executeTakeFirst() : undefined
-  if (person && member) return membershipOf(ctx, person.personKey, member, db)
+  if (person && member) {
+    if (db === ctx.db) await ensureCard(ctx, person.personKey, member)
+    return membershipOf(ctx, person.personKey, member, db)
+  }
   // Not a member: the applications of this platform user's own sessions only.
   const apps = await db
     .selectFrom('applications')
@@ -60,6 +63,17 @@ export async function retrieveMembership(ctx: RegistryContext, caller: TokenCall
     .limit(50)
     .execute()
   return applicantView(apps, db)
+}
+
+/**
+ * A member in force without a card in force gets one (a member who moved before cards were kept,
+ * whose old card migration 0009 revoked): issued once, in the write queue, checked again there.
+ */
+async function ensureCard(ctx: RegistryContext, personKey: string, member: MemberRow): Promise<void> {
+  if (!IN_FORCE_STATUSES.includes(member.status) || (await currentCard(ctx.db, personKey))) return
+  await ctx.writer.run(async (trx) => {
+    if (!(await currentCard(trx, personKey))) await reissueCard(ctx, trx, personKey, ctx.now())
+  })
 }
 
 type AppRow = Awaited<ReturnType<typeof appsOf>>[number]
