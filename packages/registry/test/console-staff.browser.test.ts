@@ -90,6 +90,10 @@ it('highlights what waited more than five working days; the review loop with a p
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240)
   expect(await drawer().getByTestId('information-requests').innerText()).toMatch(/司机已于 .* 答复/)
   await page.screenshot({ path: join(artifacts, 'drawer-answer-photo.png'), fullPage: true })
+  // The values given again are behind the audited reveal.
+  expect(await drawer().getByTestId('information-requests').innerText()).not.toContain('苏A12345')
+  await drawer().getByRole('button', { name: '查看完整信息' }).click()
+  await expect.poll(() => drawer().getByTestId('information-requests').innerText()).toContain('车牌号：苏A12345')
   await drawer().getByRole('button', { name: '批准入会' }).click()
   await see(browser, page, '已批准')
   expect((await queryRows<{ status: string }>(r, `select status from applications where id = '${id}'`))[0]?.status).toBe('approved')

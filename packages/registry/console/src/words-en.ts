@@ -149,6 +149,8 @@ export const enWords: Words = {
   infoNote: 'Driver’s note',
   infoSeeRevealed: 'The fields given again are shown with “Reveal”.',
   photoFailed: 'The photo cannot be shown',
+  fieldValue: (name, value) => `${name}: ${value}`,
+  listSeparator: ', ',
 
 
   // Activists and volunteers

@@ -151,6 +151,8 @@ export const zhWords = {
   infoNote: '司机的说明',
   infoSeeRevealed: '重新填写的内容请点“查看完整信息”查看。',
   photoFailed: '照片无法显示',
+  fieldValue: (name: string, value: string) => `${name}：${value}`,
+  listSeparator: '、',
 
 
   // Activists and volunteers

@@ -20,7 +20,15 @@ export interface InformationRequestView {
   uploads: Array<{ id: string; purpose: EnumValue<'uploadPurpose'>; content_type: string; size: number }>
 }
 
-export function InformationRequests({ requests }: { requests: InformationRequestView[] | undefined }) {
+/** A field's value as the revealed applicant record holds it now (after the driver's answer). */
+function valueOf(applicant: Record<string, unknown>, field: EnumValue<'infoField'>, base: { county: string; township: string | null } | undefined): string {
+  if (field === 'base_region') return base ? [base.county, base.township].filter(Boolean).join(' / ') : '—'
+  const v = applicant[field]
+  return typeof v === 'string' && v ? v : '—'
+}
+
+/** `applicant`: the drawer's applicant; once revealed (an audited read), the values given again are shown with their names. */
+export function InformationRequests({ requests, applicant, baseRegion }: { requests: InformationRequestView[] | undefined; applicant?: Record<string, unknown> & { masked: boolean }; baseRegion?: { county: string; township: string | null } }) {
   const { t, label } = useI18n()
   if (!requests?.length) return null
   return (
@@ -30,13 +38,17 @@ export function InformationRequests({ requests }: { requests: InformationRequest
         <Card key={r.id} size="small" title={t.infoRequestedAt(t.dateTime(r.requested_at))} extra={r.answer ? <Tag color="success">{t.infoAnsweredAt(t.dateTime(r.answered_at ?? r.requested_at))}</Tag> : r.answered_at ? <Tag>{t.infoSuperseded}</Tag> : <Tag color="warning">{t.infoWaiting}</Tag>}>
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t.infoAsked}>
-              {[...r.fields.map((f) => label('infoField', f)), ...r.documents.map((d) => label('uploadPurpose', d))].join('、') || '—'}
+              {[...r.fields.map((f) => label('infoField', f)), ...r.documents.map((d) => label('uploadPurpose', d))].join(t.listSeparator) || '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t.requestInfoMessage}>{r.message}</Descriptions.Item>
-            {r.answer && <Descriptions.Item label={t.infoGivenAgain}>{r.answer.fields.map((f) => label('infoField', f)).join('、') || '—'}</Descriptions.Item>}
+            {r.answer && (
+              <Descriptions.Item label={t.infoGivenAgain}>
+                {r.answer.fields.map((f) => (applicant && !applicant.masked ? t.fieldValue(label('infoField', f), valueOf(applicant, f, baseRegion)) : label('infoField', f))).join(t.listSeparator) || '—'}
+              </Descriptions.Item>
+            )}
             {r.answer?.note && <Descriptions.Item label={t.infoNote}>{r.answer.note}</Descriptions.Item>}
           </Descriptions>
-          {r.answer && r.answer.fields.length > 0 && <Typography.Paragraph type="secondary">{t.infoSeeRevealed}</Typography.Paragraph>}
+          {r.answer && r.answer.fields.length > 0 && (!applicant || applicant.masked) && <Typography.Paragraph type="secondary">{t.infoSeeRevealed}</Typography.Paragraph>}
           {r.uploads.length > 0 && (
             <Image.PreviewGroup>
               <Space wrap>

@@ -194,7 +194,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
           </Space>
           {a.applicant.masked && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t.revealNote}</Typography.Paragraph>}
           <IdentityEvidence facts={a} />
-          <InformationRequests requests={a.information_requests} />
+          <InformationRequests requests={a.information_requests} applicant={a.applicant} baseRegion={a.base_region} />
           {asking && <RequestInfoModal applicationId={a.id} onClose={() => setAsking(false)} onAsked={() => (reveal ? setReveal(false) : detail.reload(), onChanged())} />}
           {assigning && <AssignModal near={a.base_region.township ?? a.base_region.county} busy={busy} onAssign={(orgId) => void act('assign', { org_id: orgId })} onClose={() => setAssigning(false)} />}
         </>
