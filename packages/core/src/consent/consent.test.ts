@@ -33,7 +33,8 @@ describe('published consent texts', () => {
   })
 
   it('dues in words, both languages', () => {
-    expect(duesPolicyWords(undefined)).toBe('本工会暂不收取会费')
+    expect(duesPolicyWords(undefined)).toBe('按工会规定')
+    expect(duesPolicyWords({ mode: 'none' })).toBe('本工会暂不收取会费')
     expect(duesPolicyWords({ mode: 'percent_of_declared_income', rateBp: 50 })).toBe('按申报月收入的0.5%')
     expect(duesPolicyWords({ mode: 'fixed', amountFen: 250 }, 'en')).toBe('CNY 2.50 a month')
   })

@@ -21,7 +21,9 @@ const percent = (bp: number) => String(bp / 100)
 /** A dues policy in words (zh-CN by default), for the charter declaration's `{dues_policy}`. */
 export function duesPolicyWords(policy: DuesPolicy | undefined, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
   const zh = locale === 'zh-CN'
-  if (!policy || policy.mode === 'none') return zh ? '本工会暂不收取会费' : 'this union does not collect dues at present'
+  // A union whose entry says nothing about dues follows its rules; only `none` says it collects none.
+  if (!policy) return zh ? '按工会规定' : 'as the union’s rules provide'
+  if (policy.mode === 'none') return zh ? '本工会暂不收取会费' : 'this union does not collect dues at present'
   if (policy.mode === 'fixed' && policy.amountFen !== undefined) return zh ? `每月${yuan(policy.amountFen)}元` : `CNY ${yuan(policy.amountFen)} a month`
   if (policy.mode === 'percent_of_declared_income' && policy.rateBp !== undefined) return zh ? `按申报月收入的${percent(policy.rateBp)}%` : `${percent(policy.rateBp)}% of declared monthly income`
   return zh ? '按工会规定' : 'as the union’s rules provide'
