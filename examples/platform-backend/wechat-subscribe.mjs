@@ -28,8 +28,11 @@ const chinaTime = (ms) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16
  *   each with the keywords thing1 (事项), phrase2 (结果), time3 (时间), thing4 (说明).
  *   platformUserOf: the platform user a join session was made for (the registry's session read with the platform's key).
  */
-export function createSubscriptionNotifier({ appId, appSecret, templates, page = 'pages/me/index', apiBase = 'https://api.weixin.qq.com', fetchImpl = fetch, now = Date.now, log = () => {}, platformUserOf }) {
-  /** platform user → { openid, left: template id → messages still allowed (each acceptance allows one) } */
+export function createSubscriptionNotifier({ appId, appSecret, templates, page = 'pages/me/index' /* the example driver app's 我的 tab */, apiBase = 'https://api.weixin.qq.com', fetchImpl = fetch, now = Date.now, log = () => {}, platformUserOf }) {
+  /**
+   * platform user → { openid, left: template id → messages still allowed (each acceptance allows one) }.
+   * In memory for the example; a platform keeps this with its own user records.
+   */
   const subscribers = new Map()
   const handled = new Set()
   const inflight = new Set()
