@@ -44,6 +44,8 @@ export interface RegistryConfig {
   consentGraceMs: number
   /** Issue #13: distinct ID numbers one join session may submit (no membership oracle). */
   maxIdNumbersPerSession: number
+  /** Issue #13: who runs the registry (`RUHUI_OPERATOR`, e.g. 江苏省总工会), named in the consent texts' `{operator}`. */
+  operator?: string
   /** SMS to drivers about decisions (`RUHUI_SMS_URL`, `RUHUI_SMS_TOKEN`); none sent when unset (issue #16). */
   sms?: SmsConfig
   /** Public holidays and make-up working days for the review queue's five-working-day highlight (`RUHUI_HOLIDAYS`, `RUHUI_WORKDAYS`). */
@@ -83,6 +85,7 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
     maxIdNumbersPerSession: Number(env.RUHUI_MAX_ID_NUMBERS_PER_SESSION ?? 3),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
+  if (env.RUHUI_OPERATOR?.trim()) config.operator = env.RUHUI_OPERATOR.trim()
   const sms = smsConfigFrom(env)
   if (sms) config.sms = sms
   if (env.RUHUI_PUBLIC_URL) config.publicUrl = env.RUHUI_PUBLIC_URL.replace(/\/+$/, '')

@@ -43,6 +43,7 @@ eachDialect('consent texts and the charter (issue #13)', (registry) => {
       expect(t.body).toBe(PUBLISHED_TEXTS[t.kind].body)
     }
     expect(list.data.find((t: { kind: string }) => t.kind === 'charter').body).toContain('承认《中国工会章程》')
+    expect(list.operator).toBe('江苏省总工会（测试）') // RUHUI_OPERATOR, for the texts' {operator}
   })
 
   describe('refused, naming the field, with nothing stored', () => {
@@ -139,4 +140,4 @@ eachDialect('consent texts and the charter (issue #13)', (registry) => {
     expect(run.stderr).toContain('[0].body')
     expect(run.stderr).toContain('[1].kind')
   })
-})
+}, { RUHUI_OPERATOR: '江苏省总工会（测试）' })

@@ -19,7 +19,12 @@ export const consentText = z.object({
 })
 
 /** The current version of each kind. */
-export const consentTextList = z.object({ object: z.literal('list'), data: z.array(consentText) })
+export const consentTextList = z.object({
+  object: z.literal('list'),
+  data: z.array(consentText),
+  /** Who runs the registry, for the texts' `{operator}` (e.g. '江苏省总工会'), when the registry is told (`RUHUI_OPERATOR`). */
+  operator: z.optional(z.string()),
+})
 
 /** The driver's declaration 承认《中国工会章程》…, as shown (its own step). */
 export const charterRecord = z.object({

@@ -37,9 +37,10 @@ export async function publishConsentTexts(ctx: RegistryContext): Promise<string[
 }
 
 /** The current version of each kind. */
-export async function listConsentTexts(ctx: RegistryContext): Promise<{ object: 'list'; data: ConsentTextWire[] }> {
+export async function listConsentTexts(ctx: RegistryContext): Promise<{ object: 'list'; data: ConsentTextWire[]; operator?: string }> {
   const rows = await ctx.db.selectFrom('consent_texts').selectAll().where('superseded_at', 'is', null).orderBy('kind').execute()
-  return { object: 'list', data: rows.map((r) => consentTextOnWire(r as Parameters<typeof consentTextOnWire>[0], toChinaTime(Date.parse(r.published_at)))) }
+  const data = rows.map((r) => consentTextOnWire(r as Parameters<typeof consentTextOnWire>[0], toChinaTime(Date.parse(r.published_at))))
+  return { object: 'list', data, ...(ctx.config.operator ? { operator: ctx.config.operator } : {}) }
 }
 
 const BASIC = ['sensitive_personal_info', 'share_with_union'] as const
