@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Browser, openBrowser, see } from '../../../scripts/browser'
-import { type Staff, nanjingMember, person, requestMoveToHefei, staffClient, staffJson } from './membership-fixtures'
+import { testCharter, testConsents } from '@ruhui/testing'
+import { type Staff, driverSession, nanjingMember, person, requestMoveToHefei, staffClient, staffJson } from './membership-fixtures'
 import { type RegistryInstance, startRegistry } from './registry-process'
 
 const artifacts = join(import.meta.dirname, '../../../.artifacts/console-transfers')
@@ -113,6 +114,18 @@ it('the list carries what the page reads (deadline, masked member, steps) and on
   const requested = list.data.find((t) => t.id === ids.requested)
   expect(requested).toMatchObject({ member_name: '*一', direction: 'out', actions: ['release', 'reject'], waiting_for: 'from', overdue: false, from_org_id: 'org_nf_320115', to_org_id: 'org_nf_340104' })
   expect(requested?.expires_at).toMatch(/^\d{4}-\d{2}-\d{2}T.*\+08:00$/)
+  expect(requested?.sides).toEqual(['from'])
+  // A union above both (the province's, for a move from Nanjing to Suzhou) is on both sides.
+  const who = person(720, '苏迁')
+  await nanjingMember(r.baseUrl, platformKey, nanjing, who, 'to-suzhou')
+  const driver = await driverSession(r.baseUrl, platformKey, 'to-suzhou-2')
+  await expect(driver.applications.submit({ applicant: { ...who, employment_form: 'platform_self_employed' }, base_region: { county: '320506' }, org_id: 'org_nf_320506', consents: testConsents(), charter: testCharter() })).rejects.toMatchObject({ code: 'transfer_required' })
+  const within = await driver.transfers.request({ to_org_id: 'org_nf_320506', reason: 'relocation' })
+  const jiangsu = staffClient(r.baseUrl, r.cli(['reviewer', 'create', '--org', 'org_lf_32', '--name', '江苏省'])['key'] as string)
+  const inJiangsu = ((await (await jiangsu('/v1/review/transfers')).json()) as { data: Array<{ id: string; sides: string[]; actions: string[] }> }).data
+  expect(inJiangsu.find((t) => t.id === within.id)).toMatchObject({ sides: ['from', 'to'], actions: ['release', 'reject'] })
+  expect(inJiangsu.find((t) => t.id === ids.requested)?.sides).toEqual(['from']) // Hefei is not Jiangsu's
+  // The Suzhou union sees the transfer coming to it, none of the ones to Hefei.
   const suzhou = staffClient(r.baseUrl, r.cli(['reviewer', 'create', '--org', 'org_nf_320506', '--name', '苏州审核员'])['key'] as string)
-  expect(((await (await suzhou('/v1/review/transfers')).json()) as { data: unknown[] }).data).toEqual([])
+  expect(((await (await suzhou('/v1/review/transfers')).json()) as { data: Array<{ id: string }> }).data.map((t) => t.id)).toEqual([within.id])
 })

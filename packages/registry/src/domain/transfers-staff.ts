@@ -55,6 +55,8 @@ export async function listTransfersForReviewer(ctx: RegistryContext, reviewer: R
         overdue: open && t.expires_at < now,
         /** 'in' when the receiving union is the reviewer's (both sides when one admin covers both unions). */
         direction: mine.to ? ('in' as const) : ('out' as const),
+        /** The sides the reviewer's unions are on: both when one upper-level union covers the two. */
+        sides: [...(mine.from ? (['from'] as const) : []), ...(mine.to ? (['to'] as const) : [])],
         ...stepsFor(t.status, mine, open && t.expires_at < now),
       }
     }),

@@ -20,6 +20,7 @@ export interface TransferRow {
   from_org_name: string | null
   to_org_name: string | null
   direction: 'in' | 'out'
+  sides?: Array<'from' | 'to'>
   reason: TransferReason
   created_at: string
   updated_at: string
@@ -62,7 +63,7 @@ export function TransfersPage() {
         scroll={{ x: true }}
         columns={[
           { title: t.transferMember, dataIndex: 'member_name', render: (v: string | null) => v ?? '—' },
-          { title: t.transferSide, dataIndex: 'direction', render: (v: 'in' | 'out') => <Tag color={v === 'in' ? 'blue' : 'orange'}>{v === 'in' ? t.transferTo : t.transferFrom}</Tag> },
+          { title: t.transferSide, render: (_, r) => (r.sides ?? [r.direction === 'in' ? 'to' : 'from']).map((side) => <Tag key={side} color={side === 'to' ? 'blue' : 'orange'}>{side === 'to' ? t.transferTo : t.transferFrom}</Tag>) },
           { title: t.transferFrom, dataIndex: 'from_org_name', render: (v: string | null) => v ?? '—' },
           { title: t.transferTo, dataIndex: 'to_org_name', render: (v: string | null) => v ?? '—' },
           { title: t.transferReason, dataIndex: 'reason', render: (v: TransferReason) => label('transferReason', v) },
