@@ -89,7 +89,11 @@ it('a driver joins in one tab, the union approves in the other; the driver sees 
   await console_.getByText('查看完整信息').click()
   await see(console_, who.id_number)
   // The platform's face check travelled with the application.
-  expect(await console_.locator('.ant-descriptions-row').filter({ hasText: '人脸核验' }).innerText()).toContain('已通过')
+  expect(await console_.locator('.ant-descriptions-row').filter({ has: console_.getByText('人脸核验', { exact: true }) }).first().innerText()).toContain('已通过')
+  // The place in words and the platform by name, never codes (issue #18).
+  const drawer = await console_.locator('.ant-drawer').innerText()
+  expect(drawer).toContain('江苏省 南京市 江宁区 秣陵街道')
+  expect(drawer).not.toMatch(/(?<!\d)32\d{4}(?!\d)/)
   await console_.screenshot({ path: join(artifacts, 'console-revealed.png'), fullPage: true })
   await console_.locator('.ant-drawer').getByRole('button', { name: '批准入会' }).click()
   await see(console_, '已批准')
