@@ -4,6 +4,7 @@ import type { ApplicationStatus, VolunteerRole } from '@ruhui/core'
 import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
+import { placeWords } from '../place-words'
 
 interface Group {
   org_id: string
@@ -29,7 +30,7 @@ export function VolunteersPage() {
             columns={[
               { title: t.personName, dataIndex: 'name' },
               { title: t.mobile, dataIndex: 'mobile' },
-              { title: t.region, dataIndex: 'county' },
+              { title: t.region, dataIndex: 'county', render: (c: string) => placeWords(c) },
               { title: t.offered, dataIndex: 'roles', render: (r: VolunteerRole[]) => r.map((x) => <Tag key={x}>{label('volunteerRole', x)}</Tag>) },
               { title: t.applicationStatus, dataIndex: 'status', render: (s: ApplicationStatus) => label('applicationStatus', s) },
               { title: t.since, dataIndex: 'since', render: (v: string) => v.slice(0, 10) },
