@@ -196,6 +196,15 @@ eachDialect('what each party sees (issue #13)', (registry) => {
       expect([res.status, res.json.error.code]).toEqual([409, 'already_member'])
     })
 
+    it('an ID number with an application being handled, under another name: taken in and flagged; the same person: application_exists', async () => {
+      const pending = people.open as { idNumber: string; mobile: string; name: string }
+      const other = await call('/v1/applications', await session('user-other-open'), { method: 'POST', body: body({ name: '许别人', idNumber: pending.idNumber, mobile: '13933334444' }, NANJING) })
+      expect([other.status, other.json.status]).toEqual([201, 'under_review'])
+      expect((await call(`/v1/review/applications/${other.json.id}`, nanjingReviewer)).json.flags.possible_duplicate).toEqual({ open_application_id: pending && people.open?.appId })
+      const again = await call('/v1/applications', await session('user-open-again'), { method: 'POST', body: body(pending, NANJING) })
+      expect([again.status, again.json.error.code]).toEqual([409, 'application_exists'])
+    })
+
     it('a session may try only a few distinct ID numbers', async () => {
       const token = await session('user-prober')
       const probe = (seq: string) => call('/v1/applications', token, { method: 'POST', body: body({ name: '赵探测', idNumber: makeTestIdNumber({ regionCode: '320115', birthDate: '1980-01-01', sequence: seq }), mobile: '13922223333' }, { county: NANJING.county, org: 'org_not_offered_anywhere' }) })

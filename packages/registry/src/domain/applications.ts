@@ -16,7 +16,7 @@ import { recordEvent } from './outbox'
 import { applicationView } from './views'
 import { checkAgreedTexts } from './consent-texts'
 import { admitIdNumber } from './id-number-cap'
-import { matchesMemberRecord } from './member-record-match'
+import { matchesMemberRecord, sameApplicant } from './member-record-match'
 import { identityEvidence, prefillMismatches, sessionPrefill } from './identity-evidence'
 import { platformViews } from './platform-view'
 
@@ -98,6 +98,12 @@ export async function submitApplication(ctx: RegistryContext, caller: TokenCalle
   return ctx.writer.run(async (trx) => {
     const session = await trx.selectFrom('sessions').select(['status']).where('id', '=', caller.sessionId).executeTakeFirst()
     if (session?.status !== 'open') throw new Refusal('session_completed')
+    // No oracle (issue #13): `application_exists` only for the same person by name and mobile too; anyone
+    // else with that ID number is taken in (not holding the one-open-application key) and flagged.
+    const open = await trx.selectFrom('applications').select(['id', 'applicant_enc']).where('open_key', '=', key).executeTakeFirst()
+    if (open && !sameApplicant(ctx, open.applicant_enc, identity)) {
+      Object.assign(row, { open_key: null, review_flags: JSON.stringify({ ...flags, possible_duplicate: { ...flags.possible_duplicate, open_application_id: open.id } }) })
+    }
     try {
       await trx.insertInto('applications').values(row).execute()
     } catch (e) {

@@ -15,6 +15,12 @@ export interface MemberRow {
   profile_enc?: string | null | undefined
 }
 
+/** An application's sealed applicant is this person by name and mobile (the ID number matched already: the person key). */
+export function sameApplicant(ctx: RegistryContext, applicantEnc: string, identity: DriverIdentity, mobileInstead?: string): boolean {
+  const recorded = JSON.parse(decryptField(ctx.keys, applicantEnc, 'applicant')) as { name: string; mobile: string }
+  return normalizePersonName(recorded.name) === identity.name.name && (mobileInstead ?? recorded.mobile) === identity.mobile.number
+}
+
 /** The ID number matched already (the person key); the name and the mobile must match the record too. */
 export async function matchesMemberRecord(ctx: RegistryContext, member: MemberRow, identity: DriverIdentity): Promise<boolean> {
   const app = await ctx.db.selectFrom('applications').select(['applicant_enc']).where('id', '=', member.application_id).executeTakeFirst()

@@ -10,7 +10,7 @@ export function reviewPrivacyFacts(a: Pick<ApplicationTable, 'evidence' | 'revie
   const standing = (kind: string) => (kind === 'share_with_partners' ? a.shares_with_partners === 1 : kind === 'share_membership_with_platform' ? a.shares_with_platform === 1 : true)
   return {
     evidence: a.evidence ? (JSON.parse(a.evidence) as Array<{ subject: string; source: string; method: string; at: string; applies: boolean }>) : [],
-    flags: (a.review_flags ? JSON.parse(a.review_flags) : {}) as { possible_duplicate?: { member_org_id: string; member_org_name: string | null; member_status: string }; prefill_mismatch?: string[] },
+    flags: (a.review_flags ? JSON.parse(a.review_flags) : {}) as { possible_duplicate?: { member_org_id?: string; member_org_name?: string | null; member_status?: string; open_application_id?: string }; prefill_mismatch?: string[] },
     charter: a.charter ? (JSON.parse(a.charter) as { text_version: string; accepted_at: string }) : null,
     consents: consents.map((c) => ({ kind: c.kind, text_version: c.text_version, granted_at: c.granted_at, withdrawn: !standing(c.kind) })),
   }
