@@ -7,13 +7,13 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { createRegistryClient } from '@ruhui/core/client'
-import { type MemberCapabilities, type MemberLabels, infoRequestOf } from '@ruhui/core/member'
+import { type MemberCapabilities, type MemberLabels, type SessionMode, sessionModeOf } from '@ruhui/core/member'
 import { JoinUnionFlow as JoinFlowView, type JoinUnionFlowProps as JoinFlowViewProps } from './join-union-flow'
 import { type DeepPartial, resolveLabels } from './labels'
 import { MemberCentre, type MemberCentreProps } from './member-centre'
 import { createTaroTransport } from './transport'
 
-export type SessionMode = 'join' | 'member_centre'
+export type { SessionMode }
 
 export interface JoinUnionFlowProps extends JoinFlowViewProps {
   /** What the session opens. @default read from the session (`GET /v1/join-sessions/{id}` with its token, then `GET /v1/me/membership` for an open request for information); 'join' when it cannot be read */
@@ -31,15 +31,7 @@ export function useSessionMode(props: Pick<JoinUnionFlowProps, 'mode' | 'registr
     let live = true
     const refresh = () => (props.onTokenExpired ? props.onTokenExpired() : Promise.reject(new Error('no onTokenExpired')))
     const client = createRegistryClient({ baseUrl: registryUrl, auth: { token: props.joinToken, refresh }, transport: props.transport ?? createTaroTransport(), maxRetries: 1, timeoutMs: 8000 })
-    client.joinSessions
-      .retrieve(sessionId)
-      // Not a member, but the union asked for more on the driver's application: the centre shows the request and the answer.
-      .then((s) => (s.mode === 'member_centre' ? 'member_centre' : client.membership.retrieve().then((m) => (infoRequestOf(m) ? 'member_centre' : 'join'), () => 'join' as const)))
-      .then(
-        (m) => live && setRead({ sessionId, mode: m }),
-        // Offline or refused: the join flow opens as before (it knows what to do with a member who submits).
-        () => live && setRead({ sessionId, mode: 'join' }),
-      )
+    sessionModeOf(client, sessionId).then((m) => live && setRead({ sessionId, mode: m }))
     return () => {
       live = false
     }

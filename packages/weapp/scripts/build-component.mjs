@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { minify } from 'terser'
+import { buildMemberCentre } from './build-member-centre.mjs'
 import { lowerRegExps } from './lower-regexps.mjs'
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '../src')
@@ -42,4 +43,6 @@ export async function buildComponent({ outDir, plugin = false }) {
   for (const f of ['index.json', 'index.wxss', ...templates]) copyFileSync(join(src, f), join(outDir, f))
   // WeChat forbids the phone-number button in plugins: the plugin build never contains it.
   copyFileSync(join(src, plugin ? 'phone-plugin.wxml' : 'phone.wxml'), join(outDir, 'phone.wxml'))
+  // 我的会籍 (issue #16): its own component beside the flow, which the flow shows for a member's session.
+  await buildMemberCentre({ outDir: join(outDir, 'member-centre') })
 }

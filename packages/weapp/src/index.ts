@@ -2,9 +2,10 @@
  * `@ruhui/weapp`: the join flow as a native WeChat custom component. It renders the state of
  * @ruhui/core/flow in WXML and nothing else. Host capabilities are events out and methods back:
  * needtoken → provideToken(token), needface → provideFace({ passed }), phonecode → providePhone({ mobile }).
- * Events: success, exit, flowevent.
+ * Events: success, exit, flowevent; for a member's session 我的会籍 shows instead (memberevent).
  */
 import { createRegistryClient, type JoinTokenClient } from '@ruhui/core/client'
+import { sessionModeOf } from '@ruhui/core/member'
 import { createJoinFlow, type FieldName, type FlowState, type HostCapabilities, type JoinFlow, prefillFromSession } from '@ruhui/core/flow'
 import { createHostRequest } from './host-request'
 import { labelsFor, zhCN } from './labels'
@@ -137,9 +138,16 @@ function start(self: Self) {
   i.flow = f
   i.client = client
   i.key = `${registryUrl} ${sessionId}`
-  f.subscribe((state) => render(self, state))
-  render(self, f.getState())
-  void f.start()
+  // A member's session, or a request for information waiting: 我的会籍 (member-centre/) instead, and the flow is
+  // never shown nor started; otherwise the flow, once the mode is known (nothing to tap before it opens).
+  self.setData({ memberCentre: false, ready: false })
+  void sessionModeOf(client, sessionId).then((mode) => {
+    if (i.flow !== f) return
+    if (mode === 'member_centre') return self.setData({ memberCentre: true })
+    f.subscribe((state) => render(self, state))
+    render(self, f.getState())
+    void f.start()
+  })
 }
 
 Component({
@@ -160,7 +168,7 @@ Component({
     capabilities: { type: String, value: '' },
     statusPollMs: { type: Number, value: 15000 },
   },
-  data: { ready: false, view: null, t: zhCN },
+  data: { ready: false, view: null, t: zhCN, memberCentre: false },
   observers: {
     'registryUrl, sessionId'(this: Self) {
       start(this)
@@ -180,7 +188,17 @@ Component({
   methods: {
     /** The host's answer to `needtoken`: a fresh join token for this session (or nothing, if it has none). */
     provideToken(this: Self, token: string | null) {
-      return inner(this).token.answer(token || null)
+      // 我的会籍 shown instead of the flow: the answer is its own.
+      const shown = (this.data as { memberCentre?: boolean }).memberCentre
+      const centre = shown ? (this as unknown as { selectComponent(id: string): { provideToken(t: string | null): boolean } | null }).selectComponent('#ruhui-member-centre') : null
+      return centre ? centre.provideToken(token) : inner(this).token.answer(token || null)
+    },
+    /** 我的会籍 asks for a fresh token: the host answers it as it answers the flow's (provideToken). */
+    onMemberNeedToken(this: Self, e: { detail: unknown }) {
+      this.triggerEvent('needtoken', e.detail)
+    },
+    onMemberEvent(this: Self, e: { detail: unknown }) {
+      this.triggerEvent('memberevent', e.detail)
     },
     /** The host's answer to `phonecode`: the number its backend got for the code (or nothing). */
     providePhone(this: Self, phone: Phone | null) {

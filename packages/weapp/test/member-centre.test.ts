@@ -61,7 +61,7 @@ beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'ruhui-weapp-member-'))
   // Built in a child process (esbuild refuses jsdom's TextEncoder), from the current sources.
   const scripts = join(import.meta.dirname, '../scripts')
-  const code = `import { buildComponent } from '${scripts}/build-component.mjs'; import { buildMemberCentre } from '${scripts}/build-member-centre.mjs'; await buildComponent({ outDir: ${JSON.stringify(dist)} }); await buildMemberCentre({ outDir: ${JSON.stringify(join(dist, 'member-centre'))} })`
+  const code = `import { buildComponent } from '${scripts}/build-component.mjs'; await buildComponent({ outDir: ${JSON.stringify(dist)} })`
   const built = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })
   if (built.status !== 0) throw new Error(`building the components failed: ${built.stderr}`)
   registry = await startRegistry({ dialect: 'sqlite' })
@@ -122,5 +122,23 @@ describe('@ruhui/weapp/member-centre in miniprogram-simulate against a registry 
     await until(comp, '会籍转移办理中')
     expect(comp.dom.textContent).toContain(options[0]!.name)
     expect(stand.requests.filter((r) => r === 'POST /v1/me/membership/transfer')).toHaveLength(1)
+  })
+
+  it('the join component opens 我的会籍 in its place for a member’s session, and the join flow for a driver who never applied', async () => {
+    const platform = createRegistryClient({ baseUrl: registry.baseUrl, secretKey: platformKey, transport: createFetchTransport() })
+    const id = simulate.load(join(dist, 'index'), 'ruhui-join', { rootPath: dist, compiler: 'official' })
+    // wx-member-1 became a member in the test above.
+    const member = await platform.joinSessions.create({ platform_user_id: 'wx-member-1' })
+    const a = simulate.render(id, { registryUrl: registry.baseUrl, sessionId: member.id, joinToken: member.join_token })
+    a.attach(document.createElement('div'))
+    await until(a, '工会会员电子会员卡')
+    expect(a.dom.textContent).not.toContain('开始入会')
+    expect(a.instance.data.memberCentre).toBe(true)
+    const stranger = await platform.joinSessions.create({ platform_user_id: 'wx-never-applied' })
+    const b = simulate.render(id, { registryUrl: registry.baseUrl, sessionId: stranger.id, joinToken: stranger.join_token })
+    b.attach(document.createElement('div'))
+    await until(b, '开始入会')
+    expect(b.instance.data.memberCentre).toBe(false)
+    expect(b.dom.textContent).not.toContain('工会会员电子会员卡')
   })
 })
