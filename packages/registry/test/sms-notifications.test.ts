@@ -91,6 +91,21 @@ eachDialect(
       expect(rows.every((row) => row.status === 'sent')).toBe(true)
       for (const p of Object.values(people)) expect(JSON.stringify(rows)).not.toContain(p.mobile)
     })
+
+    it('one driver’s messages arrive in the order of the decisions, even when the first is refused once', async () => {
+      const r = registry()
+      const key = r.cli(['platform', 'create', '--name', '平台短信二', '--id', 'P-SMS2'])['secret_key'] as string
+      const nanjing: Staff = staffClient(r.baseUrl, r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京二'])['key'] as string)
+      const who = person(base + 50, '沈顺序')
+      const id = await submitInNanjing(r.baseUrl, key, who, 'sms-order')
+      sms.failNext(1) // the needs_info message is refused once
+      await staffJson(nanjing, `/v1/review/applications/${id}/request_info`, { reason: '请补充驾驶证照片' })
+      await staffJson(nanjing, `/v1/review/applications/${id}/reject`, { reason: '非货车司机' })
+      await expect.poll(() => to(who).length, { timeout: 20_000, interval: 200 }).toBe(2)
+      expect(to(who).map(([template]) => template)).toEqual(['application_needs_info', 'application_rejected'])
+      const tries = sms.requests.filter((q) => q.body.to === who.mobile).map((q) => [q.body.template, q.status])
+      expect(tries).toEqual([['application_needs_info', 503], ['application_needs_info', 200], ['application_rejected', 200]])
+    })
   },
   { RUHUI_SMS_URL: sms.url, RUHUI_SMS_TOKEN: sms.token },
 )

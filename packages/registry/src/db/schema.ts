@@ -336,6 +336,8 @@ export interface SmsMessageTable {
   id: string
   /** The application, transfer or leave request the decision was on. */
   subject_id: string
+  /** The person (members.person_key): one person's messages are sent in the order of the decisions. */
+  person_key: string
   template: string
   /** JSON of the template's parameters (the union's name only). */
   params: string

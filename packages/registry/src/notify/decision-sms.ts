@@ -50,21 +50,21 @@ export async function smsForEvent(ctx: RegistryContext, trx: Trx, type: EventTyp
   const template = FROM_EVENT[type]
   if (!template || !ctx.config.sms) return
   if (object.object === 'application') {
-    const a = await trx.selectFrom('applications').select(['org_id', 'org_name']).where('id', '=', object.id).executeTakeFirst()
+    const a = await trx.selectFrom('applications').select(['org_id', 'org_name', 'person_key']).where('id', '=', object.id).executeTakeFirst()
     const to = a && (await mobileOf(ctx, trx, { applicationId: object.id }))
-    if (a && to) await queueSms(ctx, trx, { subjectId: object.id, to, template, params: { union: a.org_name ?? orgName(ctx, a.org_id) } })
+    if (a && to) await queueSms(ctx, trx, { subjectId: object.id, personKey: a.person_key, to, template, params: { union: a.org_name ?? orgName(ctx, a.org_id) } })
     return
   }
   if (object.object !== 'transfer') return
   const t = await trx.selectFrom('transfers').select(['person_key', 'from_org_id', 'to_org_id']).where('id', '=', object.id).executeTakeFirst()
   const to = t && (await mobileOf(ctx, trx, { personKey: t.person_key }))
   // Completed: the new union holds the membership; refused: the member stays where they were.
-  if (t && to) await queueSms(ctx, trx, { subjectId: object.id, to, template, params: { union: orgName(ctx, template === 'transfer_completed' ? t.to_org_id : t.from_org_id) } })
+  if (t && to) await queueSms(ctx, trx, { subjectId: object.id, personKey: t.person_key, to, template, params: { union: orgName(ctx, template === 'transfer_completed' ? t.to_org_id : t.from_org_id) } })
 }
 
 /** The SMS for a decision on a membership (退会 confirmed or declined, 保留会籍, restored, 开除会籍), in the decision's transaction. */
 export async function smsForMembership(ctx: RegistryContext, trx: Trx, template: 'leave_confirmed' | 'leave_declined' | 'expelled' | 'membership_retained' | 'membership_restored', member: { personKey: string; orgId: string; subjectId: string }): Promise<void> {
   if (!ctx.config.sms) return
   const to = await mobileOf(ctx, trx, { personKey: member.personKey })
-  if (to) await queueSms(ctx, trx, { subjectId: member.subjectId, to, template, params: { union: orgName(ctx, member.orgId) } })
+  if (to) await queueSms(ctx, trx, { subjectId: member.subjectId, personKey: member.personKey, to, template, params: { union: orgName(ctx, member.orgId) } })
 }
