@@ -89,7 +89,7 @@ function imports(dir: string): Array<{ file: string; spec: string }> {
 }
 
 it('examples use only published entry points of @ruhui packages', () => {
-  const bad = imports(join(repo, 'examples')).filter(({ spec }) => /(^|\/)packages\/|\/src\//.test(spec) || (spec.startsWith('@ruhui/') && !/^@ruhui\/(core(\/(client|contract|node|webhooks|matching|regions|axios))?|testing|sample-directory|taro(\/link)?)$/.test(spec)))
+  const bad = imports(join(repo, 'examples')).filter(({ spec }) => /(^|\/)packages\/|\/src\//.test(spec) || (spec.startsWith('@ruhui/') && !/^@ruhui\/(core(\/(client|contract|flow|node|webhooks|matching|regions|axios))?|testing|sample-directory|taro(\/link)?)$/.test(spec)))
   expect(bad).toEqual([])
 })
 

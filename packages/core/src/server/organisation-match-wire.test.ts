@@ -6,7 +6,7 @@ import sample from '@ruhui/sample-directory'
 import { createDirectory, defineMatchingConfig, matchUnion } from '@ruhui/core/matching'
 import { toOrganisationMatchWire } from './organisation-match-wire'
 
-const directory = createDirectory(sample)
+const directory = createDirectory(sample as unknown as Parameters<typeof createDirectory>[0])
 const config = defineMatchingConfig({ version: 'test.wire', pilotRegionPrefixes: ['32', '34'] })
 const match = (county: string, township?: string) => matchUnion(directory, { employmentForm: 'platform_self_employed', baseRegion: { county, ...(township ? { township } : {}) } }, { config })
 
