@@ -21,6 +21,7 @@ import {
   LEAVE_REQUEST_STATUSES,
   MEMBERSHIP_EVENT_KINDS,
   CARD_CHECK_RESULTS,
+  SESSION_MODES,
   SERVICE_KINDS,
   SESSION_STATUSES,
   TIER_IDS,
@@ -55,6 +56,7 @@ export const ENUM_VALUES = {
   leaveRequestStatus: LEAVE_REQUEST_STATUSES,
   membershipEventKind: MEMBERSHIP_EVENT_KINDS,
   cardCheckResult: CARD_CHECK_RESULTS,
+  sessionMode: SESSION_MODES,
 } as const
 export type EnumKind = keyof typeof ENUM_VALUES
 export type EnumValue<K extends EnumKind> = (typeof ENUM_VALUES)[K][number]
@@ -135,6 +137,7 @@ export const zhCNEnumLabels: EnumLabels = {
     profile_updated: '修改联系方式或常驻地',
   },
   cardCheckResult: { valid: '有效', revoked: '已作废', unknown: '无法识别' },
+  sessionMode: { join: '入会', member_centre: '我的会籍' },
 }
 
 export const enEnumLabels: EnumLabels = {
@@ -211,6 +214,7 @@ export const enEnumLabels: EnumLabels = {
     profile_updated: 'Contact or home region updated',
   },
   cardCheckResult: { valid: 'Valid', revoked: 'Revoked', unknown: 'Not recognised' },
+  sessionMode: { join: 'Join', member_centre: 'My membership' },
 }
 
 const TABLES: Record<Locale, EnumLabels> = { 'zh-CN': zhCNEnumLabels, en: enEnumLabels }
