@@ -116,6 +116,25 @@ eachDialect('member centre', (registry) => {
     expect(rows[0]?.note_enc).not.toContain('回老家')
   })
 
+  it('at once: one request to leave, one transfer, one answer win; the rest are refused and nothing is doubled', async () => {
+    const r = registry()
+    const key = r.cli(['platform', 'create', '--name', '并发平台', '--id', 'P-RACE'])['secret_key'] as string
+    const nanjing = staffClient(r.baseUrl, r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京'])['key'] as string)
+    const { applicationId } = await applyInNanjing(r.baseUrl, key, person(31, '何并发'), 'race-u1')
+    await staffJson(nanjing, `/v1/review/applications/${applicationId}/approve`, {})
+    const member = await driverSession(r.baseUrl, key, 'race-u1')
+    const settle = <T>(ps: Array<Promise<T>>) => Promise.all(ps.map((p) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? 'error')))
+    const leaves = await settle(Array.from({ length: 6 }, () => member.membership.leave({ reason: 'personal' })))
+    expect(leaves.filter((x) => x === 'ok')).toHaveLength(1)
+    expect(new Set(leaves.filter((x) => x !== 'ok'))).toEqual(new Set(['leave_pending']))
+    expect(await queryRows(r, `select id from leave_requests where status = 'pending'`)).toHaveLength(1)
+    await member.membership.cancelLeave()
+    const moves = await settle(Array.from({ length: 6 }, () => member.membership.transfer({ base_region: { county: '340104' }, to_org_id: 'org_nf_340104', reason: 'relocation' })))
+    expect(moves.filter((x) => x === 'ok')).toHaveLength(1)
+    expect(new Set(moves.filter((x) => x !== 'ok'))).toEqual(new Set(['transfer_in_progress']))
+    expect(await queryRows(r, `select id from transfers where status = 'requested'`)).toHaveLength(1)
+  })
+
   it('cards: a tampered or foreign payload is unknown; the check needs no credential and is limited per address', async () => {
     const r = registry()
     const verify = (payload: string) => fetch(`${r.baseUrl}/v1/cards/verify?payload=${encodeURIComponent(payload)}`)
