@@ -5,7 +5,8 @@
  * Events: success, exit, flowevent; for a member's session 我的会籍 shows instead (memberevent).
  */
 import { createRegistryClient, type JoinTokenClient } from '@ruhui/core/client'
-import { sessionModeOf } from '@ruhui/core/member'
+import { SUBSCRIBE_WORDS, sessionModeOf } from '@ruhui/core/member'
+import { wxSubscribe } from './member-centre/wx-member-ports'
 import { createJoinFlow, type FieldName, type FlowState, type HostCapabilities, type JoinFlow, prefillFromSession } from '@ruhui/core/flow'
 import { createHostRequest } from './host-request'
 import { labelsFor, zhCN } from './labels'
@@ -14,6 +15,9 @@ import { screenOf, scrollToTop } from './screen-top'
 import { toView } from './view'
 import { createWxTransport } from './wx-transport'
 import { wxLifecycle, wxNetwork, wxStorage } from './wx-ports'
+
+/** The subscription button's words (the member centre's). */
+const subscribeWords = (locale: string) => (locale === 'en' ? SUBSCRIBE_WORDS.en : SUBSCRIBE_WORDS['zh-CN'])
 
 type Phone = { mobile: string; verifiedAt?: string }
 type Face = { passed: boolean; verifiedAt?: string }
@@ -110,7 +114,7 @@ function start(self: Self) {
   // WeChat's button gives a code for the host to exchange; in the plugin there is no button: the host's own verified number comes through configure().
   if (!host) capabilities.exchangePhoneCode = (code: string) => i.phone.ask(() => self.triggerEvent('phonecode', { code }))
   else if (host.getPhone) capabilities.verifiedPhone = host.getPhone
-  self.setData({ t: labelsFor(locale) })
+  self.setData({ t: labelsFor(locale), sub: subscribeWords(locale) })
   flow = createJoinFlow({
     client,
     sessionId,
@@ -167,8 +171,10 @@ Component({
     /** What the host answers: 'phone' (phonecode → providePhone), 'face' (needface → provideFace); space-separated. */
     capabilities: { type: String, value: '' },
     statusPollMs: { type: Number, value: 15000 },
+    /** WeChat subscription-message template ids for the union's decision: the result step offers 接收审核结果通知 (a tap asks wx.requestSubscribeMessage). */
+    subscribeTemplates: { type: Array, value: [] },
   },
-  data: { ready: false, view: null, t: zhCN, memberCentre: false },
+  data: { ready: false, view: null, t: zhCN, memberCentre: false, subscribed: false, sub: subscribeWords('zh-CN') },
   observers: {
     'registryUrl, sessionId'(this: Self) {
       start(this)
@@ -196,6 +202,14 @@ Component({
     /** 我的会籍 asks for a fresh token: the host answers it as it answers the flow's (provideToken). */
     onMemberNeedToken(this: Self, e: { detail: unknown }) {
       this.triggerEvent('needtoken', e.detail)
+    },
+    /** 接收审核结果通知: WeChat's request from the driver's tap; `subscribe` tells the host whether it was accepted. */
+    onSubscribe(this: Self) {
+      const ids = (this.data as { subscribeTemplates?: string[] }).subscribeTemplates || []
+      void wxSubscribe(ids).then((r) => {
+        if (r.accepted) this.setData({ subscribed: true })
+        this.triggerEvent('subscribe', r)
+      })
     },
     onMemberEvent(this: Self, e: { detail: unknown }) {
       this.triggerEvent('memberevent', e.detail)

@@ -6,7 +6,7 @@ export function wxHttp() {
   const storage = new Map<string, unknown>()
   const requests: string[] = []
   const files = new Map<string, Uint8Array>()
-  const state = { photo: null as Uint8Array | null }
+  const state = { photo: null as Uint8Array | null, subscribeAsks: [] as string[][] }
   const wx = {
     request(o: WxRequestOptions) {
       const method = o.method ?? 'GET'
@@ -24,6 +24,11 @@ export function wxHttp() {
       const path = `wxfile://tmp_${files.size + 1}.jpg`
       files.set(path, state.photo)
       o.success?.({ tempFiles: [{ tempFilePath: path, size: state.photo.length }] })
+    },
+    // The driver accepts every template offered.
+    requestSubscribeMessage(o: { tmplIds: string[]; success?(r: Record<string, string>): void }) {
+      state.subscribeAsks.push(o.tmplIds)
+      o.success?.(Object.fromEntries(o.tmplIds.map((id) => [id, 'accept'])))
     },
     getFileSystemManager: () => ({
       readFile(o: { filePath: string; success?(r: { data: ArrayBuffer }): void; fail?(e: { errMsg: string }): void }) {

@@ -3,6 +3,7 @@
  * @ruhui/taro, @ruhui/weapp and the hosted page. A host overrides any of them. Status, reason and
  * service-kind words come from enumLabel (messages/enum-labels.ts).
  */
+import { SUBSCRIBE_WORDS } from './subscribe-words'
 
 export interface MemberLabels {
   title: string
@@ -137,8 +138,8 @@ export const zhCNMemberLabels: MemberLabels = {
   infoPhotoChosen: '已选择照片',
   infoSubmit: '提交补充材料',
   infoSent: '已提交，申请重新进入审核。',
-  subscribe: '接收审核结果通知',
-  subscribed: '审核结果会通知您',
+  subscribe: SUBSCRIBE_WORDS['zh-CN'].subscribe,
+  subscribed: SUBSCRIBE_WORDS['zh-CN'].subscribed,
   close: '关闭',
 }
 
@@ -203,8 +204,8 @@ export const enMemberLabels: MemberLabels = {
   infoPhotoChosen: 'Photo chosen',
   infoSubmit: 'Send',
   infoSent: 'Sent; your application is being reviewed again.',
-  subscribe: 'Notify me of the decision',
-  subscribed: 'You will be notified of the decision',
+  subscribe: SUBSCRIBE_WORDS.en.subscribe,
+  subscribed: SUBSCRIBE_WORDS.en.subscribed,
   close: 'Close',
 }
 
