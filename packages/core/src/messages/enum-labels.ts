@@ -6,6 +6,8 @@
 import {
   APPLICATION_STATUSES,
   CONSENT_KINDS,
+  CONSENT_TEXT_KINDS,
+  WITHDRAWABLE_CONSENT_KINDS,
   DOCUMENT_KINDS,
   EMPLOYMENT_FORMS,
   type Locale,
@@ -46,6 +48,8 @@ export const ENUM_VALUES = {
   transferStatus: TRANSFER_STATUSES,
   transferReason: TRANSFER_REASONS,
   consentKind: CONSENT_KINDS,
+  consentTextKind: CONSENT_TEXT_KINDS,
+  withdrawableConsentKind: WITHDRAWABLE_CONSENT_KINDS,
   verificationMethod: VERIFICATION_METHODS,
   volunteerRole: VOLUNTEER_ROLES,
   serviceKind: SERVICE_KINDS,
@@ -103,6 +107,8 @@ export const zhCNEnumLabels: EnumLabels = {
   transferStatus: { requested: '待转出', released: '已转出待转入', completed: '已完成', rejected: '已拒绝' },
   transferReason: { job_change: '工作变动', platform_change: '更换平台', relocation: '常驻地变更', org_dissolved: '原工会撤销', other: '其他' },
   consentKind: { sensitive_personal_info: '处理敏感个人信息', share_with_union: '向工会提供个人信息', share_with_partners: '与交通运输部门和行业协会共享', share_membership_with_platform: '允许平台知道我已入会' },
+  consentTextKind: { sensitive_personal_info: '处理敏感个人信息', share_with_union: '向工会提供个人信息', share_with_partners: '与交通运输部门和行业协会共享', share_membership_with_platform: '允许平台知道我已入会', charter: '入会声明' },
+  withdrawableConsentKind: { share_with_partners: '与交通运输部门和行业协会共享', share_membership_with_platform: '允许平台知道我已入会' },
   verificationMethod: { platform_realname: '平台实名认证', face_match: '人脸核验' },
   volunteerRole: { activist: '积极分子', volunteer: '志愿者' },
   serviceKind: {
@@ -180,6 +186,8 @@ export const enEnumLabels: EnumLabels = {
   transferStatus: { requested: 'Requested', released: 'Released', completed: 'Completed', rejected: 'Refused' },
   transferReason: { job_change: 'Job change', platform_change: 'Changed platform', relocation: 'Moved', org_dissolved: 'Union dissolved', other: 'Other' },
   consentKind: { sensitive_personal_info: 'Processing sensitive personal information', share_with_union: 'Giving personal information to the union', share_with_partners: 'Sharing with transport departments and associations', share_membership_with_platform: 'Letting the platform know I am a member' },
+  consentTextKind: { sensitive_personal_info: 'Processing sensitive personal information', share_with_union: 'Giving personal information to the union', share_with_partners: 'Sharing with transport departments and associations', share_membership_with_platform: 'Letting the platform know I am a member', charter: 'Membership declaration' },
+  withdrawableConsentKind: { share_with_partners: 'Sharing with transport departments and associations', share_membership_with_platform: 'Letting the platform know I am a member' },
   verificationMethod: { platform_realname: 'Platform real-name check', face_match: 'Face check' },
   volunteerRole: { activist: 'Activist', volunteer: 'Volunteer' },
   serviceKind: {

@@ -70,6 +70,7 @@ const AUTH_FOR = { secret_key: 'Bearer sk_1', join_token: 'Bearer jt_1', either:
 const validQuery: Partial<Record<RouteName, Record<string, string>>> = { listParks: { county: '340104' }, verifyCard: { payload: 'RUHUI1.a.b' } }
 const validBody: Partial<Record<RouteName, unknown>> = {
   createJoinSession: { platform_user_id: 'u1' },
+  withdrawConsent: { kind: 'share_with_partners' },
   submitApplication: { applicant: { name: '张三', id_number: 'x', mobile: 'x', employment_form: 'employee' }, base_region: { county: '320115' }, org_id: 'org_1', consents: [{ kind: 'sensitive_personal_info', text_version: '1', text_hash: 'a'.repeat(64), granted_at: 't' }, { kind: 'share_with_union', text_version: '1', text_hash: 'b'.repeat(64), granted_at: 't' }], charter: { text_version: '1', text_hash: 'c'.repeat(64), accepted_at: 't' } },
   volunteerApplication: { roles: ['volunteer'] },
   requestTransfer: { to_org_id: 'org_2', reason: 'relocation' },

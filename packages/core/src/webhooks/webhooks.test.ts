@@ -22,8 +22,9 @@ const event = JSON.stringify({
   created_at: '2026-11-28T16:00:00.000+08:00',
   data: {
     object: {
-      id: 'app_sandbox00000002', object: 'application', session_id: 'jsess_sandbox00000001', platform_id: 'P-SANDBOX', status: 'approved', org_id: 'org_x', org_name: '某工会',
-      tier: 'industry', status_reason: null, member_card: null, submitted_at: '2026-11-28T15:00:00.000+08:00', updated_at: '2026-11-28T16:00:00.000+08:00',
+      // The platform's view of an application (issue #13): status, not membership.
+      id: 'app_sandbox00000002', object: 'application', session_id: 'jsess_sandbox00000001', platform_id: 'P-SANDBOX', status: 'approved', reason_code: null,
+      submitted_at: '2026-11-28T15:00:00.000+08:00', updated_at: '2026-11-28T16:00:00.000+08:00',
     },
   },
 })
