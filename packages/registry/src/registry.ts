@@ -13,6 +13,7 @@ import { deliverDue } from './domain/outbox'
 import { publishConsentTexts } from './domain/consent-texts'
 import { deliverSmsDue } from './notify/sms-outbox'
 import { expireTransfers } from './domain/transfers'
+import { purgeStaleUploads } from './domain/uploads'
 import { createApp } from './http/app'
 import { type Logger, createLogger } from './logging'
 
@@ -59,6 +60,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
       await deliverDue(ctx)
       await deliverSmsDue(ctx)
       await expireTransfers(ctx)
+      await purgeStaleUploads(ctx) // photos no longer needed (issue #16)
       // Another process (or the seed command) may have replaced the directory.
       const version = await directoryVersion(storage.db)
       if (version !== loadedVersion) {

@@ -71,3 +71,37 @@ export async function uploadForReviewer(ctx: RegistryContext, reviewer: Reviewer
   await ctx.writer.run((trx) => trx.insertInto('audit_log').values({ actor: reviewer.id, action: 'view_upload', subject: id, created_at: iso(ctx.now()) }).execute())
   return { contentType: u.content_type, bytes: decryptBytes(ctx.keys, u.data_enc, `upload:${u.id}`) }
 }
+
+/** An upload no answer used is kept this long (the driver may answer later the same week). */
+export const UNUSED_UPLOAD_TTL_MS = 7 * 86_400_000
+/** Photos of an application rejected or withdrawn are kept this long after the decision (DOMAIN.md §6.3: 30 days). */
+export const CLOSED_APPLICATION_UPLOAD_TTL_MS = 30 * 86_400_000
+
+/**
+ * Delete photos no longer needed (data minimisation, DOMAIN.md §6.3): uploads no answer used after
+ * a week, and the photos of applications rejected or withdrawn 30 days ago; returns how many. Those
+ * of approved applications stay with the member's record. A plain read first keeps most passes out
+ * of the write queue; at most 200 a pass.
+ */
+export async function purgeStaleUploads(ctx: RegistryContext): Promise<number> {
+  const now = ctx.now()
+  const unusedBefore = iso(now - UNUSED_UPLOAD_TTL_MS)
+  const closedBefore = iso(now - CLOSED_APPLICATION_UPLOAD_TTL_MS)
+  const due = await ctx.db
+    .selectFrom('uploads')
+    .innerJoin('applications', 'applications.id', 'uploads.application_id')
+    .select('uploads.id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('uploads.request_id', 'is', null), eb('uploads.created_at', '<', unusedBefore)]),
+        eb.and([eb('applications.status', 'in', ['rejected', 'withdrawn']), eb('applications.decided_at', '<', closedBefore)]),
+      ]),
+    )
+    .limit(200)
+    .execute()
+  if (due.length === 0) return 0
+  return ctx.writer.run(async (trx) => {
+    const r = await trx.deleteFrom('uploads').where('id', 'in', due.map((u) => u.id)).executeTakeFirst()
+    return Number(r.numDeletedRows)
+  })
+}
