@@ -77,8 +77,12 @@ export function MemberCentre(props: MemberCentreProps) {
       {infoSent && !request && <Text className="ruhui-ok ruhui-info-sent">{labels.infoSent}</Text>}
       {m && state.panel === 'home' && m.status && <MemberHome m={m} state={state} labels={labels} locale={locale} props={props} onOpen={(p) => centre.open(p)} onCancelLeave={() => void centre.cancelLeave()} />}
       {m && state.panel !== 'home' && <MemberPanels state={state} centre={centre} labels={labels} locale={locale} />}
-      {m && m.history.length > 0 && state.panel === 'home' && <History m={m} labels={labels} locale={locale} />}
-      {m && !m.status && m.applications.length > 0 && <Applications m={m} labels={labels} locale={locale} />}
+      {m && m.history.length > 0 && state.panel === 'home' && (
+        <Dated className="ruhui-member__history" title={labels.historyTitle} rows={m.history.map((h) => [h.at, `${enumLabel('membershipEventKind', h.kind, locale)}${h.org_name ? ` · ${h.org_name}` : ''}${h.reason ? `（${h.reason}）` : ''}`])} />
+      )}
+      {m && !m.status && m.applications.length > 0 && (
+        <Dated className="ruhui-member__applications" title={labels.applicationsTitle} rows={m.applications.map((a) => [a.submitted_at, `${enumLabel('applicationStatus', a.status, locale)}${a.org_name ? ` · ${a.org_name}` : ''}`])} />
+      )}
       {props.onClose && (
         <Button className="ruhui-btn ruhui-btn--text" onClick={props.onClose}>
           {labels.close}
@@ -168,36 +172,15 @@ function MemberHome({ m, state, labels, locale, props, onOpen, onCancelLeave }: 
   )
 }
 
-function History({ m, labels, locale }: { m: Membership; labels: MemberLabels; locale: 'zh-CN' | 'en' }) {
+/** Dated lines, newest first: the membership's history, or (not yet a member) the driver's applications. */
+function Dated({ className, title, rows }: { className: string; title: string; rows: Array<[string, string]> }) {
   return (
-    <View className="ruhui-member__history">
-      <Text className="ruhui-subtitle">{labels.historyTitle}</Text>
-      {m.history.map((h, i) => (
-        <View key={`${h.at}-${i}`} className="ruhui-history__item">
-          <Text className="ruhui-muted">{h.at.slice(0, 10)}</Text>
-          <Text className="ruhui-body">
-            {enumLabel('membershipEventKind', h.kind, locale)}
-            {h.org_name ? ` · ${h.org_name}` : ''}
-            {h.reason ? `（${h.reason}）` : ''}
-          </Text>
-        </View>
-      ))}
-    </View>
-  )
-}
-
-/** Not (yet) a member: where the driver's applications stand. */
-function Applications({ m, labels, locale }: { m: Membership; labels: MemberLabels; locale: 'zh-CN' | 'en' }) {
-  return (
-    <View className="ruhui-member__applications">
-      <Text className="ruhui-subtitle">{labels.applicationsTitle}</Text>
-      {m.applications.map((a) => (
-        <View key={a.id} className="ruhui-history__item">
-          <Text className="ruhui-muted">{a.submitted_at.slice(0, 10)}</Text>
-          <Text className="ruhui-body">
-            {enumLabel('applicationStatus', a.status, locale)}
-            {a.org_name ? ` · ${a.org_name}` : ''}
-          </Text>
+    <View className={className}>
+      <Text className="ruhui-subtitle">{title}</Text>
+      {rows.map(([at, text], i) => (
+        <View key={`${at}-${i}`} className="ruhui-history__item">
+          <Text className="ruhui-muted">{at.slice(0, 10)}</Text>
+          <Text className="ruhui-body">{text}</Text>
         </View>
       ))}
     </View>
