@@ -104,6 +104,13 @@ it('the receiving union (Hefei) sees the same transfers and accepts the released
   const moved = (await (await hefei(`/v1/review/transfers/${ids.released}`)).json()) as { status: string }
   expect(moved.status).toBe('completed')
   await page.screenshot({ path: join(artifacts, 'hefei-accepted.png'), fullPage: true })
+  // In English: the same page in the other language's words, no Chinese in its headings or steps.
+  await page.getByText('EN', { exact: true }).click()
+  await see(browser, page, 'Waiting for the releasing union')
+  expect(await page.locator('.ant-table-thead').innerText()).not.toMatch(/[\u4e00-\u9fff]/)
+  expect(await page.getByTestId(`transfer-actions-${ids.requested}`).innerText()).toBe('Waiting for the releasing union')
+  await page.screenshot({ path: join(artifacts, 'hefei-english.png'), fullPage: true })
+  await page.getByText('中文', { exact: true }).click()
   expect(errors).toEqual([])
   expect(browser.problems).toEqual([])
   await page.close()
