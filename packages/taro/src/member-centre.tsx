@@ -129,7 +129,7 @@ function MemberHome({ m, state, labels, locale, props, onOpen, onCancelLeave }: 
       )}
       {leaving && (
         <View className="ruhui-member__leaving">
-          <Text className="ruhui-body">{labels.leaveSent}</Text>
+          <Text className="ruhui-body">{labels.leavePending}</Text>
           <Button className="ruhui-btn ruhui-btn--text" {...buttonState(state.busy, state.busy)} onClick={onCancelLeave}>
             {labels.leaveCancel}
           </Button>

@@ -57,6 +57,8 @@ export interface MemberLabels {
   leaveConfirm: string
   leaveSent: string
   leaveCancel: string
+  /** A request to leave waits for the union (shown until it decides). */
+  leavePending: string
   leaveCancelled: string
   update: string
   updateTitle: string
@@ -124,6 +126,7 @@ export const zhCNMemberLabels: MemberLabels = {
   leaveConfirm: '确认申请退会',
   leaveSent: '已提交退会申请，等待工会确认。',
   leaveCancel: '撤回退会申请',
+  leavePending: '您的退会申请正等待工会确认。',
   leaveCancelled: '已撤回退会申请，会籍不变。',
   update: '修改手机号和常驻地',
   updateTitle: '修改信息',
@@ -190,6 +193,7 @@ export const enMemberLabels: MemberLabels = {
   leaveConfirm: 'Ask to leave',
   leaveSent: 'Your request to leave has been sent; the union will confirm it.',
   leaveCancel: 'Take back my request to leave',
+  leavePending: 'Your request to leave waits for the union to confirm it.',
   leaveCancelled: 'Your request to leave was taken back; your membership stays.',
   update: 'Change mobile and home region',
   updateTitle: 'Change my details',
