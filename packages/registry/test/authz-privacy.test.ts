@@ -147,9 +147,11 @@ eachDialect('what each party sees (issue #13)', (registry) => {
       expect((await call('/v1/consents/withdraw', people.hefei?.token as string, { method: 'POST', body: { kind: 'share_with_partners' } })).status).toBe(200)
       expect((await call('/v1/sharing/records', anhuiPartner)).json.data).toEqual([])
       // A member who left (or was expelled) is not shared, nor told to the platform, even with the consents standing.
-      await runSql(registry(), `update members set status = 'withdrawn' where application_id = '${people.sharing?.appId}'`)
-      expect(await jiangsu()).toEqual([])
-      expectPlatformView((await call(`/v1/applications/${people.sharing?.appId}`, secret)).json, null)
+      for (const status of ['withdrawn', 'expelled']) {
+        await runSql(registry(), `update members set status = '${status}' where application_id = '${people.sharing?.appId}'`)
+        expect(await jiangsu(), status).toEqual([])
+        expectPlatformView((await call(`/v1/applications/${people.sharing?.appId}`, secret)).json, null)
+      }
       await runSql(registry(), `update members set status = 'active' where application_id = '${people.sharing?.appId}'`)
       expect(await jiangsu()).toEqual([people.sharing?.appId])
     })
