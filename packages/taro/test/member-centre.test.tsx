@@ -30,6 +30,8 @@ async function submit(user: string, who = testIdentities.approved) {
   const match = await driver.organisations.match({ employment_form: 'platform_self_employed', base_region: { county: '320115' } })
   return driver.applications.submit({ applicant: { ...who, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: match.candidates[0]!.org_id, consents: testConsents(), charter: testCharter() })
 }
+/** The start and end of a JPEG (JFIF header, end marker): what the sandbox takes for one. */
+const TINY_JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9])
 const lifecycle = { onForeground: () => () => undefined }
 const network = { isOnline: () => true, onChange: () => () => undefined }
 async function open(user: string, extra: Record<string, unknown> = {}) {
@@ -93,7 +95,7 @@ describe('我的会籍 in JoinUnionFlow’s place', () => {
   it('the review loop: the union asks for the plate and a photo; the driver answers with a photo from the host and the application is back in review', async () => {
     const app = await submit('applicant-3', testIdentities.standard)
     sandbox.requestInformation(app.id, { fields: ['plate'], documents: ['driving_licence_photo'], message: '请补充车牌号和驾驶证照片' })
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9])
+    const jpeg = TINY_JPEG
     const choosePhoto = vi.fn(async () => ({ bytes: jpeg, contentType: 'image/jpeg' }))
     await open('applicant-3', { memberCentre: { capabilities: { choosePhoto } } })
     await screen.findByText('工会请您补充材料')
@@ -108,4 +110,49 @@ describe('我的会籍 in JoinUnionFlow’s place', () => {
     await screen.findByText('已提交，申请重新进入审核。')
     await waitFor(async () => expect((await backend.applications.retrieve(app.id)).status).toBe('under_review'))
   })
+
+  it('in the join flow’s result: asked for more while the page is open, the driver answers there and the result goes back to review; with the host’s subscription capability the driver subscribes by a tap', async () => {
+    const requestSubscription = vi.fn(async () => ({ accepted: true }))
+    await open('flow-driver-4', { statusPollMs: 0, capabilities: { requestSubscription, choosePhoto: async () => ({ bytes: TINY_JPEG, contentType: 'image/jpeg' }) } })
+    await screen.findByText('开始入会')
+    tap('开始入会')
+    await screen.findByText('敏感个人信息处理同意')
+    tap('同意')
+    await screen.findByText('填写身份信息')
+    type('姓名', testIdentities.standard.name)
+    type('身份证件号码', testIdentities.standard.id_number)
+    type('手机号码', testIdentities.standard.mobile)
+    tap('个体司机（平台接单）')
+    tap(await screen.findByText('江苏省 ›').then((e) => e.textContent as string))
+    tap(await screen.findByText('南京市').then((e) => e.textContent as string))
+    tap(await screen.findByText('江宁区').then((e) => e.textContent as string))
+    await screen.findByText('江苏省 南京市 江宁区')
+    tap('下一步')
+    tap(await screen.findByText('确认').then((e) => e.textContent as string))
+    await screen.findByText('向工会提供个人信息')
+    tap('同意')
+    await screen.findByText('入会声明')
+    tap('同意并提交')
+    await screen.findByText('申请已提交')
+    // While the union decides: 接收审核结果通知, from the driver's tap.
+    tap('接收审核结果通知')
+    await screen.findByText('审核结果会通知您')
+    expect(requestSubscription).toHaveBeenCalledTimes(1)
+    // The union asks for the plate and a photo; the result step shows it once it reads the status again.
+    const appId = [...sandbox.state.applications.values()].find((a) => a.application.session_id === sandbox_session('flow-driver-4'))!.application.id
+    sandbox.requestInformation(appId, { fields: ['plate'], documents: ['driving_licence_photo'], message: '请补充车牌号和驾驶证照片' })
+    tap('刷新审核进度')
+    await screen.findByText('工会请您补充材料')
+    type('车牌号', '苏A12345')
+    fireEvent.click(document.querySelector('.ruhui-info__choose') as HTMLElement)
+    await screen.findByText('已选择照片')
+    tap('提交补充材料')
+    await screen.findByText('已提交，申请重新进入审核。')
+    await waitFor(async () => expect((await backend.applications.retrieve(appId)).status).toBe('under_review'))
+  })
 })
+
+/** The session the sandbox holds for this platform user. */
+function sandbox_session(user: string): string | undefined {
+  return [...sandbox.state.sessions.values()].find((x) => x.session.platform_user_id === user)?.session.id
+}
