@@ -275,6 +275,7 @@ it('the console lists the place in words and the platform by name, never a code'
   await rows.first().waitFor()
   expect(await rows.count()).toBe(2)
   await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('示例货运平台')
+  await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('安徽省 合肥市 肥西县 三河镇') // the names load on first use
   const table = await page.locator('.ant-table-tbody').innerText()
   expect(table).toContain('安徽省 合肥市 肥西县 三河镇')
   expect(table).toContain('安徽省 合肥市 肥西县')

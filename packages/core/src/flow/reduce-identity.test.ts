@@ -169,3 +169,14 @@ describe('prefill and the picker a driver can use (issue #18)', () => {
     expect(open.state.view.regionPicker).toMatchObject({ open: true, query: '', results: null })
   })
 })
+
+describe('the type-ahead does not block the list on screen', () => {
+  it('a tap on the list while a search is on its way is a choice; the late answer is dropped', () => {
+    const anhui = { code: '340000', name: '安徽省', level: 'province' as const }
+    let r = run(typed(opened(), { ...DRIVER, county: '' }), { type: 'provincesLoaded', result: [anhui] }, { type: 'pickRegion', code: '340000' })
+    r = run(r.state, { type: 'regionsLoaded', result: [{ code: '341800', name: '宣城市', level: 'prefecture' }], tag: 1 }, { type: 'searchRegions', query: '宣城' }, { type: 'pickRegion', code: '341800' })
+    expect(calls(r.effects, 'regions').map((c) => c.input)).toEqual([{ parent: '34', q: '宣城' }, { parent: '3418' }])
+    const late = run(r.state, { type: 'regionsFound', tag: 2, result: [] })
+    expect(late.state.view.regionPicker).toMatchObject({ path: [anhui, { code: '341800' }], query: '', results: null, loading: true })
+  })
+})

@@ -67,7 +67,8 @@ export function searchRegions(m: FlowModel, a: Of<'searchRegions'>): Next {
   const tag = m.regionRequest + 1
   if (query.trim() === '') return none({ ...patch(m, { regionPicker: { ...picker, query, results: null, loading: false } }), regionRequest: tag })
   const last = picker.path[picker.path.length - 1]
-  const state = { ...patch(m, { regionPicker: { ...picker, query, loading: true } }), regionRequest: tag }
+  // The list on screen stays usable while the search runs: a tap on it is a choice like any other.
+  const state = { ...patch(m, { regionPicker: { ...picker, query } }), regionRequest: tag }
   return none(state, [{ type: 'call', call: 'regions', input: { ...(last ? { parent: under(last) } : {}), q: query.trim() }, done: 'regionsFound', failed: 'regionsFailed', tag }])
 }
 

@@ -6,7 +6,7 @@ import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
 import { AssignModal } from './assign-picker'
-import { placeWords } from '../place-words'
+import { usePlaceWords } from '../place-words'
 import { usePlatformNames } from '../platform-names'
 import { OVERDUE_ROW, WaitingTag, overdueStyle } from './waiting-days'
 import { BatchApproveButton } from './batch-approve'
@@ -52,6 +52,7 @@ function TierWords({ application: a }: { application: ReviewApplication }) {
 export function QueuePage({ params }: { params: URLSearchParams }) {
   const { t, label } = useI18n()
   const platformName = usePlatformNames()
+  const placeWords = usePlaceWords()
   const [filter, setFilter] = useState<{ status?: string; region_prefix?: string; platform_id?: string }>({})
   const [open, setOpen] = useState<string | null>(params.get('id'))
   const list = useLoad(() => api<{ data: ReviewApplication[] }>('/v1/review/applications', { query: { ...filter, limit: '200' } }), [JSON.stringify(filter)])
@@ -106,6 +107,7 @@ function ApplicationDrawer({ id, onClose, onChanged }: { id: string; onClose(): 
   const { message, modal } = App.useApp()
   const { t, label } = useI18n()
   const platformName = usePlatformNames()
+  const placeWords = usePlaceWords()
   const [reveal, setReveal] = useState(false)
   const [busy, setBusy] = useState(false)
   const [assigning, setAssigning] = useState(false)

@@ -4,7 +4,7 @@ import type { ApplicationStatus, VolunteerRole } from '@ruhui/core'
 import { api } from '../api'
 import { useI18n } from '../i18n'
 import { useLoad } from '../use-load'
-import { placeWords } from '../place-words'
+import { usePlaceWords } from '../place-words'
 
 interface Group {
   org_id: string
@@ -14,6 +14,7 @@ interface Group {
 
 export function VolunteersPage() {
   const { t, label } = useI18n()
+  const placeWords = usePlaceWords()
   const list = useLoad(() => api<{ data: Group[]; total: number }>('/v1/review/volunteers'), [])
   return (
     <>
