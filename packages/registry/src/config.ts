@@ -44,6 +44,10 @@ export interface RegistryConfig {
   consentGraceMs: number
   /** Issue #13: distinct ID numbers one join session may submit (no membership oracle). */
   maxIdNumbersPerSession: number
+  /** Issue #13: a refused or withdrawn application's personal data is deleted this long after the decision (`RUHUI_PURGE_AFTER_DAYS`, 30). */
+  purgeAfterMs: number
+  /** How often the worker looks for what to delete (`RUHUI_PURGE_EVERY_MS`, an hour). */
+  purgeEveryMs: number
   /** Issue #13: who runs the registry (`RUHUI_OPERATOR`, e.g. 江苏省总工会), named in the consent texts' `{operator}`. */
   operator?: string
   /** SMS to drivers about decisions (`RUHUI_SMS_URL`, `RUHUI_SMS_TOKEN`); none sent when unset (issue #16). */
@@ -83,6 +87,8 @@ export function configFrom(env: NodeJS.ProcessEnv, flags: Partial<Pick<RegistryC
     consentTexts: consentTextsFile ? loadConsentTexts(consentTextsFile) : builtInTexts(),
     consentGraceMs: Number(env.RUHUI_CONSENT_GRACE_DAYS ?? 30) * 86_400_000,
     maxIdNumbersPerSession: Number(env.RUHUI_MAX_ID_NUMBERS_PER_SESSION ?? 3),
+    purgeAfterMs: Number(env.RUHUI_PURGE_AFTER_DAYS ?? 30) * 86_400_000,
+    purgeEveryMs: Number(env.RUHUI_PURGE_EVERY_MS ?? 3_600_000),
   }
   if (env.DATABASE_URL) config.databaseUrl = env.DATABASE_URL
   if (env.RUHUI_OPERATOR?.trim()) config.operator = env.RUHUI_OPERATOR.trim()

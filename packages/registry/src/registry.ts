@@ -11,6 +11,7 @@ import type { RegistryContext } from './domain/context'
 import { directoryVersion, loadDirectory } from './domain/directory'
 import { deliverDue } from './domain/outbox'
 import { publishConsentTexts } from './domain/consent-texts'
+import { purgeClosedApplications } from './domain/retention'
 import { deliverSmsDue } from './notify/sms-outbox'
 import { expireTransfers } from './domain/transfers'
 import { purgeStaleUploads } from './domain/uploads'
@@ -61,6 +62,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
       await deliverSmsDue(ctx)
       await expireTransfers(ctx)
       await purgeStaleUploads(ctx) // photos no longer needed (issue #16)
+      await purgeClosedApplications(ctx) // refused or withdrawn applications' personal data, after RUHUI_PURGE_AFTER_DAYS (issue #13)
       // Another process (or the seed command) may have replaced the directory.
       const version = await directoryVersion(storage.db)
       if (version !== loadedVersion) {
