@@ -66,6 +66,7 @@ export function JoinUnionFlow(props: JoinUnionFlowProps) {
       {...(props.locale ? { locale: props.locale } : {})}
       {...(props.transport ? { transport: props.transport } : {})}
       {...(props.lifecycle ? { lifecycle: props.lifecycle } : {})}
+      {...(props.storage ? { storage: props.storage } : {})}
       {...(props.className ? { className: props.className } : {})}
       {...(m.labels ? { labels: m.labels } : {})}
       {...(m.capabilities ? { capabilities: m.capabilities } : {})}

@@ -117,6 +117,7 @@ function MemberHome({ m, state, labels, locale, props, onOpen, onCancelLeave }: 
         )}
         {qr ? <MemberCardQr value={qr} label={`${labels.cardTitle} ${card?.number ?? ''}`} /> : <Text className="ruhui-error">{labels.cardRevoked}</Text>}
         {qr && <Text className="ruhui-muted">{labels.cardQrHint}</Text>}
+        {state.stale && <Text className="ruhui-muted ruhui-ecard__kept">{labels.cardKept}</Text>}
       </View>
       <Text className="ruhui-body ruhui-member__status">
         {labels.status}：{m.status ? enumLabel('membershipStatus', m.status, locale) : '—'}

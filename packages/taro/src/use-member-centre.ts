@@ -1,9 +1,9 @@
 /** `useMemberCentre`: the headless member centre of @ruhui/core/member in a React hook, on Taro's request and app events. */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { createRegistryClient, type HttpTransport, type JoinTokenClient } from '@ruhui/core/client'
-import type { LifecyclePort } from '@ruhui/core/flow'
+import type { FlowStorage, LifecyclePort } from '@ruhui/core/flow'
 import { type MemberApi, type MemberCentre, type MemberCentreOptions, type MemberState, createMemberCentre, memberApiOf } from '@ruhui/core/member'
-import { taroLifecycle } from './ports'
+import { taroLifecycle, taroStorage } from './ports'
 import { createTaroTransport } from './transport'
 
 export interface UseMemberCentreOptions {
@@ -18,6 +18,8 @@ export interface UseMemberCentreOptions {
   onEvent?: MemberCentreOptions['onEvent']
   transport?: HttpTransport
   lifecycle?: LifecyclePort
+  /** Where the card is kept for a visit without signal. @default Taro storage (used on mini-programs only: a browser's is not private) */
+  storage?: FlowStorage
 }
 
 export interface UseMemberCentreResult {
@@ -42,7 +44,7 @@ export function useMemberCentre(options: UseMemberCentreOptions): UseMemberCentr
     const refresh = () => (latest.current.onTokenExpired ? latest.current.onTokenExpired() : Promise.reject(new Error('no onTokenExpired')))
     const client = createRegistryClient({ baseUrl: registryUrl, auth: { token: joinToken, refresh }, transport: o.transport ?? createTaroTransport(), ...(o.locale ? { locale: o.locale } : {}) })
     const api = memberApiOf(client)
-    const centre = createMemberCentre({ api, ...(o.locale ? { locale: o.locale } : {}), onEvent: (e) => latest.current.onEvent?.(e) })
+    const centre = createMemberCentre({ api, storage: o.storage ?? taroStorage(), ...(o.locale ? { locale: o.locale } : {}), onEvent: (e) => latest.current.onEvent?.(e) })
     clientRef.current = client
     setMade({ centre, api })
     void centre.load()

@@ -101,6 +101,8 @@ describe('@ruhui/weapp/member-centre in miniprogram-simulate against a registry 
     const check = (await (await fetch(`${registry.baseUrl}/v1/cards/verify?payload=${encodeURIComponent(payload)}`)).json()) as { result: string; card_number: string }
     expect(check).toMatchObject({ result: 'valid', card_number: view.member.card })
     expect(stand.requests).toContain('GET /v1/me/membership')
+    // Kept on the phone (the mini-program's own storage) for a visit without signal.
+    expect(String(stand.wx.getStorageSync('ruhui.member.card'))).toContain(view.member.card)
 
     // Move: a county that is not one is refused on the phone, in words; then Hefei's union is found and chosen.
     tap(comp, '.ruhui-member__move')

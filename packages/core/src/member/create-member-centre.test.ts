@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { RegistryInvalidRequestError } from '../client/errors'
+import { RegistryConnectionError, RegistryInvalidRequestError } from '../client/errors'
+import { memoryStorage } from '../flow/ports'
 import type { OrganisationMatch } from '../contract/organisations'
 import type { MemberApi, Membership } from './api'
 import { createMemberCentre } from './create-member-centre'
@@ -198,5 +199,36 @@ describe('createMemberCentre', () => {
     c.setMove({ county: 'x' })
     await c.findUnions()
     expect(c.getState().fieldIssues.county).toBe('Enter the 6-digit county code')
+  })
+
+  it('keeps the card on the phone (private storage only): without signal the next visit shows it, marked stale, with the problem in words; a visit that finds no membership forgets it', async () => {
+    const storage = memoryStorage(true)
+    const online = fakeApi()
+    await createMemberCentre({ api: online.api, storage }).load()
+    expect([...storage.data.keys()]).toEqual(['ruhui.member.card'])
+    const offline = fakeApi({
+      membership: async () => {
+        throw new RegistryConnectionError({ type: 'connection_error', code: 'network_error', message: 'x', userMessage: '网络连接失败，请检查网络后重试' })
+      },
+    })
+    const seen: boolean[] = []
+    const c = createMemberCentre({ api: offline.api, storage })
+    c.subscribe((st) => seen.push(st.stale))
+    await c.load()
+    expect(c.getState()).toMatchObject({ status: 'member', stale: true, online: false, error: { message: '网络连接失败，请检查网络后重试' }, membership: { card: { number: 'RH0000000000000001' } } })
+    expect(seen[0]).toBe(true) // shown before the registry was asked
+    // Back online, the registry's answer replaces it and is no longer stale.
+    const back = createMemberCentre({ api: online.api, storage })
+    await back.load()
+    expect(back.getState()).toMatchObject({ status: 'member', stale: false })
+    // No membership any more: nothing is kept.
+    await createMemberCentre({ api: fakeApi({ membership: async () => ({ ...nanjingMember, status: 'withdrawn', card: null }) }).api, storage }).load()
+    expect(storage.data.size).toBe(0)
+  })
+
+  it('keeps nothing in a storage others can read (a browser’s)', async () => {
+    const storage = memoryStorage(false)
+    await createMemberCentre({ api: fakeApi().api, storage }).load()
+    expect(storage.data.size).toBe(0)
   })
 })

@@ -49,6 +49,8 @@ export function createMemberCentre(options: MemberCentreOptions): MemberCentre {
     const done = (notice: MemberNotice) => (m: Membership | null) => dispatch({ type: 'done', notice, membership: m })
     const attempt = <T>(f: () => Promise<T>) => Promise.resolve().then(f)
     switch (e.call) {
+      case 'keep':
+        return keep(e.membership)
       case 'membership':
         return attempt(() => api.membership()).then((membership) => dispatch({ type: 'loaded', membership }), failed)
       case 'services':
@@ -67,6 +69,22 @@ export function createMemberCentre(options: MemberCentreOptions): MemberCentre {
     }
   }
 
+  const storage = options.storage && options.storage.private ? options.storage : null
+  const CARD_KEY = 'ruhui.member.card'
+  /** Keep (or forget) the card on the phone; storage trouble never stops the centre. */
+  const keep = (m: Membership | null) =>
+    Promise.resolve()
+      .then(() => (storage ? (m ? storage.setItem(CARD_KEY, JSON.stringify(m)) : storage.removeItem(CARD_KEY)) : undefined))
+      .then(noop, noop)
+  const cached = (): Promise<Membership | null> =>
+    Promise.resolve()
+      .then(() => (storage ? storage.getItem(CARD_KEY) : null))
+      .then((text) => {
+        const m = text ? (JSON.parse(text) as Membership) : null
+        return m && typeof m === 'object' && m.card && typeof m.card.qr_payload === 'string' ? m : null
+      })
+      .catch(() => null)
+  let first = true
   const key = () => createIdempotencyKey(platform)
   return {
     getState: () => state,
@@ -74,7 +92,15 @@ export function createMemberCentre(options: MemberCentreOptions): MemberCentre {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
-    load: () => dispatch({ type: 'load' }),
+    async load() {
+      // The first load shows the kept card at once (marked stale) while the registry is asked.
+      if (first) {
+        first = false
+        const m = await cached()
+        if (m) await dispatch({ type: 'cached', membership: m })
+      }
+      return dispatch({ type: 'load' })
+    },
     open: (panel) => void dispatch({ type: 'open', panel }),
     setMove: (patch) => void dispatch({ type: 'setMove', patch }),
     findUnions: () => dispatch({ type: 'findUnions' }),
@@ -91,3 +117,5 @@ export function createMemberCentre(options: MemberCentreOptions): MemberCentre {
     },
   }
 }
+
+const noop = () => undefined

@@ -21,6 +21,8 @@ export interface MemberLabels {
   cardQrHint: string
   /** The card no longer counts (left, expelled): shown over it. */
   cardRevoked: string
+  /** The card shown is the one kept on the phone (no signal, or not yet confirmed by the registry). */
+  cardKept: string
   status: string
   union: string
   contactTitle: string
@@ -92,6 +94,7 @@ export const zhCNMemberLabels: MemberLabels = {
   cardIssuedOn: '发卡时间',
   cardQrHint: '在司机之家等服务点出示此二维码，工作人员扫码即可核验',
   cardRevoked: '此会员卡已失效',
+  cardKept: '这是保存在手机上的会员卡，联网后自动更新',
   status: '会籍状态',
   union: '所在工会',
   contactTitle: '工会联系方式',
@@ -159,6 +162,7 @@ export const enMemberLabels: MemberLabels = {
   cardIssuedOn: 'Issued',
   cardQrHint: 'Show this QR code at a drivers’ home or other service point; staff scan it to check the card',
   cardRevoked: 'This card is no longer valid',
+  cardKept: 'This is the card kept on your phone; it updates once you are online',
   status: 'Status',
   union: 'Union',
   contactTitle: 'Contact the union',

@@ -15,6 +15,8 @@ import type { MemberError, MemberEventName, MemberNotice, MemberPanel, MemberSta
 export type MemberAction =
   | { type: 'load' }
   | { type: 'loaded'; membership: Membership }
+  /** The card kept on the phone from the last load (shown, marked stale, until the registry answers). */
+  | { type: 'cached'; membership: Membership }
   | { type: 'servicesLoaded'; services: MemberService[] }
   | { type: 'failed'; error: MemberError; online: boolean }
   | { type: 'open'; panel: MemberPanel }
@@ -29,6 +31,7 @@ export type MemberAction =
 
 export type MemberCall =
   | { call: 'membership' }
+  | { call: 'keep'; membership: Membership | null }
   | { call: 'services'; region: string | undefined }
   | { call: 'transferOptions'; county: string }
   | { call: 'transfer'; body: { reason: MemberState['move']['reason']; base_region: { county: string }; to_org_id: string }; key: string }
@@ -57,6 +60,7 @@ export function initialMemberState(online = true): MemberState {
     error: null,
     notice: null,
     online,
+    stale: false,
   }
 }
 
@@ -75,12 +79,16 @@ export function reduceMember(s: MemberState, a: MemberAction, locale: 'zh-CN' | 
   switch (a.type) {
     case 'load':
       return { state: { ...s, status: s.membership ? s.status : 'loading', busy: true, error: null }, effects: [{ call: 'membership' }] }
+    case 'cached':
+      // Only before the registry has answered: its answer always wins.
+      return s.status === 'loading' && !s.membership ? { state: { ...s, membership: a.membership, status: 'member', stale: true }, effects: [] } : { state: s, effects: [] }
     case 'loaded': {
       const m = a.membership
-      const state: MemberState = { ...s, membership: m, status: m.status ? 'member' : 'not_member', busy: false, error: null }
+      const state: MemberState = { ...s, membership: m, status: m.status ? 'member' : 'not_member', busy: false, error: null, stale: false, online: true }
       // The update form starts from what the registry has.
       if (!s.update.county && !s.update.mobile) state.update = { mobile: '', county: homeOf(m) ?? '' }
-      const effects: MemberEffect[] = [{ call: 'emit', name: 'MEMBERSHIP_LOADED', metadata: { status: m.status ?? 'none' } }]
+      // The card is kept on the phone for a weak signal at a service point; nothing is kept once there is none.
+      const effects: MemberEffect[] = [{ call: 'emit', name: 'MEMBERSHIP_LOADED', metadata: { status: m.status ?? 'none' } }, { call: 'keep', membership: m.status && m.card ? m : null }]
       if (m.status) effects.push({ call: 'services', region: homeOf(m) })
       return { state, effects }
     }
@@ -88,9 +96,10 @@ export function reduceMember(s: MemberState, a: MemberAction, locale: 'zh-CN' | 
       return { state: { ...s, services: a.services }, effects: [] }
     case 'failed': {
       // Never applied through this platform: nothing to show, nothing wrong.
-      if (a.error.code === 'membership_not_found') return { state: { ...s, busy: false, status: 'not_member', membership: null, error: null }, effects: [] }
+      if (a.error.code === 'membership_not_found') return { state: { ...s, busy: false, status: 'not_member', membership: null, error: null, stale: false }, effects: [{ call: 'keep', membership: null }] }
       const state: MemberState = { ...s, busy: false, error: a.error, online: a.online }
-      if (s.status === 'loading') state.status = 'failed'
+      // A card kept on the phone stays shown (marked stale); otherwise there is nothing to show.
+      if (s.status === 'loading') state.status = s.stale && s.membership ? 'member' : 'failed'
       const field = a.error.field === 'base_region' || a.error.field === 'home_region' || a.error.field?.startsWith('base_region.') ? 'county' : a.error.field
       if (field) state.fieldIssues = { ...s.fieldIssues, [field]: a.error.message }
       return { state, effects: [{ call: 'emit', name: 'ERROR', metadata: { code: a.error.code } }] }

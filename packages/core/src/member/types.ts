@@ -2,6 +2,7 @@
 import type { MemberService } from '../contract/member-services'
 import type { LeaveReason } from '../enums'
 import type { UnionChoice } from '../flow/union-choices'
+import type { FlowStorage } from '../flow/ports'
 import type { Platform } from '../platform'
 import type { MemberApi, Membership } from './api'
 
@@ -42,6 +43,8 @@ export interface MemberState {
   error: MemberError | null
   notice: MemberNotice | null
   online: boolean
+  /** The membership shown is the one kept on the phone from an earlier visit; the registry has not confirmed it yet (or cannot be reached). */
+  stale: boolean
 }
 
 /** What the host app can do for the member centre (each optional; a missing one hides its button). */
@@ -67,6 +70,11 @@ export type MemberEventName = 'MEMBERSHIP_LOADED' | 'TRANSFER_OPTIONS' | 'MOVE_R
 
 export interface MemberCentreOptions {
   api: MemberApi
+  /**
+   * Where the card is kept for a visit without signal (a 司机之家 with a weak network). Used only when
+   * `private` (the mini-program's storage: the app's and the WeChat user's); never in a browser's shared storage.
+   */
+  storage?: FlowStorage
   locale?: 'zh-CN' | 'en'
   platform?: Platform
   /** No personal data, ever: names and codes only. */

@@ -9,7 +9,7 @@ import { createRegistryClient, type JoinTokenClient } from '@ruhui/core/client'
 import { type InfoAnswer, type MemberCentre, type MemberPanel, type MoveReason, createInfoAnswer, createMemberCentre, infoRequestOf, memberApiOf, memberLabels } from '@ruhui/core/member'
 import { createHostRequest } from '../host-request'
 import { createWxTransport } from '../wx-transport'
-import { wxLifecycle } from '../wx-ports'
+import { wxLifecycle, wxStorage } from '../wx-ports'
 import { qrBoxes, toMemberView } from './view'
 import { wxChoosePhoto } from './wx-member-ports'
 
@@ -82,7 +82,7 @@ function start(self: Self) {
   const locale = localeOf(self)
   const refresh = () => i.token.ask(() => self.triggerEvent('needtoken', { sessionId }))
   const client = createRegistryClient({ baseUrl: registryUrl, auth: { token: joinToken, refresh }, transport: createWxTransport(), locale })
-  const centre = createMemberCentre({ api: memberApiOf(client), locale, onEvent: (e) => self.triggerEvent('memberevent', e) })
+  const centre = createMemberCentre({ api: memberApiOf(client), storage: wxStorage(), locale, onEvent: (e) => self.triggerEvent('memberevent', e) })
   Object.assign(i, { centre, client, key: `${registryUrl} ${sessionId}` })
   self.setData({ t: memberLabels(locale) })
   centre.subscribe(() => render(self))

@@ -27,6 +27,7 @@ export function toMemberView(s: MemberState, info: InfoAnswerState | null, o: { 
     status: s.status,
     panel: s.panel,
     busy: s.busy,
+    stale: s.stale,
     error: s.error ? s.error.message : '',
     notice: s.notice ? t[s.notice] : '',
     none: m && m.applications.some((a) => ['submitted', 'under_review', 'needs_info', 'awaiting_assignment'].includes(a.status)) ? t.applicationOpen : t.notMember,
