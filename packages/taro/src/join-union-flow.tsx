@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { pageScrollTo } from '@tarojs/taro'
+import { ENV_TYPE, getEnv, pageScrollTo } from '@tarojs/taro'
 import type { FlowState, JoinFlow } from '@ruhui/core/flow'
 import { a11yRole } from './a11y'
 import { CharterStep, ConsentStep, ShareStep } from './flow/consent-steps'
@@ -35,6 +35,8 @@ function useScrollTop(key: string) {
     } catch {
       // a host without page scrolling (a test stand-in): nothing to do
     }
+    // On h5 the flow may sit in <JoinUnionButton>'s overlay, which scrolls by itself.
+    if (getEnv() === ENV_TYPE.WEB && typeof document !== 'undefined') document.querySelectorAll('.ruhui-overlay:not(.ruhui-picker)').forEach((o) => void (o.scrollTop = 0))
   }, [key])
 }
 
