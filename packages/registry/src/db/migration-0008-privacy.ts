@@ -4,7 +4,7 @@
  * and the identity evidence by source, the platform's prefill with the session, the ID numbers a
  * session has tried, and the regions a data-sharing partner may receive.
  */
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Dialect } from './connect'
 
 const text = 'text' as const
@@ -23,6 +23,8 @@ export async function privacyMigration(db: Kysely<unknown>, dialect: Dialect): P
   // 1 while the optional consent is granted and not withdrawn: what partners and the platform may receive.
   await db.schema.alterTable('applications').addColumn('shares_with_platform', 'integer', (c) => c.notNull().defaultTo(0)).execute()
   await db.schema.alterTable('applications').addColumn('shares_with_partners', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  // Applications submitted before: the optional consent they carry still stands.
+  await sql`update applications set shares_with_partners = 1 where consents like ${'%"share_with_partners"%'}`.execute(db)
   // JSON { possible_duplicate?, prefill_mismatch? } for the reviewer; JSON of the identity evidence by source.
   await db.schema.alterTable('applications').addColumn('review_flags', text).execute()
   await db.schema.alterTable('applications').addColumn('evidence', text).execute()

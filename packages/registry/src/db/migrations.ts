@@ -147,6 +147,12 @@ class InCodeProvider implements MigrationProvider {
   }
 }
 
+/** Apply migrations up to and including `name` only (a database as an older registry left it: for migration tests). */
+export async function migrateTo(db: Kysely<unknown>, dialect: Dialect, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider: new InCodeProvider(dialect) }).migrateTo(name)
+  if (error) throw new Error(`migration to ${name} failed: ${String(error)}`)
+}
+
 /** Apply pending migrations; returns the names applied. Throws with the failing migration named. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new InCodeProvider(dialect) })
