@@ -22,6 +22,8 @@ export function wxStandIn(sandbox: RegistrySandbox, platformUrl: string) {
   const requests: string[] = []
   const navigations: string[] = []
   const phoneCodes: string[] = []
+  /** What the platform's backend says it verified (the session's `prefill`), for the sessions it mints; null: nothing. */
+  const platform: { prefill: Record<string, unknown> | null } = { prefill: null }
 
   async function answer(o: WxRequestOptions): Promise<{ statusCode: number; header: Record<string, string>; text: string }> {
     const url = new URL(o.url)
@@ -34,8 +36,9 @@ export function wxStandIn(sandbox: RegistrySandbox, platformUrl: string) {
       }
       const m = /^\/api\/drivers\/([\w-]+)\/join-session$/.exec(url.pathname)
       if (!m) return { statusCode: 404, header: {}, text: '{"error":{"code":"not_found"}}' }
-      const s = await backend.joinSessions.create({ platform_user_id: `driver_${m[1]}` })
-      return { statusCode: 200, header: { 'Content-Type': 'application/json' }, text: JSON.stringify({ session_id: s.id, join_token: s.join_token, expires_at: s.expires_at }) }
+      const prefill = platform.prefill
+      const s = await backend.joinSessions.create({ platform_user_id: `driver_${m[1]}`, ...(prefill ? { prefill } : {}) })
+      return { statusCode: 200, header: { 'Content-Type': 'application/json' }, text: JSON.stringify({ session_id: s.id, join_token: s.join_token, expires_at: s.expires_at, ...(prefill ? { prefill } : {}) }) }
     }
     const body = typeof o.data === 'string' ? o.data : o.data === undefined ? undefined : JSON.stringify(o.data)
     const res = await sandbox.handle(new Request(o.url, { method: o.method ?? 'GET', headers: o.header ?? {}, ...(body !== undefined && o.method !== 'GET' ? { body } : {}) }))
@@ -77,5 +80,5 @@ export function wxStandIn(sandbox: RegistrySandbox, platformUrl: string) {
       o.complete?.(res)
     },
   }
-  return { wx, requests, navigations, storage, phoneCodes }
+  return { wx, requests, navigations, storage, phoneCodes, platform }
 }
