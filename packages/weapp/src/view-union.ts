@@ -27,7 +27,6 @@ export function unionsView(state: FlowState, t: WeappLabels, locale: Locale) {
         covers: d ? d.covers : '',
         contact,
         recommended: d && d.recommended ? d.recommended : '',
-        reasons: c.reasons,
         selected: state.selectedOrgId === c.id,
       }
     }),
