@@ -233,6 +233,7 @@ describe('the native component against a registry process: the picker, the steps
 
     // 4. The provision to the union: its own step, naming the chosen union, the purpose and the retention; the optional ones off.
     await onStep('向工会提供个人信息同意', '.ruhui-share')
+    expect(text(join.querySelector('.ruhui-org')!).trim()).toBe(chosen.name)
     const share = text(join.querySelector('.ruhui-share__body')!)
     expect(share).toContain(chosen.name)
     expect(share).toContain('审核')
