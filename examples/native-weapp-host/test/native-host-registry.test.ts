@@ -37,6 +37,7 @@ let standIn: ReturnType<typeof wxOverHttp>
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'miniprogram_npm/@ruhui/weapp/index.js'))) throw new Error('miniprogram_npm/@ruhui/weapp is missing: run `npm run build` (it builds @ruhui/weapp and packs it into the native host)')
+  if (!existsSync(join(import.meta.dirname, '../../../packages/registry/dist/index.mjs'))) throw new Error('packages/registry/dist is missing: run `npm run build` (the registry process runs from it)')
   registry = await startRegistry({ dialect: 'sqlite' })
   const { secret_key } = registry.cli(['platform', 'create', '--name', '原生宿主示例平台', '--id', 'P-NATIVE'])
   platform = createPlatformBackend({ registryUrl: registry.baseUrl, secretKey: secret_key, webhookSecret: 'whsec_native_host' })
