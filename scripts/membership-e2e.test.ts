@@ -64,6 +64,9 @@ async function console_(login: string, password: string): Promise<Page> {
   return page
 }
 
+/** Tap the button whose words are exactly these (a button's text element would hand the tap to the button). */
+const press = (page: Page, words: string) => page.locator('.ruhui-btn').filter({ hasText: new RegExp(`^\\s*${words}\\s*$`) }).first().click()
+
 /** The QR code as the screen shows it: the element's screenshot, its pixels read in the page's canvas, then jsQR. */
 async function readQrOnScreen(page: Page): Promise<string> {
   const png = await page.locator('.ruhui-qr').screenshot({ path: join(artifacts, 'qr.png') })
@@ -111,7 +114,7 @@ it('join → approve → the card on a new session → valid → move Nanjing to
   await see(browser, first, '加入工会，有组织有依靠')
   await first.getByText('开始入会', { exact: true }).click()
   await see(browser, first, '敏感个人信息处理同意')
-  await first.locator('.ruhui-btn--primary').first().click()
+  await press(first, '同意')
   await see(browser, first, '填写身份信息')
   const field = (name: string) => first.locator(`#ruhui-field-${name} input, input#ruhui-field-${name}`).first()
   await field('name').fill(driver.name)
@@ -124,11 +127,13 @@ it('join → approve → the card on a new session → valid → move Nanjing to
   await first.locator('.ruhui-picker__item').filter({ hasText: '江宁区' }).first().click()
   await see(browser, first, '南京市 江宁区')
   await first.getByText('下一步', { exact: true }).click()
-  // The union, the provision to it and the declaration: each step's own primary button until it is sent.
-  for (let i = 0; i < 6 && !(await first.getByText('申请已提交').count()); i++) {
-    await first.locator('.ruhui-btn--primary:not([disabled])').last().click()
-    await first.waitForTimeout(400)
-  }
+  // The union (确认), the provision to it (同意), the declaration (同意并提交): each its own step.
+  await see(browser, first, '选择工会')
+  await press(first, '确认')
+  await see(browser, first, '向工会提供个人信息')
+  await press(first, '同意')
+  await see(browser, first, '入会声明')
+  await press(first, '同意并提交')
   await see(browser, first, '申请已提交')
   await first.screenshot({ path: join(artifacts, '01-submitted.png'), fullPage: true })
   await first.close()
