@@ -14,6 +14,7 @@ import { regionTable } from '@ruhui/core/regions'
 import { type MatchInput, checkDirectory, checkMatchingConfig, createDirectory, defineMatchingConfig, matchUnion } from '@ruhui/core/matching'
 import { PLATFORM_JIA_USCC, SUZHOU_TRANSPORT_USCC, org, uscc, workedExampleOrgs, NANJING_HAULIER_USCC } from './directory-fixtures'
 import { makeIdNumber } from './synthetic-ids'
+import { recommendation } from '../src/server/organisation-match-wire'
 
 export function collectIssueCodes(): Map<string, Issue> {
   const asOf = '2025-07-01'
@@ -84,6 +85,21 @@ export function collectIssueCodes(): Map<string, Issue> {
   for (const r of [...directories]) for (const i of [...(r.ok ? [] : r.issues), ...r.warnings]) if (!out.has(i.code)) out.set(i.code, i)
   for (const r of matches) {
     for (const i of [...r.reasons, ...[...r.candidates, ...r.alternatives].flatMap((c) => c.reasons)]) if (!out.has(i.code)) out.set(i.code, i)
+  }
+  // Why the first union is recommended, for each way it can outrank the second.
+  const first = matches.flatMap((r) => r.candidates).find((c) => c.level === 'county')
+  if (first) {
+    const pairs = [
+      undefined,
+      { ...first, type: first.type === 'township_union' ? 'park_union' : 'township_union' },
+      { ...first, specificity: first.specificity + 1 },
+      { ...first, level: 'prefecture' },
+      { ...first },
+    ] as const
+    for (const second of pairs) {
+      const i = recommendation(first, second as typeof first | undefined)
+      if (!out.has(i.code)) out.set(i.code, i)
+    }
   }
   for (const r of [...results, ...profiles]) {
     for (const i of [...(r.ok ? [] : r.issues), ...r.warnings, ...('eligibility' in r && r.eligibility ? r.eligibility.reasons : [])]) {

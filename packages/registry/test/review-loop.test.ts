@@ -53,7 +53,7 @@ eachDialect('review loop', (registry) => {
     await expect(later.applications.respond(applicationId, { fields: { plate: '苏A12345' }, upload_ids: [othersUpload.id] })).rejects.toMatchObject({ code: 'upload_not_usable', param: 'upload_ids.0' })
     await expect(later.applications.respond(other.applicationId, { upload_ids: [othersUpload.id] })).rejects.toMatchObject({ code: 'not_found', statusCode: 404 })
     const after = await rowCounts(r)
-    expect(after).toEqual({ ...before, uploads: before.uploads + 1, idempotency_keys: after.idempotency_keys }) // only the other driver's own upload
+    expect(after).toEqual({ ...before, uploads: (before.uploads ?? 0) + 1, idempotency_keys: after.idempotency_keys }) // only the other driver's own upload
 
     // A JPEG and a PNG; one made by an earlier session of the same driver cannot be used by this one.
     const jpeg = await driver.uploads.create({ application_id: applicationId, purpose: 'driving_licence_photo', data_base64: b64(makeJpegBytes(4096)) })

@@ -21,7 +21,7 @@ function refWire(o: OrgRef, locale: Locale) {
 const LEVEL_ORDER = ['village', 'township', 'unit', 'county', 'prefecture', 'province', 'national']
 
 /** Why the first candidate comes first, from what ranked it above the second (matching's order: type, coverage, level, seniority). */
-function recommendation(first: MatchCandidate, second: MatchCandidate | undefined): Issue {
+export function recommendation(first: MatchCandidate, second: MatchCandidate | undefined): Issue {
   const params = { orgName: first.name, coverageName: first.covers ?? '' }
   if (!second) return { code: 'recommended_only', path: [], params }
   if (first.type !== second.type) return { code: 'recommended_type', path: [], params }
