@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { JoinUnionFlow } from '@ruhui/taro'
+import { toChinaTime } from '@ruhui/core/contract'
 import { createBridge } from '../../bridge/bridge'
 import { type HostWindow, pickChannel } from '../../bridge/channel'
 import { launch } from '../../launch'
@@ -63,7 +64,7 @@ export default function HostedJoinPage() {
       locale={locale}
       // A member: the centre at once; otherwise the flow component checks for a request for information first.
       {...(mode === 'member_centre' ? { mode } : {})}
-      memberCentre={{ onEvent: (e) => bridge.event({ name: e.name, at: new Date().toISOString(), ...(e.metadata ? { metadata: e.metadata } : {}) }) }}
+      memberCentre={{ onEvent: (e) => bridge.event({ name: e.name, at: toChinaTime(Date.now()), ...(e.metadata ? { metadata: e.metadata } : {}) }) }}
       onTokenExpired={() => bridge.request('need_token').then((a) => a.token)}
       capabilities={
         answers
