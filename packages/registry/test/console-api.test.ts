@@ -97,7 +97,7 @@ eachDialect('console API', (registry) => {
       expect((await driver.regions.list()).data.map((x) => x.name)).toEqual(['江苏省', '安徽省'])
       expect((await driver.regions.list({ parent: '34' })).data.map((x) => x.name)).toContain('合肥市')
       const counties = (await driver.regions.list({ parent: '3201' })).data
-      expect(counties.find((x) => x.code === '320115')).toEqual({ code: '320115', name: '江宁区', level: 'county' })
+      expect(counties.find((x) => x.code === '320115')).toEqual({ code: '320115', name: '江宁区', level: 'county', initials: 'jnq' })
       const townships = (await driver.regions.list({ parent: '320115' })).data
       expect(townships).toContainEqual({ code: '320115002', name: '秣陵街道', level: 'township' })
       expect((await driver.regions.list({ parent: '110101' })).data).toEqual([]) // outside the pilot: no townships
