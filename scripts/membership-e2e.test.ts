@@ -170,7 +170,10 @@ it('join → approve → the card on a new session → valid → move Nanjing to
   // 5. The driver moves to Hefei (蜀山区): finds the unions there, chooses one, asks.
   await later.getByText('转移会籍（接转）', { exact: true }).click()
   await later.getByText('常驻地变了', { exact: true }).click()
-  await later.locator('.ruhui-member__move-county input, input.ruhui-member__move-county').first().fill('340104')
+  // The new base in words: 蜀山 finds 安徽省 合肥市 蜀山区.
+  await later.locator('.ruhui-member__place-search input, input.ruhui-member__place-search').first().fill('蜀山')
+  await later.locator('.ruhui-member__place').filter({ hasText: '安徽省 合肥市 蜀山区' }).first().click()
+  await see(browser, later, '安徽省 合肥市 蜀山区')
   await later.getByText('查找新地方的工会', { exact: true }).click()
   await see(browser, later, '请选择接收您的工会')
   const target = later.locator('.ruhui-member__panel .ruhui-union').first()

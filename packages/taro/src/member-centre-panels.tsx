@@ -48,6 +48,23 @@ function Choice({ selected, label, onClick, className = '' }: { selected: boolea
   )
 }
 
+/** The county in words: type a name (or pinyin initials), pick it from what is found. */
+function PlaceSearch({ state, centre, labels }: Pick<PanelProps, 'state' | 'centre' | 'labels'>) {
+  const { places } = state
+  return (
+    <View className="ruhui-field ruhui-member__places">
+      <Input className="ruhui-input ruhui-member__place-search" {...a11yLabel(labels.placeSearch)} maxlength={20} value={places.query} placeholder={labels.placeSearch} onInput={(e) => void centre.searchPlaces(e.detail.value)} />
+      {places.results && places.results.length === 0 && <Text className="ruhui-muted">{labels.placeNone}</Text>}
+      {(places.results ?? []).map((r) => (
+        <View key={r.code} {...a11yRole('option')} className="ruhui-choice ruhui-member__place" onClick={() => centre.pickPlace(r.code)}>
+          <Text>{r.name}</Text>
+        </View>
+      ))}
+      {places.chosen && <Text className="ruhui-ok ruhui-member__place-chosen">{places.chosen}</Text>}
+    </View>
+  )
+}
+
 function MovePanel({ state, centre, labels }: PanelProps) {
   const { move, fieldIssues, busy } = state
   return (
@@ -62,6 +79,7 @@ function MovePanel({ state, centre, labels }: PanelProps) {
       </View>
       <View className={`ruhui-field ${fieldIssues.county ? 'ruhui-field--invalid' : ''}`}>
         <Text className="ruhui-field__label">{labels.moveCounty}</Text>
+        <PlaceSearch state={state} centre={centre} labels={labels} />
         <Input className="ruhui-input ruhui-member__move-county" {...a11yLabel(labels.moveCounty)} type="number" maxlength={6} value={move.county} placeholder={labels.moveCountyPlaceholder} onInput={(e) => centre.setMove({ county: e.detail.value })} />
         <Issue text={fieldIssues.county} />
       </View>
@@ -128,6 +146,7 @@ function UpdatePanel({ state, centre, labels }: PanelProps) {
       </View>
       <View className={`ruhui-field ${fieldIssues.county ? 'ruhui-field--invalid' : ''}`}>
         <Text className="ruhui-field__label">{labels.updateCounty}</Text>
+        <PlaceSearch state={state} centre={centre} labels={labels} />
         <Input className="ruhui-input ruhui-member__county" {...a11yLabel(labels.updateCounty)} type="number" maxlength={6} value={update.county} onInput={(e) => centre.setUpdate({ county: e.detail.value })} />
         <Issue text={fieldIssues.county} />
       </View>

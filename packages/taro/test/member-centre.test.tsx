@@ -78,6 +78,10 @@ describe('我的会籍 in JoinUnionFlow’s place', () => {
     type('新的常驻地（区县）', '3401')
     tap('查找新地方的工会')
     await screen.findByText('请填写 6 位区县代码')
+    // In words instead: a county found by name is taken for the code.
+    type('输入城市或区县名查找，如：合肥 蜀山', '蜀山')
+    tap(await screen.findByText('安徽省 合肥市 蜀山区').then((e) => e.textContent as string))
+    expect((screen.getByLabelText('新的常驻地（区县）') as HTMLInputElement).value).toBe('340104')
     tap('返回')
     expect(sent.filter((x) => x.startsWith('POST /v1/me/'))).toEqual([])
     tap('退会')

@@ -110,9 +110,14 @@ describe('@ruhui/weapp/member-centre in miniprogram-simulate against a registry 
     comp.querySelector('.ruhui-member__move-county')!.dispatchEvent('input', { detail: { value: '3401' } })
     tap(comp, '.ruhui-member__find')
     await until(comp, '请填写 6 位区县代码')
-    comp.querySelector('.ruhui-member__move-county')!.dispatchEvent('input', { detail: { value: '340104' } })
+    // The new base in words, as a driver knows it: 蜀山 finds 安徽省 合肥市 蜀山区.
+    comp.querySelector('.ruhui-member__place-search')!.dispatchEvent('input', { detail: { value: '蜀山' } })
+    await until(comp, '安徽省 合肥市 蜀山区')
+    comp.querySelectorAll('.ruhui-member__place')[0]!.dispatchEvent('tap')
+    await simulate.sleep(20)
+    expect((comp.instance.data.view as { move: { county: string } }).move.county).toBe('340104')
     tap(comp, '.ruhui-member__find')
-    await until(comp, '合肥')
+    await until(comp, '工会联合会（示例）')
     // Two unions take members in 蜀山区: the driver must choose one.
     tap(comp, '.ruhui-member__move-submit')
     await until(comp, '请选择接收您的工会')

@@ -9,6 +9,7 @@ import type { ApplicationResponse } from '../contract/information-requests'
 import type { MemberService } from '../contract/member-services'
 import type { LeaveRequestCreate, MemberTransferRequest, Membership, MembershipProfileUpdate, TransferOptionsRequest } from '../contract/membership'
 import type { OrganisationMatch } from '../contract/organisations'
+import type { Region } from '../contract/regions'
 import type { Transfer } from '../contract/transfers'
 import type { Upload, UploadCreate } from '../contract/uploads'
 
@@ -18,6 +19,8 @@ export interface MemberApi {
   /** The driver's membership; `status: null` when not a member (an application may be open). */
   membership(): Promise<Membership>
   services(query: { region?: string }): Promise<MemberService[]>
+  /** Places by name, pinyin initials or code (the pilot provinces' type-ahead), for choosing a county in words. */
+  places(query: string): Promise<Region[]>
   /** The unions that would take the membership at a new base. */
   transferOptions(body: TransferOptionsRequest): Promise<OrganisationMatch>
   transfer(body: MemberTransferRequest, key: string): Promise<Transfer>
@@ -33,6 +36,7 @@ export function memberApiOf(client: JoinTokenClient): MemberApi {
   return {
     membership: () => client.membership.retrieve(),
     services: (q) => client.memberServices.list({ ...(q.region ? { region: q.region } : {}), membership: 'member' }).then((l) => l.data),
+    places: (q) => client.regions.list({ q }).then((l) => l.data),
     transferOptions: (body) => client.membership.transferOptions(body),
     transfer: (body, key) => client.membership.transfer(body, { idempotencyKey: key }),
     leave: (body, key) => client.membership.leave(body, { idempotencyKey: key }),

@@ -23,6 +23,13 @@ function fakeApi(overrides: Partial<MemberApi> = {}) {
   const api: MemberApi = {
     membership: async () => (calls.push(['membership', null]), current),
     services: async (q) => (calls.push(['services', q]), [{ id: 'svc_1', object: 'member_service', kind: 'care_fund', name: '关爱基金', summary: '…', provider_org_id: 'org_nj', region_prefixes: ['32'], members_only: true, url: null, location: null }]),
+    places: async (q) => (
+      calls.push(['places', q]),
+      [
+        { code: '3401', name: '合肥市', level: 'prefecture', full_name: '安徽省 合肥市' },
+        { code: '340104', name: '蜀山区', level: 'county', full_name: '安徽省 合肥市 蜀山区' },
+      ]
+    ),
     transferOptions: async (b) => (calls.push(['transferOptions', b]), hefeiMatch),
     transfer: async (b, k) => {
       calls.push(['transfer', b, k])
@@ -230,5 +237,28 @@ describe('createMemberCentre', () => {
     const storage = memoryStorage(false)
     await createMemberCentre({ api: fakeApi().api, storage }).load()
     expect(storage.data.size).toBe(0)
+  })
+
+  it('the county in words: a search finds counties (not prefectures), a pick sets it for the open panel; typing a code forgets the name', async () => {
+    const { api, calls } = fakeApi()
+    const c = createMemberCentre({ api })
+    await c.load()
+    c.open('move')
+    await c.searchPlaces('合肥 蜀山')
+    expect(calls.find((x) => x[0] === 'places')![1]).toBe('合肥 蜀山')
+    expect(c.getState().places.results).toEqual([{ code: '340104', name: '安徽省 合肥市 蜀山区' }])
+    c.pickPlace('340104')
+    expect(c.getState()).toMatchObject({ move: { county: '340104' }, places: { chosen: '安徽省 合肥市 蜀山区', results: null } })
+    c.setMove({ county: '340103' })
+    expect(c.getState().places.chosen).toBeNull()
+    c.open('update')
+    await c.searchPlaces('shs')
+    c.pickPlace('340104')
+    expect(c.getState().update.county).toBe('340104')
+    // An empty query lists nothing and asks nothing.
+    const before = calls.length
+    await c.searchPlaces('  ')
+    expect(calls.length).toBe(before)
+    expect(c.getState().places.results).toBeNull()
   })
 })

@@ -56,6 +56,12 @@ export function createMemberCentre(options: MemberCentreOptions): MemberCentre {
       case 'services':
         // Without services the card still shows: a failure here changes nothing.
         return attempt(() => api.services(e.region ? { region: e.region } : {})).then((services) => dispatch({ type: 'servicesLoaded', services }), () => undefined)
+      case 'places':
+        // Counties only (the type-ahead also finds prefectures), in words from the province down.
+        return attempt(() => api.places(e.query)).then(
+          (rs) => dispatch({ type: 'placesFound', query: e.query, results: rs.filter((r) => r.level === 'county').map((r) => ({ code: r.code, name: r.full_name ?? r.name })) }),
+          () => dispatch({ type: 'placesFound', query: e.query, results: [] }),
+        )
       case 'transferOptions':
         return attempt(() => api.transferOptions({ base_region: { county: e.county } })).then((match) => dispatch({ type: 'optionsFound', match }), failed)
       case 'transfer':
@@ -103,6 +109,8 @@ export function createMemberCentre(options: MemberCentreOptions): MemberCentre {
     },
     open: (panel) => void dispatch({ type: 'open', panel }),
     setMove: (patch) => void dispatch({ type: 'setMove', patch }),
+    searchPlaces: (query) => dispatch({ type: 'searchPlaces', query }),
+    pickPlace: (code) => void dispatch({ type: 'pickPlace', code }),
     findUnions: () => dispatch({ type: 'findUnions' }),
     selectUnion: (orgId) => void dispatch({ type: 'selectUnion', orgId }),
     setLeave: (patch) => void dispatch({ type: 'setLeave', patch }),

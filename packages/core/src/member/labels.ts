@@ -43,6 +43,9 @@ export interface MemberLabels {
   moveReason: string
   moveReasons: { relocation: string; job_change: string; platform_change: string }
   moveCounty: string
+  /** Finding the county in words (move and update). */
+  placeSearch: string
+  placeNone: string
   moveCountyPlaceholder: string
   moveFindUnion: string
   moveChooseUnion: string
@@ -114,7 +117,9 @@ export const zhCNMemberLabels: MemberLabels = {
   moveReason: '转移原因',
   moveReasons: { relocation: '常驻地变了', job_change: '换了工作', platform_change: '换了平台' },
   moveCounty: '新的常驻地（区县）',
-  moveCountyPlaceholder: '6 位区县代码，如 340104',
+  placeSearch: '输入城市或区县名查找，如：合肥 蜀山',
+  placeNone: '没有找到，请换个说法或直接填写区县代码',
+  moveCountyPlaceholder: '或直接填写 6 位区县代码，如 340104',
   moveFindUnion: '查找新地方的工会',
   moveChooseUnion: '请选择接收您的工会',
   moveSubmit: '提交转移申请',
@@ -182,7 +187,9 @@ export const enMemberLabels: MemberLabels = {
   moveReason: 'Why',
   moveReasons: { relocation: 'I moved', job_change: 'New job', platform_change: 'New platform' },
   moveCounty: 'Where you are based now (county)',
-  moveCountyPlaceholder: '6-digit county code, e.g. 340104',
+  placeSearch: 'Type a city or county name, e.g. 合肥 蜀山',
+  placeNone: 'Nothing found: try other words, or type the county code',
+  moveCountyPlaceholder: 'or type the 6-digit county code, e.g. 340104',
   moveFindUnion: 'Find the union there',
   moveChooseUnion: 'Choose the union to move to',
   moveSubmit: 'Ask to move',

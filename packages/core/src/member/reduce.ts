@@ -21,6 +21,9 @@ export type MemberAction =
   | { type: 'failed'; error: MemberError; online: boolean }
   | { type: 'open'; panel: MemberPanel }
   | { type: 'setMove'; patch: Partial<Pick<MemberState['move'], 'reason' | 'county'>> }
+  | { type: 'searchPlaces'; query: string }
+  | { type: 'placesFound'; query: string; results: Array<{ code: string; name: string }> }
+  | { type: 'pickPlace'; code: string }
   | { type: 'findUnions' }
   | { type: 'optionsFound'; match: OrganisationMatch }
   | { type: 'selectUnion'; orgId: string }
@@ -33,6 +36,7 @@ export type MemberCall =
   | { call: 'membership' }
   | { call: 'keep'; membership: Membership | null }
   | { call: 'services'; region: string | undefined }
+  | { call: 'places'; query: string }
   | { call: 'transferOptions'; county: string }
   | { call: 'transfer'; body: { reason: MemberState['move']['reason']; base_region: { county: string }; to_org_id: string }; key: string }
   | { call: 'leave'; body: { reason: NonNullable<MemberState['leave']['reason']>; note?: string }; key: string }
@@ -55,6 +59,7 @@ export function initialMemberState(online = true): MemberState {
     move: { reason: 'relocation', county: '', options: null, selectedOrgId: null },
     leave: { reason: null, note: '' },
     update: { mobile: '', county: '' },
+    places: { query: '', results: null, chosen: null },
     fieldIssues: {},
     busy: false,
     error: null,
@@ -105,12 +110,28 @@ export function reduceMember(s: MemberState, a: MemberAction, locale: 'zh-CN' | 
       return { state, effects: [{ call: 'emit', name: 'ERROR', metadata: { code: a.error.code } }] }
     }
     case 'open':
-      return { state: { ...s, panel: a.panel, fieldIssues: {}, error: null, notice: null }, effects: [] }
+      return { state: { ...s, panel: a.panel, fieldIssues: {}, error: null, notice: null, places: { query: '', results: null, chosen: null } }, effects: [] }
+    case 'searchPlaces': {
+      const query = a.query.trim()
+      const places = { ...s.places, query: a.query, ...(query ? {} : { results: null }) }
+      return { state: { ...s, places }, effects: query ? [{ call: 'places', query }] : [] }
+    }
+    case 'placesFound':
+      // A slower answer to an earlier query is not shown over the latest one.
+      return a.query === s.places.query.trim() ? { state: { ...s, places: { ...s.places, results: a.results } }, effects: [] } : { state: s, effects: [] }
+    case 'pickPlace': {
+      const found = s.places.results?.find((r) => r.code === a.code)
+      if (!found) return { state: s, effects: [] }
+      const places = { query: '', results: null, chosen: found.name }
+      if (s.panel === 'update') return { state: { ...s, places, update: { ...s.update, county: found.code }, fieldIssues: without(s.fieldIssues, 'county') }, effects: [] }
+      const move = { ...s.move, county: found.code, ...(found.code !== s.move.county ? { options: null, selectedOrgId: null } : {}) }
+      return { state: { ...s, places, move, fieldIssues: without(s.fieldIssues, 'county') }, effects: [] }
+    }
     case 'setMove': {
       // A new base or reason: the unions found for the old one no longer apply.
       const changed = a.patch.county !== undefined && a.patch.county !== s.move.county
       const move = { ...s.move, ...a.patch, ...(changed ? { options: null, selectedOrgId: null } : {}) }
-      return { state: { ...s, move, fieldIssues: without(s.fieldIssues, 'county') }, effects: [] }
+      return { state: { ...s, move, ...(changed ? { places: { ...s.places, chosen: null } } : {}), fieldIssues: without(s.fieldIssues, 'county') }, effects: [] }
     }
     case 'findUnions': {
       if (s.busy) return { state: s, effects: [] }
@@ -132,7 +153,7 @@ export function reduceMember(s: MemberState, a: MemberAction, locale: 'zh-CN' | 
     case 'setLeave':
       return { state: { ...s, leave: { ...s.leave, ...a.patch }, fieldIssues: without(s.fieldIssues, ...Object.keys(a.patch)) }, effects: [] }
     case 'setUpdate':
-      return { state: { ...s, update: { ...s.update, ...a.patch }, fieldIssues: without(s.fieldIssues, ...Object.keys(a.patch)) }, effects: [] }
+      return { state: { ...s, update: { ...s.update, ...a.patch }, ...(a.patch.county !== undefined ? { places: { ...s.places, chosen: null } } : {}), fieldIssues: without(s.fieldIssues, ...Object.keys(a.patch)) }, effects: [] }
     case 'submitMove': {
       if (s.busy) return { state: s, effects: [] }
       const county = s.move.county.trim()

@@ -37,6 +37,8 @@ export interface MemberState {
   move: { reason: MoveReason; county: string; options: UnionChoice[] | null; selectedOrgId: string | null }
   leave: { reason: LeaveReason | null; note: string }
   update: { mobile: string; county: string }
+  /** Choosing the county in words (move and update panels): what was typed, the counties found (null before), the chosen one's name. */
+  places: { query: string; results: Array<{ code: string; name: string }> | null; chosen: string | null }
   /** Messages under the inputs of the open panel, by field. */
   fieldIssues: Record<string, string>
   busy: boolean
@@ -88,6 +90,10 @@ export interface MemberCentre {
   load(): Promise<void>
   open(panel: MemberPanel): void
   setMove(patch: Partial<Pick<MemberState['move'], 'reason' | 'county'>>): void
+  /** Look for a county by name, pinyin initials or code (for the open panel); the latest query wins. */
+  searchPlaces(query: string): Promise<void>
+  /** Take a county found by searchPlaces for the open panel's county. */
+  pickPlace(code: string): void
   /** Ask which unions would take the membership at the new base (the registry's matching). */
   findUnions(): Promise<void>
   selectUnion(orgId: string): void

@@ -135,6 +135,12 @@ Component({
     onMoveCounty(this: Self, e: TapEvent) {
       withCentre(this, (c) => c.setMove({ county: e.detail.value || '' }))
     },
+    onPlaceSearch(this: Self, e: TapEvent) {
+      withCentre(this, (c) => c.searchPlaces(e.detail.value || ''))
+    },
+    onPickPlace(this: Self, e: TapEvent) {
+      withCentre(this, (c) => c.pickPlace(e.currentTarget.dataset.code || ''))
+    },
     onFindUnions(this: Self) {
       withCentre(this, (c) => c.findUnions())
     },

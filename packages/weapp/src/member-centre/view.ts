@@ -56,6 +56,7 @@ export function toMemberView(s: MemberState, info: InfoAnswerState | null, o: { 
     },
     leave: { note: s.leave.note, reasons: ENUM_VALUES.leaveReason.map((r) => ({ value: r, label: enumLabel('leaveReason', r, o.locale), selected: s.leave.reason === r })) },
     update: s.update,
+    places: { query: s.places.query, results: s.places.results || [], none: Boolean(s.places.results && s.places.results.length === 0), chosen: s.places.chosen || '' },
     issues: s.fieldIssues,
     info: info
       ? {
