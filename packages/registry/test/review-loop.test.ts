@@ -33,6 +33,10 @@ eachDialect('review loop', (registry) => {
     expect(seen).toMatchObject({ status: 'needs_info', information_request: { fields: ['plate'], documents: ['driving_licence_photo'], message: '请补充车牌号，并上传驾驶证照片', answered_at: null } })
     const later = await driverSession(r.baseUrl, key, 'rl-u1')
     expect((await later.membership.retrieve()).information_request).toMatchObject({ application_id: applicationId, fields: ['plate'] })
+    // The new session opens the member centre where the request waits (one read of the session); a stranger's opens the join flow.
+    expect((await later.joinSessions.retrieve(later.sessionId)).mode).toBe('member_centre')
+    const stranger = await driverSession(r.baseUrl, key, 'rl-u9')
+    expect((await stranger.joinSessions.retrieve(stranger.sessionId)).mode).toBe('join')
     // The platform's view carries no request.
     const platform = createRegistryClient({ baseUrl: r.baseUrl, secretKey: key, transport: createFetchTransport() })
     expect((await platform.applications.retrieve(applicationId)) as Record<string, unknown>).not.toHaveProperty('information_request')
@@ -69,6 +73,8 @@ eachDialect('review loop', (registry) => {
     expect((await later.applications.retrieve(applicationId).catch((e: { code: string }) => e.code))).toBe('not_found') // a session reads its own application; the member centre lists the rest
 
     const answered = await later.applications.respond(applicationId, { fields: { plate: '苏A12345' }, upload_ids: [photo.id], note: '已上传驾驶证' })
+    const afterAnswer = await driverSession(r.baseUrl, key, 'rl-u1')
+    expect((await afterAnswer.joinSessions.retrieve(afterAnswer.sessionId)).mode).toBe('join') // answered: nothing waits on the driver
     expect(answered).toMatchObject({ id: applicationId, status: 'under_review', information_request: { answered_at: expect.any(String) } })
     await expect(later.applications.respond(applicationId, { fields: { plate: '苏A12345' }, upload_ids: [photo.id] })).rejects.toMatchObject({ code: 'not_awaiting_information' })
     await expect(later.uploads.create({ application_id: applicationId, purpose: 'other_photo', data_base64: b64(png) })).rejects.toMatchObject({ code: 'not_awaiting_information' })

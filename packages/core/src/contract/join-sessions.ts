@@ -41,7 +41,9 @@ export const joinSession = z.object({
   application_id: z.nullable(prefixedId('app')),
   /**
    * Read with the session's own join token only (issue #16): 'member_centre' when the platform user
-   * is linked to a member (active, transferring or retained), so the flow opens 我的会籍; else 'join'.
+   * is linked to a member (active, transferring or retained), or when the union asked for more on an
+   * application from this platform user's sessions (answered in the member centre), so the flow opens
+   * 我的会籍; else 'join'.
    * Absent on the platform's reads: the platform learns status, not membership.
    */
   mode: z.optional(z.enum(SESSION_MODES)),

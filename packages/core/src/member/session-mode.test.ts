@@ -1,29 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { RegistryInvalidRequestError } from '../client/errors'
 import { sessionModeOf } from './session-mode'
-import { nanjingMember } from './test-membership'
 
 type Client = Parameters<typeof sessionModeOf>[0]
-const client = (mode: 'join' | 'member_centre' | undefined, membership: () => Promise<unknown>): Client =>
-  ({ joinSessions: { retrieve: async () => ({ mode }) }, membership: { retrieve: membership } }) as unknown as Client
-const request = { id: 'irq_1', object: 'information_request', application_id: 'app_1', fields: ['plate'], documents: [], message: '请补充车牌号', requested_at: '2026-12-01T10:00:00.000+08:00', answered_at: null }
+const reads: string[] = []
+const client = (mode: 'join' | 'member_centre' | undefined): Client =>
+  ({
+    joinSessions: { retrieve: async (id: string) => (reads.push(id), { mode }) },
+    membership: { retrieve: async () => reads.push('membership') },
+  }) as unknown as Client
 
 describe('sessionModeOf', () => {
-  it('a member: the member centre, without reading the membership', async () => {
-    let read = 0
-    expect(await sessionModeOf(client('member_centre', async () => (read++, nanjingMember)), 'jsess_1')).toBe('member_centre')
-    expect(read).toBe(0)
+  it('opens what the session says, with one read (never the membership: a driver who never applied costs no 404)', async () => {
+    reads.length = 0
+    expect(await sessionModeOf(client('member_centre'), 'jsess_1')).toBe('member_centre')
+    expect(await sessionModeOf(client('join'), 'jsess_2')).toBe('join')
+    expect(await sessionModeOf(client(undefined), 'jsess_3')).toBe('join') // a registry before issue #16
+    expect(reads).toEqual(['jsess_1', 'jsess_2', 'jsess_3'])
   })
-  it('not a member, the union waiting for an answer: the member centre; answered or none: the join flow', async () => {
-    expect(await sessionModeOf(client('join', async () => ({ ...nanjingMember, status: null, information_request: request })), 'jsess_1')).toBe('member_centre')
-    expect(await sessionModeOf(client('join', async () => ({ ...nanjingMember, status: null, information_request: { ...request, answered_at: '2026-12-01T11:00:00.000+08:00' } })), 'jsess_1')).toBe('join')
-  })
-  it('never applied (404) or the session unreadable: the join flow', async () => {
-    const notFound = async () => {
-      throw new RegistryInvalidRequestError({ type: 'invalid_request_error', code: 'membership_not_found', message: 'x', userMessage: 'x', statusCode: 404 })
-    }
-    expect(await sessionModeOf(client('join', notFound), 'jsess_1')).toBe('join')
-    const broken = { joinSessions: { retrieve: async () => Promise.reject(new Error('offline')) }, membership: { retrieve: notFound } } as unknown as Client
+  it('the session unreadable (offline): the join flow', async () => {
+    const broken = { joinSessions: { retrieve: async () => Promise.reject(new Error('offline')) } } as unknown as Client
     expect(await sessionModeOf(broken, 'jsess_1')).toBe('join')
   })
 })

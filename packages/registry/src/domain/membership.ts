@@ -37,12 +37,28 @@ export async function requireMember(ctx: RegistryContext, caller: TokenCaller, a
   return { personKey, member }
 }
 
-/** 'member_centre' when the session's platform user is a member in force; else 'join'. */
+/**
+ * 'member_centre' when the session's platform user is a member in force, or when the union asked for
+ * more on an application from one of this platform user's sessions (the review loop, answered in the
+ * member centre); else 'join'. One read tells the flow which to open: no second request for a driver
+ * who never applied.
+ */
 export async function sessionMode(ctx: RegistryContext, sessionId: string): Promise<'join' | 'member_centre'> {
   const person = await personOfSession(ctx.db, sessionId)
-  if (!person) return 'join'
-  const member = await ctx.db.selectFrom('members').select(['status']).where('person_key', '=', person.personKey).executeTakeFirst()
-  return member && IN_FORCE_STATUSES.includes(member.status) ? 'member_centre' : 'join'
+  if (person) {
+    const member = await ctx.db.selectFrom('members').select(['status']).where('person_key', '=', person.personKey).executeTakeFirst()
+    if (member && IN_FORCE_STATUSES.includes(member.status)) return 'member_centre'
+  }
+  const waiting = await ctx.db
+    .selectFrom('applications')
+    .innerJoin('sessions as owner', 'owner.id', 'applications.session_id')
+    .innerJoin('sessions as me', (j) => j.onRef('me.platform_id', '=', 'owner.platform_id').onRef('me.platform_user_id', '=', 'owner.platform_user_id'))
+    .select('applications.id')
+    .where('me.id', '=', sessionId)
+    .where('applications.status', '=', 'needs_info')
+    .limit(1)
+    .executeTakeFirst()
+  return waiting ? 'member_centre' : 'join'
 }
 
 export async function retrieveMembership(ctx: RegistryContext, caller: TokenCaller, db: Db = ctx.db): Promise<Membership> {

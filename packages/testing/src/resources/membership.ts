@@ -41,7 +41,10 @@ function requireMember(ctx: Ctx, allowed = IN_FORCE) {
 export function sessionMode(state: SandboxState, platformId: string, platformUserId: string): 'join' | 'member_centre' {
   const personKey = state.links.get(linkKey(platformId, platformUserId))
   const m = personKey ? state.members.get(personKey) : undefined
-  return m && IN_FORCE.includes(m.status) ? 'member_centre' : 'join'
+  if (m && IN_FORCE.includes(m.status)) return 'member_centre'
+  // The union asked for more on an application from one of this platform user's sessions (the review loop).
+  const waiting = [...state.applications.values()].some((r) => r.application.status === 'needs_info' && r.application.platform_id === platformId && state.sessions.get(r.application.session_id)?.session.platform_user_id === platformUserId)
+  return waiting ? 'member_centre' : 'join'
 }
 
 export function retrieveMembership(ctx: Ctx): Membership {
