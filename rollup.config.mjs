@@ -27,7 +27,7 @@ const packages = [
   { dir: 'packages/testing', entries: { index: 'src/index.ts' }, target: 'node20' },
   { dir: 'packages/registry', entries: { index: 'src/index.ts' }, target: 'node20' },
   // The Taro component: ESM only (Taro's webpack consumes it), JSX compiled, React and Taro external.
-  { dir: 'packages/taro', entries: { index: 'src/index.ts', link: 'src/join-union-link.tsx', 'member-centre': 'src/member-centre.tsx' }, esmOnly: true, assets: ['style.css'] },
+  { dir: 'packages/taro', entries: { index: 'src/index.ts', link: 'src/join-union-link.tsx', 'member-centre': 'src/member-centre.tsx', 'join-flow': 'src/join-union-flow.tsx' }, esmOnly: true, assets: ['style.css'] },
 ]
 
 function externalFor(dir) {

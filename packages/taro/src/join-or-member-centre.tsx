@@ -1,8 +1,9 @@
 /**
  * `<JoinUnionFlow>` as hosts use it: the join flow, or — when the session says the driver is
- * already a member (`join_session.mode === 'member_centre'`, read with the session's own token), or
- * when the union asked for more on the driver's open application (the review loop) — the member
- * centre (我的会籍) in its place. A host that knows the mode passes it and saves the reads.
+ * already a member, or when the union asked for more on the driver's open application (the review
+ * loop) — both said by `join_session.mode === 'member_centre'`, read with the session's own token —
+ * the member centre (我的会籍) in its place. A host that knows the mode passes it and saves the read.
+ * A host that wants the join flow without the member centre's code imports `@ruhui/taro/join-flow`.
  */
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -16,7 +17,7 @@ import { createTaroTransport } from './transport'
 export type { SessionMode }
 
 export interface JoinUnionFlowProps extends JoinFlowViewProps {
-  /** What the session opens. @default read from the session (`GET /v1/join-sessions/{id}` with its token, then `GET /v1/me/membership` for an open request for information); 'join' when it cannot be read */
+  /** What the session opens. @default read from the session (`GET /v1/join-sessions/{id}` with its token: its `mode`); 'join' when it cannot be read */
   mode?: SessionMode
   /** For the member centre, when the session opens it. */
   memberCentre?: { labels?: DeepPartial<MemberLabels>; capabilities?: MemberCapabilities; qrContent?: MemberCentreProps['qrContent']; onEvent?: MemberCentreProps['onEvent'] }

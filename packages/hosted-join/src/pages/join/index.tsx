@@ -1,8 +1,10 @@
 // The hosted join page: <JoinUnionFlow> for the session in the fragment, talking to the app around
 // it over ruhui-bridge/1 (src/bridge). The registry serves it at /join, same origin as its API.
-import { useEffect, useState } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { JoinUnionFlow } from '@ruhui/taro'
+// The join flow alone: 我的会籍 (with its QR encoder) is a chunk of its own, loaded only for a member,
+// so a driver who is joining downloads none of it on a weak network.
+import { JoinUnionFlow } from '@ruhui/taro/join-flow'
 import { toChinaTime } from '@ruhui/core/contract'
 import { createBridge } from '../../bridge/bridge'
 import { type HostWindow, pickChannel } from '../../bridge/channel'
@@ -22,6 +24,8 @@ const bridge = createBridge({
 window.addEventListener('message', (e) => {
   if (bridge.channel.kind === 'parent' && e.source === window.parent && start.frameOrigins.includes(e.origin)) bridge.receive(e.data)
 })
+
+const MemberCentre = lazy(() => import(/* webpackChunkName: "member-centre" */ '@ruhui/taro/member-centre').then((m) => ({ default: m.MemberCentre })))
 
 type Locale = 'zh-CN' | 'en'
 /** What the session opens: the join flow, or 我的会籍 for a driver who is already a member (issue #16). */
@@ -55,6 +59,20 @@ export default function HostedJoinPage() {
       </View>
     )
   if (!locale) return <View className="ruhui-join" />
+  const onTokenExpired = () => bridge.request('need_token').then((a) => a.token)
+  if (mode === 'member_centre')
+    return (
+      <Suspense fallback={<View className="ruhui-join" />}>
+        <MemberCentre
+          registryUrl={registryUrl}
+          sessionId={start.sessionId}
+          joinToken={start.token}
+          locale={locale}
+          onTokenExpired={onTokenExpired}
+          onEvent={(e) => bridge.event({ name: e.name, at: toChinaTime(Date.now()), ...(e.metadata ? { metadata: e.metadata } : {}) })}
+        />
+      </Suspense>
+    )
   const answers = bridge.channel.answers
   return (
     <JoinUnionFlow
@@ -62,10 +80,7 @@ export default function HostedJoinPage() {
       sessionId={start.sessionId}
       joinToken={start.token}
       locale={locale}
-      // A member: the centre at once; otherwise the flow component checks for a request for information first.
-      {...(mode === 'member_centre' ? { mode } : {})}
-      memberCentre={{ onEvent: (e) => bridge.event({ name: e.name, at: toChinaTime(Date.now()), ...(e.metadata ? { metadata: e.metadata } : {}) }) }}
-      onTokenExpired={() => bridge.request('need_token').then((a) => a.token)}
+      onTokenExpired={onTokenExpired}
       capabilities={
         answers
           ? {
