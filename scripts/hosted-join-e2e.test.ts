@@ -288,3 +288,45 @@ it('a session created in English opens the page in English; a link without its f
   expect(problems, problems.join('\n')).toEqual([])
   await page.close()
 }, 30_000)
+
+it('a session the platform prefilled: the page reads the prefill back with the driver’s token and shows it read-only; the driver joins typing nothing; the platform’s read carries no prefill', async () => {
+  const prefill = {
+    name: '托管预填',
+    id_number: makeTestIdNumber({ regionCode: '320102', birthDate: '1987-05-06', sequence: '377' }),
+    mobile: '13900012377',
+    employment_form: 'platform_self_employed',
+    base_region: { county: '320115' },
+    verified: { method: 'platform_realname', verified_at: '2026-12-01T09:00:00.000+08:00' },
+  }
+  const session = await createSession('prefilled-driver', { prefill })
+  expect(session.status).toBe(201)
+  const read = (key: string) => fetch(`${registry.baseUrl}/v1/join-sessions/${session.body.id}`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json() as Promise<Record<string, unknown>>)
+  expect((await read(session.body.join_token as string)).prefill).toEqual(prefill)
+  expect(await read(secretKey)).not.toHaveProperty('prefill')
+  const { page, problems } = await newPage([registry.baseUrl, host.origin])
+  await page.goto(`${host.origin}/host?src=${encodeURIComponent(session.body.hosted_url as string)}`)
+  const frame = await until(() => page.frames().find((f) => f.url().startsWith(`${registry.baseUrl}/join`)), Boolean, 'the framed page')
+  await see(frame, '加入工会，有组织有依靠')
+  await frame.getByText('开始入会', { exact: true }).click()
+  await see(frame, '敏感个人信息处理同意')
+  await frame.locator('.ruhui-btn--primary').filter({ hasText: '同意' }).click()
+  await see(frame, '填写身份信息')
+  await see(frame, '江苏省 南京市 江宁区')
+  await see(frame, '平台已核验实名')
+  expect(await frame.locator('.ruhui-prefilled').count()).toBeGreaterThanOrEqual(4)
+  for (const name of ['name', 'idNumber', 'mobile']) expect(await frame.locator(`#ruhui-field-${name}`).count(), `${name} is read-only`).toBe(0)
+  await page.screenshot({ path: join(artifacts, '07-prefilled-identity.png'), fullPage: true })
+  await frame.getByText('下一步', { exact: true }).click()
+  await see(frame, '选择工会')
+  await frame.locator('.ruhui-btn--primary').filter({ hasText: '确认' }).click()
+  await see(frame, '向工会提供个人信息同意')
+  await frame.locator('.ruhui-btn--primary').filter({ hasText: '同意' }).click()
+  await see(frame, '入会声明')
+  await frame.locator('.ruhui-btn--primary').filter({ hasText: '同意并提交' }).click()
+  await see(frame, '申请已提交')
+  const got = () => page.evaluate(() => (window as unknown as { __got: Message[] }).__got)
+  await until(got, (m) => Boolean(m?.some((x) => x.type === 'success')), 'success from the frame')
+  await expectWholeJoin(await got(), session.body.id as string)
+  expect(problems, problems.join('\n')).toEqual([])
+  await page.close()
+}, 90_000)

@@ -1,5 +1,5 @@
 /** What the sandbox remembers, in memory. Ids and times look like the real registry's. */
-import type { Application, ApplicationSubmit, BaseRegion, InformationRequest, JoinSession, LeaveRequest, Membership, RegistryEvent, Transfer } from '@ruhui/core/contract'
+import type { Application, ApplicationSubmit, BaseRegion, InformationRequest, JoinSession, JoinSessionCreate, LeaveRequest, Membership, RegistryEvent, Transfer } from '@ruhui/core/contract'
 import type { Directory, MatchingConfig } from '@ruhui/core/matching'
 
 export interface SandboxPlatform {
@@ -23,6 +23,8 @@ export interface SessionRecord {
   pendingTransfer?: { personKey: string; fromOrgId: string }
   /** The distinct ID numbers submitted in this session (the registry caps them: no membership oracle). */
   triedKeys?: string[]
+  /** What the platform prefilled at creation (read back with the session's own token). */
+  prefill?: JoinSessionCreate['prefill']
 }
 
 export interface ApplicationRecord {

@@ -3,22 +3,23 @@ import * as z from 'zod/mini'
 import { SESSION_MODES, SESSION_STATUSES, VERIFICATION_METHODS } from '../enums'
 import { baseRegion, employmentForm, locale, prefixedId, timestamp } from './common'
 
+/** What the platform already verified, to prefill the form (the driver can still correct it). */
+export const sessionPrefill = z.object({
+  name: z.optional(z.string().check(z.maxLength(50))),
+  mobile: z.optional(z.string().check(z.maxLength(20))),
+  id_number: z.optional(z.string().check(z.maxLength(32))),
+  employment_form: z.optional(employmentForm),
+  base_region: z.optional(baseRegion),
+  plate: z.optional(z.string().check(z.maxLength(16))),
+  /** The platform's real-name verification of this driver. */
+  verified: z.optional(z.object({ method: z.enum(VERIFICATION_METHODS), verified_at: timestamp })),
+})
+
 export const joinSessionCreate = z.object({
   /** The driver's id in the platform (opaque to the registry); one open session per platform user. */
   platform_user_id: z.string().check(z.minLength(1), z.maxLength(64)),
   /** What the platform already verified, to prefill the form (the driver can still correct it). */
-  prefill: z.optional(
-    z.object({
-      name: z.optional(z.string().check(z.maxLength(50))),
-      mobile: z.optional(z.string().check(z.maxLength(20))),
-      id_number: z.optional(z.string().check(z.maxLength(32))),
-      employment_form: z.optional(employmentForm),
-      base_region: z.optional(baseRegion),
-      plate: z.optional(z.string().check(z.maxLength(16))),
-      /** The platform's real-name verification of this driver. */
-      verified: z.optional(z.object({ method: z.enum(VERIFICATION_METHODS), verified_at: timestamp })),
-    }),
-  ),
+  prefill: z.optional(sessionPrefill),
   locale: z.optional(locale),
   /**
    * Hosted page only: where the page sends the driver back when the app has no bridge channel
@@ -47,6 +48,12 @@ export const joinSession = z.object({
    * Absent on the platform's reads: the platform learns status, not membership.
    */
   mode: z.optional(z.enum(SESSION_MODES)),
+  /**
+   * Read with the session's own join token only: the `prefill` the platform sent when it created the
+   * session (the driver's own data), so a page that has only the token — the hosted /join page —
+   * shows it read-only too. Absent when none was sent.
+   */
+  prefill: z.optional(sessionPrefill),
   locale: locale,
   /** The registered return URL this session was created with (absent when none). */
   return_url: z.optional(z.string()),

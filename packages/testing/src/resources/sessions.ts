@@ -51,6 +51,7 @@ export function createSession(ctx: Ctx, body: JoinSessionCreate): Reply<JoinSess
     },
     token: mintToken(ctx),
     tokenExpiresAt: state.now() + state.tokenTtlMs,
+    ...(body.prefill ? { prefill: body.prefill } : {}),
   }
   state.sessions.set(record.session.id, record)
   state.tokens.set(record.token, record.session.id)
@@ -68,7 +69,8 @@ export function retrieveSession(ctx: Ctx, id: string): JoinSession {
   const r = findSession(ctx, id)
   const v = view(ctx, r, false)
   // Read with its own token, the session says whether the flow opens the member centre (issue #16); the platform's read does not.
-  return ctx.credential === 'join_token' ? { ...v, mode: sessionMode(ctx.state, r.session.platform_id, r.session.platform_user_id) } : v
+  // With its own token it also carries the platform's prefill of this driver (as the registry).
+  return ctx.credential === 'join_token' ? { ...v, mode: sessionMode(ctx.state, r.session.platform_id, r.session.platform_user_id), ...(r.prefill ? { prefill: r.prefill } : {}) } : v
 }
 
 export function refreshSession(ctx: Ctx, id: string): JoinSession {

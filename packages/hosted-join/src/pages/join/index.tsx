@@ -5,7 +5,8 @@ import { Text, View } from '@tarojs/components'
 // The join flow alone: 我的会籍 (with its QR encoder) is a chunk of its own, loaded only for a member,
 // so a driver who is joining downloads none of it on a weak network.
 import { JoinUnionFlow } from '@ruhui/taro/join-flow'
-import { toChinaTime } from '@ruhui/core/contract'
+import { type JoinSession, toChinaTime } from '@ruhui/core/contract'
+import { type FlowPrefill, prefillFromSession } from '@ruhui/core/flow'
 import { createBridge } from '../../bridge/bridge'
 import { type HostWindow, pickChannel } from '../../bridge/channel'
 import { launch } from '../../launch'
@@ -34,15 +35,18 @@ type Mode = 'join' | 'member_centre'
 export default function HostedJoinPage() {
   const [locale, setLocale] = useState<Locale | null>(null)
   const [mode, setMode] = useState<Mode>('join')
+  // What the platform verified and sent with the session, read back with the driver's token: shown read-only.
+  const [prefill, setPrefill] = useState<FlowPrefill>({})
   useEffect(() => {
     if (!start.sessionId || !start.token) return
     // The session's return URL and language (a registered URL only: the registry checked it on create).
     fetch(`${registryUrl}/v1/join-sessions/${start.sessionId}`, { headers: { authorization: `Bearer ${start.token}` } })
-      .then((r) => (r.ok ? (r.json() as Promise<{ return_url?: string; locale?: Locale; mode?: Mode }>) : null))
+      .then((r) => (r.ok ? (r.json() as Promise<Pick<JoinSession, 'return_url' | 'locale' | 'mode' | 'prefill'>>) : null))
       .then(
         (s) => {
           returnUrl = s?.return_url ?? null
           if (s?.mode === 'member_centre') setMode('member_centre')
+          setPrefill(prefillFromSession(s?.prefill))
           bridge.ready()
           setLocale(s?.locale === 'en' ? 'en' : 'zh-CN')
         },
@@ -80,6 +84,7 @@ export default function HostedJoinPage() {
       sessionId={start.sessionId}
       joinToken={start.token}
       locale={locale}
+      prefill={prefill}
       onTokenExpired={onTokenExpired}
       capabilities={
         answers
