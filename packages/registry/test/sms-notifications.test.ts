@@ -106,6 +106,25 @@ eachDialect(
       const tries = sms.requests.filter((q) => q.body.to === who.mobile).map((q) => [q.body.template, q.status])
       expect(tries).toEqual([['application_needs_info', 503], ['application_needs_info', 200], ['application_rejected', 200]])
     })
+
+    it('a decision about a member reaches the member’s number, not a stranger’s who later applied with their ID number', async () => {
+      const r = registry()
+      const key = r.cli(['platform', 'create', '--name', '平台短信三', '--id', 'P-SMS3'])['secret_key'] as string
+      const nanjing: Staff = staffClient(r.baseUrl, r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京三'])['key'] as string)
+      const member = person(base + 60, '韩会员')
+      const stranger: Person = { ...member, name: '秦冒名', mobile: person(base + 61).mobile }
+      const { card } = await nanjingMember(r.baseUrl, key, nanjing, member, 'sms-member')
+      // Another platform user files an application with the member's ID number and their own mobile: taken in, flagged.
+      const flagged = await submitInNanjing(r.baseUrl, key, stranger, 'sms-stranger')
+      const detail = await staffJson<{ flags: { possible_duplicate?: unknown } }>(nanjing, `/v1/review/applications/${flagged}`)
+      expect(detail.flags.possible_duplicate).toBeTruthy()
+      await staffJson(nanjing, `/v1/review/members/${card}/retain`, { reason: '退休' })
+      await staffJson(nanjing, `/v1/review/members/${card}/restore`, {})
+      await expect.poll(() => to(member).length, { timeout: 20_000, interval: 200 }).toBe(3)
+      await new Promise((resolve) => setTimeout(resolve, 1200))
+      expect(to(member)).toEqual([['application_approved', NANJING], ['membership_retained', NANJING], ['membership_restored', NANJING]])
+      expect(to(stranger)).toEqual([])
+    })
   },
   { RUHUI_SMS_URL: sms.url, RUHUI_SMS_TOKEN: sms.token },
 )

@@ -23,17 +23,22 @@ type Trx = Transaction<Database>
 
 /**
  * The number to tell: for an application, the one it gave (the driver's latest word); for a member,
- * the one they set in the member centre, else their latest application's.
+ * the one they set in the member centre, else the one of the application that made them a member
+ * (members.application_id). Never "the latest application with this ID number": anyone can file
+ * one with a member's ID number and their own mobile (taken in, flagged as a possible duplicate).
  */
 async function mobileOf(ctx: RegistryContext, trx: Trx, where: { applicationId: string } | { personKey: string }): Promise<string | undefined> {
+  let applicationId: string
   if ('personKey' in where) {
-    const member = await trx.selectFrom('members').select(['profile_enc']).where('person_key', '=', where.personKey).executeTakeFirst()
-    const changed = member?.profile_enc ? (JSON.parse(decryptField(ctx.keys, member.profile_enc, 'member_profile')) as { mobile?: unknown }).mobile : undefined
+    const member = await trx.selectFrom('members').select(['profile_enc', 'application_id']).where('person_key', '=', where.personKey).executeTakeFirst()
+    if (!member) return undefined
+    const changed = member.profile_enc ? (JSON.parse(decryptField(ctx.keys, member.profile_enc, 'member_profile')) as { mobile?: unknown }).mobile : undefined
     if (typeof changed === 'string' && changed) return changed
+    applicationId = member.application_id
+  } else {
+    applicationId = where.applicationId
   }
-  let q = trx.selectFrom('applications').select(['applicant_enc'])
-  q = 'applicationId' in where ? q.where('id', '=', where.applicationId) : q.where('person_key', '=', where.personKey).orderBy('submitted_at', 'desc').limit(1)
-  const row = await q.executeTakeFirst()
+  const row = await trx.selectFrom('applications').select(['applicant_enc']).where('id', '=', applicationId).executeTakeFirst()
   if (!row) return undefined
   const mobile = (JSON.parse(decryptField(ctx.keys, row.applicant_enc, 'applicant')) as { mobile?: unknown }).mobile
   return typeof mobile === 'string' && mobile ? mobile : undefined
