@@ -116,6 +116,28 @@ eachDialect('member centre', (registry) => {
     expect(rows[0]?.note_enc).not.toContain('回老家')
   })
 
+  it('the member sees only their own applications: not an impostor’s filed with their ID number, nor the request meant for it', async () => {
+    const r = registry()
+    const key = r.cli(['platform', 'create', '--name', '冒名平台', '--id', 'P-IMP'])['secret_key'] as string
+    const nanjing = staffClient(r.baseUrl, r.cli(['reviewer', 'create', '--org', 'org_lf_3201', '--name', '南京']).key as string)
+    const who = person(41, '施本人')
+    const { applicationId } = await applyInNanjing(r.baseUrl, key, who, 'own-u1')
+    await staffJson(nanjing, `/v1/review/applications/${applicationId}/approve`, {})
+    // Another platform user files with the member's ID number, another name and mobile: taken in, flagged; the reviewer asks them for more.
+    const impostor = await applyInNanjing(r.baseUrl, key, { ...who, name: '冒名者', mobile: person(42).mobile }, 'own-u2')
+    expect((await staffJson<{ flags: { possible_duplicate?: unknown } }>(nanjing, `/v1/review/applications/${impostor.applicationId}`)).flags.possible_duplicate).toBeTruthy()
+    await staffJson(nanjing, `/v1/review/applications/${impostor.applicationId}/request_info`, { reason: '请补充驾驶证照片' })
+
+    const member = await driverSession(r.baseUrl, key, 'own-u1')
+    const mine = await member.membership.retrieve()
+    expect(mine).toMatchObject({ status: 'active', member_name: '**人', information_request: null })
+    expect(mine.applications.map((a) => a.id)).toEqual([applicationId])
+    // The impostor's own session sees their application and the request, and nothing of the membership.
+    const theirs = await impostor.driver.membership.retrieve()
+    expect(theirs).toMatchObject({ status: null, union: null, card: null, applications: [{ id: impostor.applicationId, status: 'needs_info' }] })
+    expect(theirs.information_request).not.toBeNull()
+  })
+
   it('at once: one request to leave, one transfer, one answer win; the rest are refused and nothing is doubled', async () => {
     const r = registry()
     const key = r.cli(['platform', 'create', '--name', '并发平台', '--id', 'P-RACE'])['secret_key'] as string

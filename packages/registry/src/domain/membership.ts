@@ -93,7 +93,33 @@ async function ensureCard(ctx: RegistryContext, personKey: string, member: Membe
 }
 
 type AppRow = Awaited<ReturnType<typeof appsOf>>[number]
-const appsOf = (db: Db, personKey: string) => db.selectFrom('applications').selectAll().where('person_key', '=', personKey).orderBy('submitted_at', 'desc').limit(50).execute()
+/**
+ * The member's own applications: the one that made them a member (members.application_id) and those
+ * submitted from sessions of platform users linked to the member (person-links.ts, linked on approval).
+ * Not every application with the member's ID number: anyone may file one with it (taken in, flagged
+ * as a possible duplicate), and the member must not see it nor a reviewer's request meant for it.
+ */
+const appsOf = (db: Db, member: Pick<MemberRow, 'person_key' | 'application_id'>) =>
+  db
+    .selectFrom('applications')
+    .selectAll('applications')
+    .where('applications.person_key', '=', member.person_key)
+    .where((eb) =>
+      eb.or([
+        eb('applications.id', '=', member.application_id),
+        eb.exists(
+          eb
+            .selectFrom('sessions')
+            .innerJoin('person_links', (j) => j.onRef('person_links.platform_id', '=', 'sessions.platform_id').onRef('person_links.platform_user_id', '=', 'sessions.platform_user_id'))
+            .select('sessions.id')
+            .whereRef('sessions.id', '=', 'applications.session_id')
+            .where('person_links.person_key', '=', member.person_key),
+        ),
+      ]),
+    )
+    .orderBy('applications.submitted_at', 'desc')
+    .limit(50)
+    .execute()
 
 async function openRequest(db: Db, apps: AppRow[]) {
   const open = apps.find((a) => a.status === 'needs_info')
@@ -131,7 +157,7 @@ async function applicantView(apps: AppRow[], db: Db): Promise<Membership> {
 export async function membershipOf(ctx: RegistryContext, personKey: string, member: MemberRow, db: Db = ctx.db): Promise<Membership> {
   const directory = ctx.directory()
   const orgName = (id: string | null) => (id ? (directory.byId.get(id)?.name ?? null) : null)
-  const apps = await appsOf(db, personKey)
+  const apps = await appsOf(db, member)
   const latest = apps.find((a) => a.id === member.application_id) ?? apps[0]
   if (!latest) throw new Refusal('membership_not_found')
   const [transfers, events, leave, card] = await Promise.all([
