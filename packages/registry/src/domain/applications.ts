@@ -15,7 +15,7 @@ import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { recordEvent } from './outbox'
 import { applicationView } from './views'
 import { checkAgreedTexts } from './consent-texts'
-import { admitIdNumber, rememberIdNumber } from './id-number-cap'
+import { admitIdNumber } from './id-number-cap'
 import { matchesMemberRecord, sameApplicant } from './member-record-match'
 import { identityEvidence, prefillMismatches, sessionPrefill } from './identity-evidence'
 import { platformViews } from './platform-view'
@@ -25,21 +25,11 @@ export const OPEN_STATUSES: ApplicationStatus[] = ['submitted', 'under_review', 
 type TokenCaller = Extract<Caller, { kind: 'join_token' }>
 
 /**
- * Submit; `transfer_required` / `already_member` first commit the pending transfer, then refuse. An ID
- * number tried in a refused submission is remembered with the session (the cap, issue #13); one that is
- * taken in completes the session, so it needs no second write.
+ * Submit; `transfer_required` / `already_member` first commit the pending transfer, then refuse. The ID
+ * number is counted against the session's cap (issue #13) before the member lookup, in one write-queue
+ * step (id-number-cap.ts).
  */
 export async function submitApplication(ctx: RegistryContext, caller: TokenCaller, body: ApplicationSubmit, locale: 'zh-CN' | 'en'): Promise<Application> {
-  const tried: { key?: string } = {}
-  try {
-    return await takeIn(ctx, caller, body, locale, tried)
-  } catch (e) {
-    if (tried.key && e instanceof Refusal) await rememberIdNumber(ctx, caller.sessionId, tried.key)
-    throw e
-  }
-}
-
-async function takeIn(ctx: RegistryContext, caller: TokenCaller, body: ApplicationSubmit, locale: 'zh-CN' | 'en', tried: { key?: string }): Promise<Application> {
   const a = body.applicant
   const now = ctx.now()
   // Every consent and the charter must be a published text (issue #13); nothing is stored otherwise.
@@ -53,7 +43,6 @@ async function takeIn(ctx: RegistryContext, caller: TokenCaller, body: Applicati
   const identity = checked.value
   const key = personKey(ctx.keys, identity.idCard.number)
   await admitIdNumber(ctx, caller.sessionId, key)
-  tried.key = key
   const member = await ctx.db.selectFrom('members').selectAll().where('person_key', '=', key).executeTakeFirst()
   // No membership oracle (issue #13): the member's own name, ID number and mobile, or an application like any other, flagged.
   const recordMatches = member ? await matchesMemberRecord(ctx, member, identity) : false
