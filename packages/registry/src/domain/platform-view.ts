@@ -2,7 +2,8 @@
  * What the platform sees of an application (its secret key, its list, every webhook): the status
  * and a refusal's reason code, never the union, tier, card or the reviewer's words. `membership`
  * only for a driver who gave `share_membership_with_platform`, has not withdrawn it, and is a
- * member now (not one who left or was expelled). Issue #13; DOMAIN §6.
+ * member now through this application (not one who left or was expelled, nor one who joined again
+ * through another application). Issue #13; DOMAIN §6.
  */
 import type { Kysely, Transaction } from 'kysely'
 import { type PlatformApplication, toChinaTime } from '@ruhui/core/contract'
@@ -32,12 +33,14 @@ export function platformApplicationView(a: Row, memberOf: string | null): Platfo
 export async function platformViews(db: Kysely<Database> | Transaction<Database>, rows: Row[]): Promise<PlatformApplication[]> {
   const sharing = rows.filter((r) => r.shares_with_platform === 1 && r.status === 'approved')
   const members = sharing.length
-    ? await db.selectFrom('members').select(['person_key', 'org_id', 'status', 'application_id']).where('person_key', 'in', sharing.map((r) => r.person_key)).where('status', 'in', MEMBER_STATUSES).execute()
+    ? await db.selectFrom('members').select(['person_key', 'org_id', 'status', 'application_id']).where('application_id', 'in', sharing.map((r) => r.id)).where('status', 'in', MEMBER_STATUSES).execute()
     : []
   const orgIds = [...new Set(members.map((m) => m.org_id))]
   const orgs = orgIds.length ? await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute() : []
   return rows.map((r) => {
-    const m = r.shares_with_platform === 1 && r.status === 'approved' ? members.find((x) => x.person_key === r.person_key) : undefined
+    // Only the membership this application made (members.application_id): a driver who consented on A,
+    // left, and joined again through B without the consent is not shown as a member on A.
+    const m = r.shares_with_platform === 1 && r.status === 'approved' ? members.find((x) => x.application_id === r.id && x.person_key === r.person_key) : undefined
     // The union the driver is a member of now (a transfer may have moved them).
     return platformApplicationView(r, m ? (orgs.find((o) => o.id === m.org_id)?.name ?? r.org_name ?? '') : null)
   })
