@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
-import { configFrom } from './config'
+import { ConfigValueError, configFrom } from './config'
 import { MatchingConfigError } from './matching-config'
 import { ConsentTextsError } from './consent-texts-config'
 import { encryptField } from './crypto/field-cipher'
@@ -81,11 +81,15 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command ? 0 : 2
   }
+  if (values.port !== undefined && !/^\d+$/.test(values.port)) {
+    process.stderr.write(`--port should be a whole number, got ${JSON.stringify(values.port.slice(0, 100))}\n`)
+    return 2
+  }
   let config: ReturnType<typeof configFrom>
   try {
     config = configFrom(process.env, { ...(values.port ? { port: Number(values.port) } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), ...(values['app-dir'] ? { appDir: values['app-dir'] } : {}), ...(values['matching-config'] ? { matchingConfig: values['matching-config'] } : {}), ...(values['consent-texts'] ? { consentTexts: values['consent-texts'] } : {}) })
   } catch (e) {
-    if (!(e instanceof MatchingConfigError) && !(e instanceof ConsentTextsError)) throw e
+    if (!(e instanceof MatchingConfigError) && !(e instanceof ConsentTextsError) && !(e instanceof ConfigValueError)) throw e
     process.stderr.write(`${e.message}\n`)
     return 2
   }

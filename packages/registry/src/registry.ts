@@ -43,7 +43,7 @@ export async function createRegistry(config: RegistryConfig, options: { log?: Lo
   const keys = loadKeys(options.env ?? process.env, config.dataDir, storage.dialect === 'sqlite')
   let directory: Directory = await loadDirectory(storage.db)
   let loadedVersion = await directoryVersion(storage.db)
-  const ctx: RegistryContext = { db: storage.db, dialect: storage.dialect, writer: new WriteQueue(storage.db, 128, undefined, storage.dialect === 'postgres' ? Number(process.env.RUHUI_WRITE_CONCURRENCY ?? 4) : 1), keys, config, log, now: () => Date.now(), directory: () => directory }
+  const ctx: RegistryContext = { db: storage.db, dialect: storage.dialect, writer: new WriteQueue(storage.db, 128, config.groupCommitMs, storage.dialect === 'postgres' ? config.writeConcurrency : 1), keys, config, log, now: () => Date.now(), directory: () => directory }
   ctx.reloadDirectory = async () => {
     loadedVersion = await directoryVersion(storage.db)
     directory = await loadDirectory(storage.db)

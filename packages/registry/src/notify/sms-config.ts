@@ -23,7 +23,16 @@ export function smsConfigFrom(env: NodeJS.ProcessEnv): SmsConfig | undefined {
     parsed = undefined
   }
   if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new Error(`RUHUI_SMS_URL should be an http(s) URL, got ${JSON.stringify(url.slice(0, 100))}`)
-  const config: SmsConfig = { url, timeoutMs: Number(env.RUHUI_SMS_TIMEOUT_MS ?? 10_000), maxAttempts: Number(env.RUHUI_SMS_MAX_ATTEMPTS ?? 8) }
+  const config: SmsConfig = { url, timeoutMs: positive(env, 'RUHUI_SMS_TIMEOUT_MS', 10_000), maxAttempts: positive(env, 'RUHUI_SMS_MAX_ATTEMPTS', 8) }
   if (env.RUHUI_SMS_TOKEN) config.token = env.RUHUI_SMS_TOKEN
   return config
+}
+
+/** A positive number, or the default when unset; throws naming the variable otherwise (never NaN). */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} should be a positive number, got ${JSON.stringify(raw.slice(0, 100))}`)
+  return n
 }
