@@ -345,6 +345,7 @@ export const enWords: Words = {
   evidenceNotThisPerson: '(the platform verified someone else: the name or ID number differs from the submission)',
   evidenceNone: 'No check recorded',
   possibleDuplicate: (org, status) => `Possible duplicate: this ID number belongs to a member of ${org} (${status}), but the name or mobile differs from the member record. Check that it is the same person.`,
+  possibleDuplicateElsewhere: 'Possible duplicate: this ID number belongs to a member elsewhere (a union outside yours), but the name or mobile differs from the member record. Check that it is the same person.',
   possibleDuplicateApplication: (id) => `Possible duplicate: this ID number has an application being handled (${id}), under another name or mobile. Check that it is the same person.`,
   prefillMismatch: (fields) => `Differs from what the platform prefilled: ${fields}`,
   prefillFields: { name: 'name', id_number: 'ID number', mobile: 'mobile', employment_form: 'employment form', base_region: 'home region', plate: 'plate' },

@@ -348,6 +348,7 @@ export const zhWords = {
   evidenceNotThisPerson: '（平台核验的是另一人：姓名或证件号码与提交的不一致）',
   evidenceNone: '无核验记录',
   possibleDuplicate: (org: string, status: string) => `可能重复：该证件号码已是${org}的会员（${status}），但姓名或手机号码与会员记录不一致。请核实是否本人。`,
+  possibleDuplicateElsewhere: '可能重复：该证件号码已是其他地区工会的会员（不在您的管辖范围内），但姓名或手机号码与会员记录不一致。请核实是否本人。',
   possibleDuplicateApplication: (id: string) => `可能重复：该证件号码已有一份正在办理的入会申请（${id}），但姓名或手机号码不一致。请核实是否本人。`,
   prefillMismatch: (fields: string) => `与平台预填的信息不一致：${fields}`,
   prefillFields: { name: '姓名', id_number: '证件号码', mobile: '手机号码', employment_form: '从业形式', base_region: '常驻地', plate: '车牌号码' },

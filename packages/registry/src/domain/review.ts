@@ -25,14 +25,14 @@ import { waitingSince } from './working-days'
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
 export type ReviewAction = 'approve' | 'reject' | 'request_info' | 'assign'
 
-function reviewView(a: ApplicationTable) {
+function reviewView(a: ApplicationTable, scope: ReadonlySet<string>) {
   return {
     ...applicationView(a),
     applicant: { name: a.name_masked, id_number: a.id_masked, mobile: a.mobile_masked, masked: true },
     base_region: { county: a.base_county, township: a.base_township },
     config_version: a.config_version,
     volunteer: a.volunteer === 1,
-    ...reviewPrivacyFacts(a), // issue #13: evidence by source, duplicate and prefill flags, charter, consents
+    ...reviewPrivacyFacts(a, scope), // issue #13: evidence by source, duplicate and prefill flags, charter, consents
   }
 }
 
@@ -50,7 +50,7 @@ export async function reviewQueue(ctx: RegistryContext, reviewer: Reviewer, q: {
   const answers = rows.length ? await ctx.db.selectFrom('information_requests').select(['application_id', (eb) => eb.fn.max('answered_at').as('answered_at')]).where('application_id', 'in', rows.map((r) => r.id)).groupBy('application_id').execute() : []
   const answeredAt = new Map(answers.map((r) => [r.application_id, r.answered_at as string | null]))
   const now = ctx.now()
-  return { object: 'list' as const, data: rows.map((a) => ({ ...reviewView(a), ...waitingSince(a, now, answeredAt.get(a.id), ctx.config.workCalendar) })), has_more: rows.length === limit, next_cursor: null }
+  return { object: 'list' as const, data: rows.map((a) => ({ ...reviewView(a, reviewerScope(ctx, reviewer)), ...waitingSince(a, now, answeredAt.get(a.id), ctx.config.workCalendar) })), has_more: rows.length === limit, next_cursor: null }
 }
 
 export async function reviewDetail(ctx: RegistryContext, reviewer: Reviewer, id: string, reveal: boolean) {
@@ -58,7 +58,7 @@ export async function reviewDetail(ctx: RegistryContext, reviewer: Reviewer, id:
   if (!a) throw new Refusal('not_found', { param: 'id' })
   requireInScope(ctx, reviewer, a.org_id)
   // The review loop (issue #16): what was asked, the driver's answers and their photos (by id).
-  const view = { ...reviewView(a), information_requests: await informationRequestsOf(ctx, id) }
+  const view = { ...reviewView(a, reviewerScope(ctx, reviewer)), information_requests: await informationRequestsOf(ctx, id) }
   if (!reveal) return view
   // Every staff read of personal data is audit-logged, in the same transaction as the read's record.
   await ctx.writer.run((trx) => trx.insertInto('audit_log').values({ actor: reviewer.id, action: 'reveal_applicant', subject: id, created_at: iso(ctx.now()) }).execute())
@@ -129,7 +129,7 @@ export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: st
     const view = applicationView({ ...a, ...patch } as ApplicationTable)
     const eventType = ({ approve: 'application.approved', reject: 'application.rejected', request_info: 'application.needs_info', assign: 'application.under_review' } as const)[action]
     await recordEvent(ctx, trx, eventType, a.platform_id, view)
-    return reviewView({ ...a, ...patch } as ApplicationTable)
+    return reviewView({ ...a, ...patch } as ApplicationTable, reviewerScope(ctx, reviewer))
   })
 }
 // Member status changes (保留会籍, restore, 开除会籍, 退会) are in member-lifecycle.ts.
