@@ -1,6 +1,6 @@
 // Retention (issue #13): as the published text says, the personal data of a refused or withdrawn
 // application is deleted once its time has passed (RUHUI_PURGE_AFTER_DAYS), by the worker, on both
-// dialects; approved and open applications keep theirs; the consent records and the statistics stay;
+// dialects (the driver's answers to the reviewer's requests with it); approved and open applications keep theirs; the consent records and the statistics stay;
 // a platform's prefill goes with an old session whose application is no longer being handled.
 import { beforeAll, expect, it } from 'vitest'
 import { makeTestIdNumber, testCharter, testConsents } from '@ruhui/testing'
@@ -33,6 +33,11 @@ eachDialect(
           charter: testCharter(),
         })
         ids[k] = app.id
+        // The reviewer asks the refused and the open one for more; the driver answers (kept sealed until the purge).
+        if (k === 'rejected' || k === 'open') {
+          await call(`/v1/review/applications/${app.id}/request_info`, reviewer, { reason: '请说明车辆情况' })
+          expect((await call(`/v1/applications/${app.id}/respond`, s.join_token, { note: '车辆挂靠在运输公司' })).status).toBe('under_review')
+        }
         if (k === 'rejected') await call(`/v1/review/applications/${app.id}/reject`, reviewer, { reason: '不符合条件' })
         if (k === 'withdrawn') await call(`/v1/applications/${app.id}/withdraw`, s.join_token, {})
         if (k === 'approved') await call(`/v1/review/applications/${app.id}/approve`, reviewer, {})
@@ -61,6 +66,9 @@ eachDialect(
       const revealed = await call(`/v1/review/applications/${ids.rejected}?reveal=true`, reviewer)
       expect(JSON.stringify(revealed.applicant)).not.toMatch(/蒋保存|13500000001/)
       expect((await call(`/v1/review/applications/${ids.open}?reveal=true`, reviewer)).applicant.name).toBe('蒋保存')
+      // The driver's answers went with the refused application's personal data; the open one keeps them.
+      const answers = await queryRows<{ application_id: string; answer_enc: string | null }>(r, `select application_id, answer_enc from information_requests where application_id in ('${ids.rejected}', '${ids.open}')`)
+      expect(answers.map((a) => [a.application_id === ids.rejected ? 'rejected' : 'open', a.answer_enc !== null]).sort()).toEqual([['open', true], ['rejected', false]])
       // The prefill went with the old sessions, except the one whose application is still being handled.
       const sessions = await queryRows<{ platform_user_id: string; prefill_enc: string | null }>(r, "select platform_user_id, prefill_enc from sessions where platform_user_id like 'ret-%' order by platform_user_id")
       expect(sessions.map((s) => [s.platform_user_id, s.prefill_enc !== null])).toEqual([['ret-approved', false], ['ret-open', true], ['ret-rejected', false], ['ret-withdrawn', false]])

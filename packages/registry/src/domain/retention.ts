@@ -2,7 +2,7 @@
  * Retention (issue #13; DOMAIN §6.3, PIPL Arts. 19 and 47): the personal information of an application
  * that was refused or withdrawn is deleted once `RUHUI_PURGE_AFTER_DAYS` (default 30, as the published
  * consent text says) have passed since the decision — the sealed applicant, the masked fields, the
- * person key, the reviewer's flags and evidence; the status, region and dates stay for the statistics,
+ * person key, the reviewer's flags and evidence, the driver's answers to the reviewer's requests; the status, region and dates stay for the statistics,
  * and the consent records stay (kept at least three years, Art. 56). What a platform prefilled is
  * deleted with the session once it is that old, unless its application is still being handled.
  * Run by the worker at most every `RUHUI_PURGE_EVERY_MS`.
@@ -23,6 +23,13 @@ export async function purgeClosedApplications(ctx: RegistryContext, force = fals
   const cutoff = iso(now - ctx.config.purgeAfterMs)
   const sealed = encryptField(ctx.keys, JSON.stringify({ purged: true }), 'applicant')
   return ctx.writer.run(async (trx) => {
+    // The driver's answers to the reviewer's requests (要求补充材料) go with the application's personal data.
+    await trx
+      .updateTable('information_requests')
+      .set({ answer_enc: null })
+      .where('answer_enc', 'is not', null)
+      .where((eb) => eb('application_id', 'in', eb.selectFrom('applications').select('id').where('status', 'in', ['rejected', 'withdrawn']).where('decided_at', '<', cutoff)))
+      .execute()
     const apps = await trx
       .updateTable('applications')
       .set({ applicant_enc: sealed, name_masked: PURGED, id_masked: PURGED, mobile_masked: PURGED, person_key: sql<string>`'purged_' || id`, review_flags: null, evidence: null })
