@@ -109,7 +109,10 @@ eachDialect('staff actions', (registry, dialect) => {
     expect(res.results.find((x) => x.application_id === decided)?.error).toMatchObject({ code: 'invalid_request' })
     expect(res.results.find((x) => x.application_id === 'app_nothing_here')?.error).toMatchObject({ code: 'not_found' })
     for (const id of ours) expect((await queryRows(r, `select id from review_actions where subject_id = '${id}' and action = 'approve'`)).length).toBe(1)
-    expect((await queryRows(r, `select id from audit_log where action = 'batch_approve'`)).length).toBe(3)
+    // Recorded in each approval's own transaction (the same moment as its review action), for the approved ones only.
+    const logged = await queryRows<{ subject: string; created_at: string }>(r, `select subject, created_at from audit_log where action = 'batch_approve' order by subject`)
+    expect(logged.map((x) => x.subject)).toEqual([...ours].sort())
+    for (const row of logged) expect((await queryRows<{ created_at: string }>(r, `select created_at from review_actions where subject_id = '${row.subject}' and action = 'approve'`))[0]?.created_at).toBe(row.created_at)
     // Hefei's reviewer cannot approve Nanjing's applications in a batch either.
     const other = await submitInNanjing(r.baseUrl, key, person(n0 + 14), 'b-5')
     const theirs = await staffJson<{ approved: number; results: Array<{ error?: { code: string } }> }>(hefei, '/v1/review/batch-approvals', { application_ids: [other] })

@@ -5,7 +5,7 @@
  * never undoes or stops the others. Outside the reviewer's subtree is answered as not found.
  */
 import { ERROR_CODES } from '@ruhui/core/contract'
-import { type Caller, Refusal, type RegistryContext, iso } from './context'
+import { type Caller, Refusal, type RegistryContext } from './context'
 import { reviewAct } from './review'
 
 type Reviewer = Extract<Caller, { kind: 'reviewer' }>
@@ -23,10 +23,11 @@ export async function approveMany(ctx: RegistryContext, reviewer: Reviewer, ids:
   const results: BatchResult[] = []
   for (const id of unique) {
     try {
-      const approved = await reviewAct(ctx, reviewer, id, 'approve', {})
+      // Each approval is in review_actions (who, when) like any other; the audit log says it came in a
+      // batch, written in the approval's own transaction (an approval is never answered as failed, nor
+      // left out of the log, because of a write after it).
+      const approved = await reviewAct(ctx, reviewer, id, 'approve', {}, { audit: 'batch_approve' })
       results.push({ application_id: id, ok: true, status: approved.status })
-      // Each approval is in review_actions (who, when) like any other; the audit log says it came in a batch.
-      await ctx.writer.run((trx) => trx.insertInto('audit_log').values({ actor: reviewer.id, action: 'batch_approve', subject: id, created_at: iso(ctx.now()) }).execute())
     } catch (e) {
       // A refusal is this application's answer; anything else is the registry's own fault.
       if (!(e instanceof Refusal)) throw e

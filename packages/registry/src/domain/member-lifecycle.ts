@@ -27,6 +27,9 @@ const MOVES: Record<MemberAction, { from: readonly string[]; to: string; event: 
   expel: { from: ['active', 'retained'], to: 'expelled', event: 'expelled' },
 }
 
+/** The card was there when looked up and is gone in the write (the member joined again meanwhile: a new card number): a conflict, not a 500. */
+const cardChanged = () => new Refusal('lock_conflict', { param: 'card_number', message: '会籍刚刚被他人办理，请刷新后查看', en: 'The membership changed meanwhile (a new card); reload it' })
+
 const audit = (reviewer: Reviewer, action: string, subject: string, now: string) => ({ actor: reviewer.id, action, subject, created_at: now })
 
 /** Retain, restore or expel the member holding `cardNumber`; expelling needs a reason. */
@@ -38,7 +41,8 @@ export async function actOnMember(ctx: RegistryContext, reviewer: Reviewer, card
   requireInScope(ctx, reviewer, found.org_id)
   const result = await ctx.writer.run(async (trx) => {
     // Read again in the write: another reviewer (or a transfer) may have changed it meanwhile.
-    const m = await trx.selectFrom('members').selectAll().where('card_number', '=', cardNumber).executeTakeFirstOrThrow()
+    const m = await trx.selectFrom('members').selectAll().where('card_number', '=', cardNumber).executeTakeFirst()
+    if (!m) throw cardChanged()
     if (m.status === 'transferring') throw new Refusal('membership_not_active', { message: '会员正在办理转接，请先完成或拒绝转接', en: 'The member is being transferred; finish or refuse the transfer first' })
     if (!move.from.includes(m.status)) throw new Refusal('membership_not_active', { message: `会籍当前状态不能执行该操作（${m.status}）`, en: `The membership's status (${m.status}) does not allow this` })
     const at = ctx.now()
@@ -75,7 +79,8 @@ export async function setMemberStatus(ctx: RegistryContext, reviewer: Reviewer, 
   if (!found) throw new Refusal('not_found', { param: 'card_number' })
   requireInScope(ctx, reviewer, found.org_id)
   return ctx.writer.run(async (trx) => {
-    const m = await trx.selectFrom('members').selectAll().where('card_number', '=', cardNumber).executeTakeFirstOrThrow()
+    const m = await trx.selectFrom('members').selectAll().where('card_number', '=', cardNumber).executeTakeFirst()
+    if (!m) throw cardChanged()
     if (!['active', 'retained'].includes(m.status)) throw new Refusal('membership_not_active', { message: `会籍当前状态不能办理退会（${m.status}）` })
     const at = ctx.now()
     const now = iso(at)

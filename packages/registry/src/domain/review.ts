@@ -74,7 +74,8 @@ export interface ReviewActInput {
   documents?: readonly string[]
 }
 
-export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: string, action: ReviewAction, input: ReviewActInput) {
+/** `options.audit`: an audit-log entry recorded in the action's own transaction (a batch approval says it came in a batch). */
+export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: string, action: ReviewAction, input: ReviewActInput, options: { audit?: string } = {}) {
   const current = await ctx.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst()
   if (!current) throw new Refusal('not_found', { param: 'id' })
   requireInScope(ctx, reviewer, current.org_id)
@@ -126,6 +127,7 @@ export async function reviewAct(ctx: RegistryContext, reviewer: Reviewer, id: st
     }
     await trx.updateTable('applications').set(patch).where('id', '=', id).execute()
     await trx.insertInto('review_actions').values({ id: newId('rva'), subject_id: id, reviewer_id: reviewer.id, action, reason: input.reason ?? null, created_at: iso(now) }).execute()
+    if (options.audit) await trx.insertInto('audit_log').values({ actor: reviewer.id, action: options.audit, subject: id, created_at: iso(now) }).execute()
     const view = applicationView({ ...a, ...patch } as ApplicationTable)
     const eventType = ({ approve: 'application.approved', reject: 'application.rejected', request_info: 'application.needs_info', assign: 'application.under_review' } as const)[action]
     await recordEvent(ctx, trx, eventType, a.platform_id, view)
