@@ -2,8 +2,8 @@
 // messages: a real registry process (SQLite) delivers its webhooks to the backend over HTTP; the
 // backend sends subscribeMessage.send to a stand-in of WeChat's API. One message per decision
 // (approved, needs_info, rejected, transfer completed and refused, leave confirmed, expelled) to the
-// driver who subscribed; none for a driver who did not, nor a membership's end for a driver who
-// did not let the platform know of the membership; an expired access token is fetched again; no ID
+// driver who subscribed; none for a driver who did not, nor a transfer or a membership's end for a
+// driver who did not let the platform know of the membership; an expired access token is fetched again; no ID
 // number and no name in any message.
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -79,7 +79,8 @@ it('one subscription message per decision, to the driver who subscribed; nothing
   await staffJson(nanjing, `/v1/review/applications/${b.id}/request_info`, { reason: '请上传驾驶证照片', documents: ['driving_licence_photo'] })
   wechat.expireTokenOnce() // the next send meets an expired access token
   await staffJson(nanjing, `/v1/review/applications/${b.id}/reject`, { reason: '非货车司机' })
-  for (const [id, share] of [['c', false], ['d', false], ['e', true], ['f', true], ['g', false], ['h', false]] as const) {
+  // c and d let the platform know of the membership: only then does it hear of their transfers (a transfer tells it the driver is a member).
+  for (const [id, share] of [['c', true], ['d', true], ['e', true], ['f', true], ['g', false], ['h', false]] as const) {
     const app = await apply(id, people[id], '320115', 'org_nf_320115', share)
     await staffJson(nanjing, `/v1/review/applications/${app.id}/approve`, {})
   }

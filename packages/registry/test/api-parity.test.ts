@@ -245,9 +245,34 @@ describe('the registry and the sandbox answer alike', () => {
     alike(await both('POST', '/v1/applications', { key: same.token, body: submission('221') }), 409) // already_member
     const moved = await sessionFor('parity-member-moved')
     alike(await both('POST', '/v1/applications', { key: moved.token, body: { ...submission('221'), base_region: { county: '340104' }, org_id: 'org_nf_340104' } }), 409) // transfer_required
-    const [transfer] = alike(await both('POST', '/v1/transfers', { key: moved.token, body: { to_org_id: 'org_nf_340104', reason: 'relocation' } }), 201)
-    expect(transfer.body).toMatchObject({ status: 'requested', to_org_id: 'org_nf_340104' })
+    const requested = alike(await both('POST', '/v1/transfers', { key: moved.token, body: { to_org_id: 'org_nf_340104', reason: 'relocation' } }), 201)
+    expect(requested[0].body).toMatchObject({ status: 'requested', to_org_id: 'org_nf_340104' })
     alike(await both('GET', '/v1/transfers/trf_nothing_here', { key: moved.token }), 404)
+    // Only members have transfers: without share_membership_with_platform the platform reads none, as if it did not exist.
+    const [unseen] = alike(await each('GET', (t) => `/v1/transfers/${idOf(requested)(t)}`, sk), 404)
+    const [none] = alike(await both('GET', '/v1/transfers/trf_nothing_here', { key: secretKey }), 404)
+    expect(normal(unseen.body)).toEqual(normal(none.body))
+    alike(await each('GET', (t) => `/v1/transfers/${idOf(requested)(t)}`, moved.token), 200) // the driver reads it
+  })
+
+  it('a retained member cannot move (membership_retained); with the consent, the platform reads the transfer, status only', async () => {
+    const s = await sessionFor('parity-retained')
+    const id = idOf(alike(await both('POST', '/v1/applications', { key: s.token, body: submission('263', { consents: testConsents(undefined, ['share_membership_with_platform']) }) }), 201))
+    await Promise.all(targets.map((t) => t.approve(id(t))))
+    const member = await sessionFor('parity-retained')
+    const setStatus = async (status: 'retained' | 'active') => {
+      await runSql(registry, `update members set status = '${status}' where application_id = '${id(targets[0] as Target)}'`)
+      const m = [...sandbox.state.members.values()].find((x) => x.applicationId === id(targets[1] as Target))
+      if (m) m.status = status
+    }
+    const move = { base_region: { county: '340104' }, to_org_id: 'org_nf_340104', reason: 'relocation' }
+    await setStatus('retained')
+    const [refused] = alike(await both('POST', '/v1/me/membership/transfer', { key: member.token, body: move }), 409) // membership_retained
+    expect(refused.body.error).toMatchObject({ code: 'membership_retained', param: 'membership.status' })
+    await setStatus('active')
+    const requested = alike(await both('POST', '/v1/me/membership/transfer', { key: member.token, body: move }), 201)
+    const [seen] = alike(await each('GET', (t) => `/v1/transfers/${idOf(requested)(t)}`, sk), 200)
+    expect(Object.keys(seen.body).sort()).toEqual(['created_at', 'id', 'object', 'session_id', 'status', 'updated_at'])
   })
 
   it('hosted sessions: a registered return_url is kept and the hosted_url answered; any other return_url is return_url_not_allowed', async () => {

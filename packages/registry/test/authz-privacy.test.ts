@@ -217,8 +217,11 @@ eachDialect('what each party sees (issue #13)', (registry) => {
     })
   })
 
-  describe('transfers: the platform learns one is under way, not between which unions', () => {
-    it('retrieve and events carry no union', async () => {
+  describe('transfers: only members have them, so the platform hears of one only with the consent (and never between which unions)', () => {
+    const TRANSFER_FIELDS = ['created_at', 'id', 'object', 'session_id', 'status', 'updated_at']
+    const transferEvents = async (id: string) => (await queryRows<{ type: string; payload: string }>(registry(), `select type, payload from events where platform_id = 'P-PRIV' and type like 'transfer.%' and payload like '%${id}%' order by created_at, id`))
+
+    it('without share_membership_with_platform: no event, and the secret key reads it as a transfer that does not exist', async () => {
       const member = people.private as { idNumber: string; mobile: string; name: string }
       const token = await session('user-mover')
       const moved = await call('/v1/applications', token, { method: 'POST', body: body(member, HEFEI) })
@@ -226,11 +229,41 @@ eachDialect('what each party sees (issue #13)', (registry) => {
       const t = await call('/v1/transfers', token, { method: 'POST', body: { to_org_id: HEFEI.org, reason: 'relocation' } })
       expect(t.status).toBe(201)
       expect(t.json.from_org_id).toBe(NANJING.org) // the driver's own view
-      const seen = (await call(`/v1/transfers/${t.json.id}`, secret)).json
-      expect(Object.keys(seen).sort()).toEqual(['created_at', 'id', 'object', 'session_id', 'status', 'updated_at'])
-      const rows = await queryRows<{ payload: string }>(registry(), "select payload from events where platform_id = 'P-PRIV' and type like 'transfer.%'")
-      expect(rows.length).toBe(1)
-      for (const row of rows) expect(Object.keys(JSON.parse(row.payload).data.object).sort()).toEqual(['created_at', 'id', 'object', 'session_id', 'status', 'updated_at'])
+      expect((await call(`/v1/transfers/${t.json.id}`, token)).json).toMatchObject({ id: t.json.id, from_org_id: NANJING.org, to_org_id: HEFEI.org })
+      const seen = await call(`/v1/transfers/${t.json.id}`, secret)
+      const missing = await call('/v1/transfers/trf_does_not_exist', secret)
+      expect([seen.status, seen.json.error.code, seen.json.error.param]).toEqual([404, 'not_found', 'id'])
+      expect([seen.json.error.type, seen.json.error.message]).toEqual([missing.json.error.type, missing.json.error.message])
+      // Refused by the union: still nothing reaches the platform.
+      expect((await call(`/v1/review/transfers/${t.json.id}/reject`, nanjingReviewer, { method: 'POST', body: {} })).status).toBe(200)
+      expect(await transferEvents(t.json.id)).toEqual([])
+      expect((await call(`/v1/transfers/${t.json.id}`, secret)).status).toBe(404)
+    })
+
+    it('with the consent: the status-only view and the events; withdrawn, the platform reads it no more', async () => {
+      const member = people.sharing as { idNumber: string; mobile: string; name: string; token: string }
+      const token = await session('user-mover-sharing')
+      const moved = await call('/v1/applications', token, { method: 'POST', body: body(member, HEFEI) })
+      expect([moved.status, moved.json.error.code]).toEqual([409, 'transfer_required'])
+      const t = await call('/v1/transfers', token, { method: 'POST', body: { to_org_id: HEFEI.org, reason: 'relocation' } })
+      expect(t.status, t.text).toBe(201)
+      const seen = await call(`/v1/transfers/${t.json.id}`, secret)
+      expect(seen.status).toBe(200)
+      expect(Object.keys(seen.json).sort()).toEqual(TRANSFER_FIELDS)
+      expect(seen.json.status).toBe('requested')
+      expect((await call(`/v1/review/transfers/${t.json.id}/release`, nanjingReviewer, { method: 'POST', body: {} })).status).toBe(200)
+      expect((await call(`/v1/review/transfers/${t.json.id}/accept`, hefeiReviewer, { method: 'POST', body: {} })).status).toBe(200)
+      const events = await transferEvents(t.json.id)
+      expect(events.map((e) => e.type)).toEqual(['transfer.requested', 'transfer.completed'])
+      for (const e of events) expect(Object.keys(JSON.parse(e.payload).data.object).sort()).toEqual(TRANSFER_FIELDS)
+      expect((await call(`/v1/transfers/${t.json.id}`, secret)).json.status).toBe('completed')
+      // The driver withdraws the consent from the session that moved (linked to the member on completion,
+      // no application of its own): withdrawn on the membership's application, the platform reads 404.
+      const w = await call('/v1/consents/withdraw', token, { method: 'POST', body: { kind: 'share_membership_with_platform' } })
+      expect([w.status, w.json.application_id]).toEqual([200, member && people.sharing?.appId])
+      expect((await call(`/v1/transfers/${t.json.id}`, secret)).status).toBe(404)
+      expectPlatformView((await call(`/v1/applications/${people.sharing?.appId}`, secret)).json, null)
+      expect((await call(`/v1/transfers/${t.json.id}`, token)).json.status).toBe('completed') // the driver still reads it
     })
   })
 })

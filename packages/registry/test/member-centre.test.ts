@@ -66,7 +66,8 @@ eachDialect('member centre', (registry) => {
     await expect(later.membership.transfer({ base_region: { county: '340104' }, to_org_id: 'org_nf_340104', reason: 'relocation' })).rejects.toMatchObject({ code: 'transfer_in_progress' })
     await expect(later.membership.leave({ reason: 'personal' })).rejects.toMatchObject({ code: 'transfer_in_progress' })
     const moving = await later.membership.retrieve()
-    expect(moving).toMatchObject({ status: 'transferring', open_transfer: { id: transfer.id, to_org_id: 'org_nf_340104' }, home_region: { county: '340104' } })
+    // The home region asked for is the member's only once the transfer completes (a refused move keeps the old one).
+    expect(moving).toMatchObject({ status: 'transferring', open_transfer: { id: transfer.id, to_org_id: 'org_nf_340104' }, home_region: { county: '320106' } })
     expect((await anyone.cards.verify(card1.qr_payload)).result).toBe('valid') // still a member at the source meanwhile
 
     // Hefei cannot accept before Nanjing releases; then both act.
@@ -74,7 +75,7 @@ eachDialect('member centre', (registry) => {
     await staffJson(nanjing, `/v1/review/transfers/${transfer.id}/release`, {})
     await staffJson(hefei, `/v1/review/transfers/${transfer.id}/accept`, {})
     const moved = await later.membership.retrieve()
-    expect(moved).toMatchObject({ status: 'active', join_date: today, union: { org_id: 'org_nf_340104' }, open_transfer: null, transfers: [{ id: transfer.id, status: 'completed' }] })
+    expect(moved).toMatchObject({ status: 'active', join_date: today, union: { org_id: 'org_nf_340104' }, home_region: { county: '340104' }, open_transfer: null, transfers: [{ id: transfer.id, status: 'completed' }] })
     const card2 = moved.card as { number: string; qr_payload: string }
     expect(card2.number).toBe(card1.number)
     expect(card2.qr_payload).not.toBe(card1.qr_payload)

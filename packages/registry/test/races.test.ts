@@ -43,7 +43,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const p = r.cli(['platform', 'create', '--name', `转接平台${sequence}`, '--id', `P-RACE-${sequence}`])
       const api = createRegistryClient({ baseUrl: r.baseUrl, secretKey: p.secret_key as string, transport: createFetchTransport() })
       const person = { ...testIdentities.standard, id_number: makeTestIdNumber({ sequence }) }
-      const body = (county: string, org: string) => ({ applicant: { ...person, employment_form: 'platform_self_employed' as const }, base_region: { county }, org_id: org, consents: testConsents(), charter: testCharter() })
+      const body = (county: string, org: string) => ({ applicant: { ...person, employment_form: 'platform_self_employed' as const }, base_region: { county }, org_id: org, consents: testConsents(undefined, ['share_membership_with_platform']), charter: testCharter() }) // the platform may hear of the transfer
       const driver = async (user: string) => createRegistryClient({ baseUrl: r.baseUrl, joinToken: (await api.joinSessions.create({ platform_user_id: user })).join_token as string, transport: createFetchTransport() })
       const app = await (await driver(`${sequence}-1`)).applications.submit(body('320115', 'org_nf_320115'))
       const ctx = r.ctx

@@ -15,9 +15,9 @@ import { type Ctx, Refusal } from './http-kit'
 import { createSession, refreshSession, retrieveSession } from './resources/sessions'
 import { listApplications, retrieveApplication, review, submitApplication, volunteerApplication, withdrawApplication } from './resources/applications'
 import { retrieveConsents, withdrawConsent } from './resources/consents'
-import { advanceTransfer, requestTransfer, retrieveTransfer } from './resources/transfers'
+import { advanceTransfer, requestMembershipTransfer, requestTransfer, retrieveTransfer } from './resources/transfers'
 import { matchOrganisations } from './resources/organisations'
-import { cancelLeave, decideLeave, membershipTransferOptions, requestLeave, requestMembershipTransfer, retrieveMembership, updateMembershipProfile } from './resources/membership'
+import { cancelLeave, decideLeave, membershipTransferOptions, requestLeave, retrieveMembership, updateMembershipProfile } from './resources/membership'
 import { createUpload, requestInformation, respondToApplication, uploadBytes } from './resources/review-loop'
 import { verifyCard } from './resources/cards'
 import { listServices } from './resources/member-services'
@@ -134,6 +134,7 @@ export function createRegistrySandbox(options: SandboxOptions = {}) {
     informationRequests: new Map(),
     uploads: new Map(),
     transferPersons: new Map(),
+    transferHomes: new Map(),
     seq: 0,
   })
   let state = fresh()

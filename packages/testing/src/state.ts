@@ -109,5 +109,7 @@ export interface SandboxState {
   uploads: Map<string, UploadRecord>
   /** Whose membership a transfer moves (transfer id → person). */
   transferPersons: Map<string, string>
+  /** The home region a member's move asks for (transfer id → region): the member's only once the transfer completes. */
+  transferHomes: Map<string, BaseRegion>
   seq: number
 }

@@ -65,3 +65,31 @@ it('the review loop: request, refused uploads, a photo, the answer; the applicat
   expect(sandbox.upload(photo.id)?.contentType).toBe('image/png')
   expect(sandbox.events.map((e) => e.type).slice(-2)).toEqual(['application.needs_info', 'application.under_review'])
 })
+
+it('moving, as the registry: the platform hears of a transfer only with share_membership_with_platform; a retained member cannot move; the home region changes on completion', async () => {
+  const first = await driverFor('sb-mover-consent')
+  const who = { ...testIdentities.standard, id_number: makeTestIdNumber({ regionCode: '320102', birthDate: '1986-04-02', sequence: '131' }) }
+  const app = await first.applications.submit({ applicant: { ...who, employment_form: 'platform_self_employed' }, base_region: { county: '320115' }, org_id: 'org_sandbox_nanjing_freight', consents: testConsents(undefined, ['share_membership_with_platform']), charter: testCharter() })
+  sandbox.review(app.id, 'approve')
+  const later = await driverFor('sb-mover-consent')
+  const member = [...sandbox.state.members.values()].find((m) => m.applicationId === app.id)
+  if (!member) throw new Error('no member')
+  member.status = 'retained'
+  const move = { base_region: { county: '340104' }, to_org_id: 'org_sandbox_hefei_freight', reason: 'relocation' } as const
+  await expect(later.membership.transfer(move)).rejects.toMatchObject({ code: 'membership_retained', param: 'membership.status', statusCode: 409 })
+  member.status = 'active'
+  const before = sandbox.events.length
+  const refused = await later.membership.transfer(move)
+  expect((await later.membership.retrieve()).home_region).not.toEqual({ county: '340104' })
+  sandbox.advanceTransfer(refused.id, 'reject')
+  expect(member.status).toBe('active')
+  const t = await later.membership.transfer(move)
+  expect(Object.keys(await backend.transfers.retrieve(t.id)).sort()).toEqual(['created_at', 'id', 'object', 'session_id', 'status', 'updated_at'])
+  sandbox.advanceTransfer(t.id, 'release')
+  sandbox.advanceTransfer(t.id, 'accept')
+  expect((await later.membership.retrieve()).home_region).toEqual({ county: '340104' })
+  expect(sandbox.events.slice(before).map((e) => e.type)).toEqual(['transfer.requested', 'transfer.rejected', 'transfer.requested', 'transfer.completed'])
+  // Withdrawn, the platform reads it no more.
+  await first.consents.withdraw({ kind: 'share_membership_with_platform' })
+  await expect(backend.transfers.retrieve(t.id)).rejects.toMatchObject({ code: 'not_found' })
+})

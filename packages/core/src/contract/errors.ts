@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   org_not_offered: { status: 422, type: 'invalid_request_error', zh: '所选工会不在可加入的范围内，请重新选择', en: 'The chosen union is not one of the offered candidates' },
   membership_not_found: { status: 404, type: 'invalid_request_error', zh: '没有找到您的会籍或入会申请记录', en: 'No membership or application is linked to this driver' },
   membership_not_active: { status: 409, type: 'invalid_request_error', zh: '当前会籍状态不能办理此项业务', en: 'The membership’s status does not allow this' },
+  membership_retained: { status: 409, type: 'invalid_request_error', zh: '您的会籍处于保留状态，请先联系所在工会恢复会籍，再申请转接', en: 'The membership is retained: ask the union to restore it before moving it' },
   transfer_in_progress: { status: 409, type: 'invalid_request_error', zh: '已有一项会籍转接正在办理', en: 'A transfer of this membership is already under way' },
   leave_pending: { status: 409, type: 'invalid_request_error', zh: '您的退会申请正在等待工会确认', en: 'A request to leave is already waiting for the union' },
   no_pending_leave: { status: 409, type: 'invalid_request_error', zh: '没有待确认的退会申请', en: 'There is no pending request to leave' },

@@ -36,6 +36,7 @@ const EXPECTED = {
   // Issue #16's codes never answer a submission; were one to, the driver could change the choice.
   membership_not_found: 'fix:union',
   membership_not_active: 'fix:union',
+  membership_retained: 'fix:union',
   transfer_in_progress: 'fix:union',
   leave_pending: 'fix:union',
   no_pending_leave: 'fix:union',

@@ -46,6 +46,7 @@ export const SUBMIT_ERROR_POLICY: { readonly [C in ErrorCode]: SubmitOutcome } =
   // Issue #16: answered by the member centre, the review loop and uploads, never by a submission.
   membership_not_found: 'fix:param',
   membership_not_active: 'fix:param',
+  membership_retained: 'fix:param',
   transfer_in_progress: 'fix:param',
   leave_pending: 'fix:param',
   no_pending_leave: 'fix:param',

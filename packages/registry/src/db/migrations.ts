@@ -138,6 +138,14 @@ const migrations = (dialect: Dialect): Record<string, Migration> => ({
       await notifyMigration(db) // the SMS outbox (issue #16)
     },
   },
+  '0011_transfer_home': {
+    async up(db: Kysely<unknown>) {
+      // The home region a member's move asks for, kept with the transfer: the member's own changes
+      // only when the transfer completes (a refused move leaves it as it was).
+      await db.schema.alterTable('transfers').addColumn('home_county', 'text').execute()
+      await db.schema.alterTable('transfers').addColumn('home_township', 'text').execute()
+    },
+  },
 })
 
 class InCodeProvider implements MigrationProvider {

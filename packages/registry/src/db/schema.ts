@@ -292,6 +292,9 @@ export interface TransferTable {
   created_at: string
   updated_at: string
   expires_at: string
+  /** The new home region a member asked to move to (member centre); set on the member only when the transfer completes. */
+  home_county: string | null
+  home_township: string | null
 }
 
 export interface ReviewActionTable {

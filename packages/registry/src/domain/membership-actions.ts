@@ -16,7 +16,7 @@ import type { TransferTable } from '../db/schema'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
 import { type MemberRow, membershipOf, requireMember } from './membership'
 import { recordMembershipEvent } from './membership-events'
-import { recordEvent } from './outbox'
+import { recordTransferEvent } from './transfer-visibility'
 import { transferView } from './views'
 
 type TokenCaller = Extract<Caller, { kind: 'join_token' }>
@@ -86,6 +86,8 @@ export async function membershipTransferOptions(ctx: RegistryContext, caller: To
 export async function requestMembershipTransfer(ctx: RegistryContext, caller: TokenCaller, b: MemberTransferRequest): Promise<Transfer> {
   const { personKey, member } = await requireMember(ctx, caller, ['active', 'retained', 'transferring'])
   if (member.status === 'transferring') throw new Refusal('transfer_in_progress')
+  // Only an active membership moves: a retained one (保留会籍) is restored by the union first.
+  if (member.status === 'retained') throw new Refusal('membership_retained', { param: 'membership.status' })
   const match = await matchForMove(ctx, caller, member, b)
   if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
   if (match.status === 'ineligible') throw new Refusal('ineligible')
@@ -96,14 +98,15 @@ export async function requestMembershipTransfer(ctx: RegistryContext, caller: To
     const pendingLeave = await trx.selectFrom('leave_requests').select('id').where('open_key', '=', personKey).executeTakeFirst()
     if (pendingLeave) throw new Refusal('leave_pending', { message: '您的退会申请正在等待工会确认，不能同时申请转接' })
     // The member's status is checked by the write itself: a transfer started meanwhile (another request, another process) wins.
-    const moved = await trx.updateTable('members').set({ status: 'transferring', home_county: b.base_region.county, home_township: b.base_region.township ?? null, updated_at: iso(now) })
-      .where('person_key', '=', personKey).where('status', 'in', ['active', 'retained']).executeTakeFirst()
+    // The home region changes only when the transfer completes (kept with the transfer until then).
+    const moved = await trx.updateTable('members').set({ status: 'transferring', updated_at: iso(now) })
+      .where('person_key', '=', personKey).where('status', '=', 'active').executeTakeFirst()
     if (Number(moved.numUpdatedRows) !== 1) throw new Refusal('transfer_in_progress')
-    const row: TransferTable = { id: newId('trf'), session_id: caller.sessionId, person_key: personKey, from_org_id: member.org_id, to_org_id: b.to_org_id, reason: b.reason, status: 'requested', created_at: iso(now), updated_at: iso(now), expires_at: iso(now + ctx.config.transferTimeoutMs) }
+    const row: TransferTable = { id: newId('trf'), session_id: caller.sessionId, person_key: personKey, from_org_id: member.org_id, to_org_id: b.to_org_id, reason: b.reason, status: 'requested', created_at: iso(now), updated_at: iso(now), expires_at: iso(now + ctx.config.transferTimeoutMs), home_county: b.base_region.county, home_township: b.base_region.township ?? null }
     await trx.insertInto('transfers').values(row).execute()
     await recordMembershipEvent(trx, { personKey, kind: 'transfer_requested', orgId: b.to_org_id, now })
     const view = transferView(row)
-    await recordEvent(ctx, trx, 'transfer.requested', caller.platformId, view)
+    await recordTransferEvent(ctx, trx, 'transfer.requested', caller.platformId, personKey, view)
     return view
   })
 }

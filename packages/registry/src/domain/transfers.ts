@@ -9,11 +9,11 @@ import { decryptField } from '../crypto/field-cipher'
 import { newId } from '../crypto/hashing'
 import type { Database, TransferTable } from '../db/schema'
 import { type Caller, Refusal, type RegistryContext, iso } from './context'
-import { recordEvent } from './outbox'
 import { reissueCard } from './member-cards'
 import { recordMembershipEvent } from './membership-events'
 import { linkSessionPerson } from './person-links'
 import { requireInScope, reviewerScope } from './scope'
+import { platformMayKnowMembership, recordTransferEvent } from './transfer-visibility'
 import { transferView } from './views'
 
 export async function requestTransfer(ctx: RegistryContext, caller: Extract<Caller, { kind: 'join_token' }>, body: TransferRequest): Promise<Transfer> {
@@ -24,16 +24,20 @@ export async function requestTransfer(ctx: RegistryContext, caller: Extract<Call
   const pending = JSON.parse(decryptField(ctx.keys, session.pending_transfer_enc, 'pending_transfer')) as { personKey: string; fromOrgId: string }
   return ctx.writer.run(async (trx) => {
     const member = await trx.selectFrom('members').select(['status', 'org_id']).where('person_key', '=', pending.personKey).executeTakeFirst()
-    if (!member || member.status === 'withdrawn') throw new Refusal('invalid_request', { message: '没有找到可转接的会籍' })
+    if (!member || member.status === 'withdrawn' || member.status === 'expelled') throw new Refusal('invalid_request', { message: '没有找到可转接的会籍' })
     if (member.status === 'transferring') throw new Refusal('invalid_request', { message: '已有一项转接正在办理' })
+    // A retained membership (保留会籍) is restored by the union before it can move.
+    if (member.status === 'retained') throw new Refusal('membership_retained', { param: 'membership.status' })
     if (member.org_id === body.to_org_id) throw new Refusal('already_member')
     const now = ctx.now()
-    const row: TransferTable = { id: newId('trf'), session_id: caller.sessionId, person_key: pending.personKey, from_org_id: member.org_id, to_org_id: body.to_org_id, reason: body.reason, status: 'requested', created_at: iso(now), updated_at: iso(now), expires_at: iso(now + ctx.config.transferTimeoutMs) }
+    // Only an active membership moves: checked by the write itself (a change meanwhile wins).
+    const moved = await trx.updateTable('members').set({ status: 'transferring', updated_at: iso(now) }).where('person_key', '=', pending.personKey).where('status', '=', 'active').executeTakeFirst()
+    if (Number(moved.numUpdatedRows) !== 1) throw new Refusal('invalid_request', { message: '已有一项转接正在办理' })
+    const row: TransferTable = { id: newId('trf'), session_id: caller.sessionId, person_key: pending.personKey, from_org_id: member.org_id, to_org_id: body.to_org_id, reason: body.reason, status: 'requested', created_at: iso(now), updated_at: iso(now), expires_at: iso(now + ctx.config.transferTimeoutMs), home_county: null, home_township: null }
     await trx.insertInto('transfers').values(row).execute()
-    await trx.updateTable('members').set({ status: 'transferring', updated_at: iso(now) }).where('person_key', '=', pending.personKey).execute()
     await recordMembershipEvent(trx, { personKey: pending.personKey, kind: 'transfer_requested', orgId: body.to_org_id, now })
     const view = transferView(row)
-    await recordEvent(ctx, trx, 'transfer.requested', caller.platformId, view)
+    await recordTransferEvent(ctx, trx, 'transfer.requested', caller.platformId, pending.personKey, view)
     return view
   })
 }
@@ -48,6 +52,8 @@ export async function retrieveTransfer(ctx: RegistryContext, caller: Caller, id:
     const s = await ctx.db.selectFrom('sessions').select(['platform_id']).where('id', '=', t.session_id).executeTakeFirst()
     const mine = (caller.kind === 'join_token' && t.session_id === caller.sessionId) || (caller.kind === 'secret_key' && s?.platform_id === caller.platformId)
     if (!mine) throw new Refusal('not_found', { param: 'id' })
+    // Only members have transfers: without the driver's consent the platform reads none, as if it did not exist (H2).
+    if (caller.kind === 'secret_key' && !(await platformMayKnowMembership(ctx.db, t.person_key, caller.platformId))) throw new Refusal('not_found', { param: 'id' })
   }
   // The platform learns that a transfer is under way and how it stands, not between which unions (issue #13).
   return caller.kind === 'secret_key' ? platformTransferView(transferView(t)) : transferView(t)
@@ -70,10 +76,12 @@ async function refuse(ctx: RegistryContext, trx: Transaction<Database>, t: Trans
   let q = trx.updateTable('transfers').set(patch).where('id', '=', t.id).where('status', 'in', OPEN)
   if (dueBy) q = q.where('expires_at', '<', dueBy)
   if (Number((await q.executeTakeFirst()).numUpdatedRows) !== 1) return undefined
-  await trx.updateTable('members').set({ status: 'active', updated_at: iso(now) }).where('person_key', '=', t.person_key).execute() // stays at the source
+  // Stays at the source, as it was before the move (a transfer starts only from 'active'); a status
+  // the union set meanwhile (retained, expelled) is left alone. Its home region was never changed.
+  await trx.updateTable('members').set({ status: 'active', updated_at: iso(now) }).where('person_key', '=', t.person_key).where('status', '=', 'transferring').execute()
   await recordMembershipEvent(trx, { personKey: t.person_key, kind: 'transfer_refused', orgId: t.from_org_id, now })
   const view = transferView({ ...t, ...patch })
-  await recordEvent(ctx, trx, 'transfer.rejected', await platformOf(trx, t.session_id), view)
+  await recordTransferEvent(ctx, trx, 'transfer.rejected', await platformOf(trx, t.session_id), t.person_key, view)
   return view
 }
 
@@ -108,14 +116,17 @@ export async function actOnTransfer(ctx: RegistryContext, reviewer: Extract<Call
     if (action === 'accept' && t.status === 'released') {
       await advance(trx, t, 'released', 'completed', now)
       // The switch of organisation is atomic here; join_date is untouched (会龄 continues).
-      await trx.updateTable('members').set({ org_id: t.to_org_id, status: 'active', updated_at: iso(now) }).where('person_key', '=', t.person_key).execute()
+      // The home region the member asked to move to is theirs from now on, not before (a refused move keeps the old one).
+      const home = t.home_county ? { home_county: t.home_county, home_township: t.home_township } : {}
+      await trx.updateTable('members').set({ org_id: t.to_org_id, ...home, updated_at: iso(now) }).where('person_key', '=', t.person_key).execute()
+      await trx.updateTable('members').set({ status: 'active' }).where('person_key', '=', t.person_key).where('status', '=', 'transferring').execute()
       // The card names the new union from now on (issue #16); the old one is reported revoked. The
       // driver who asked (from the join flow, perhaps on another platform) reads the membership from then on.
       await reissueCard(ctx, trx, t.person_key, now)
       await linkSessionPerson(trx, t.session_id, t.person_key, now)
       await recordMembershipEvent(trx, { personKey: t.person_key, kind: 'transferred', orgId: t.to_org_id, now })
       const view = transferView({ ...t, status: 'completed', updated_at: iso(now) })
-      await recordEvent(ctx, trx, 'transfer.completed', await platformOf(trx, t.session_id), view)
+      await recordTransferEvent(ctx, trx, 'transfer.completed', await platformOf(trx, t.session_id), t.person_key, view)
       return view
     }
     throw new Refusal('invalid_request', { message: `转接当前状态为 ${t.status}，不能执行该操作` })
