@@ -11,6 +11,8 @@ export const EVENT_TYPES = [
   'application.approved',
   'application.rejected',
   'application.withdrawn',
+  // Only members have transfers: sent only for a driver who let the platform know of the membership
+  // (share_membership_with_platform, not withdrawn); the object is the transfer's platform view.
   'transfer.requested',
   'transfer.completed',
   'transfer.rejected',

@@ -27,7 +27,9 @@ export const transfer = z.object({
 
 /**
  * What the platform sees of a transfer (its secret key, its webhooks): that one is under way and how
- * it stands, not between which unions (issue #13: the platform learns status, not membership).
+ * it stands, not between which unions (issue #13: the platform learns status, not membership). Only
+ * for a driver who let the platform know of the membership: otherwise no event, and the secret key
+ * reads the transfer as 404 not_found (only members have transfers).
  */
 export const platformTransfer = z.object({
   id: prefixedId('trf'),
