@@ -5,11 +5,10 @@
  * the union: `sandbox.decideLeave`).
  */
 import { checkMobile, formatIssue, maskMobile } from '@ruhui/core'
-import type { LeaveRequestCreate, MemberTransferRequest, Membership, MembershipProfileUpdate, OrganisationMatch, Transfer, TransferOptionsRequest } from '@ruhui/core/contract'
+import type { LeaveRequestCreate, Membership, MembershipProfileUpdate, OrganisationMatch, Transfer, TransferOptionsRequest } from '@ruhui/core/contract'
 import { lookupRegion } from '@ruhui/core/regions'
 import { matchUnion, offeredOrgIds } from '@ruhui/core/matching'
 import { platformMatchInput, toOrganisationMatchWire } from '@ruhui/core/server'
-import { emit } from '../events'
 import { type Ctx, Refusal, callerPlatform, nextId, nowIso } from '../http-kit'
 import type { MemberRecord, SandboxState } from '../state'
 import { currentCard, revokeCards } from './cards'
@@ -116,25 +115,6 @@ export function membershipTransferOptions(ctx: Ctx, b: TransferOptionsRequest): 
   const match = matchForMove(ctx, b)
   const wire = toOrganisationMatchWire(match, ctx.locale)
   return offeredOrgIds(match).includes(member.orgId) ? { ...wire, status: 'already_member' } : wire
-}
-
-export function requestMembershipTransfer(ctx: Ctx, b: MemberTransferRequest): Transfer {
-  const { personKey, member } = requireMember(ctx)
-  if (member.status === 'transferring') throw new Refusal('transfer_in_progress')
-  const match = matchForMove(ctx, b)
-  if (match.status === 'not_in_pilot') throw new Refusal('not_in_pilot', { param: 'base_region.county' })
-  if (b.to_org_id === member.orgId) throw new Refusal('already_member', { param: 'to_org_id', message: '您的会籍已在该工会，无需转接' })
-  if (!offeredOrgIds(match).includes(b.to_org_id)) throw new Refusal('org_not_offered', { param: 'to_org_id' })
-  if (member.leave?.status === 'pending') throw new Refusal('leave_pending', { message: '您的退会申请正在等待工会确认，不能同时申请转接' })
-  const now = nowIso(ctx.state)
-  const t: Transfer = { id: nextId(ctx.state, 'trf'), object: 'transfer', session_id: ctx.sessionId as string, status: 'requested', from_org_id: member.orgId, to_org_id: b.to_org_id, reason: b.reason, created_at: now, updated_at: now }
-  ctx.state.transfers.set(t.id, t)
-  ctx.state.transferPersons.set(t.id, personKey)
-  member.status = 'transferring'
-  member.homeRegion = b.base_region
-  addHistory(ctx.state, member, 'transfer_requested', b.to_org_id)
-  emit(ctx.state, 'transfer.requested', t)
-  return t
 }
 
 export function requestLeave(ctx: Ctx, body: LeaveRequestCreate): Membership {
