@@ -22,6 +22,10 @@ export function openStorage(options: { databaseUrl?: string; dataDir: string }):
     // An idle connection lost (the server restarted or went away) must not end the process: the pool
     // opens a new one for the next query, and /health/ready reports the outage meanwhile.
     pool.on('error', () => undefined)
+    // The same for a connection that is checked out but between queries (a transaction awaiting the
+    // next step, a background worker's lease): pg emits 'error' on the client itself, which would end
+    // the process. The query in flight, or the next one, fails instead and the pool drops the client.
+    pool.on('connect', (client) => client.on('error', () => undefined))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     const url = new URL(options.databaseUrl)
     return { db, dialect: 'postgres', describe: `postgres://${url.host}${url.pathname}`, close: () => db.destroy() }
