@@ -2,13 +2,14 @@
 // registry process (SQLite), with the example platform backend in its own process minting the
 // join session. A driver goes from "加入工会" to a submitted application, and the application
 // is in the registry. Screenshots of every step: .artifacts/e2e-driver/.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { testIdentities } from '@ruhui/testing'
 import { type RegistryInstance, startRegistry } from '../packages/registry/test/registry-process'
 import { type Browser, joinAsDriver, openBrowser, see } from './browser'
+import { startPlatformBackend } from './platform-backend-process'
 
 const root = join(import.meta.dirname, '..')
 const h5 = join(root, 'examples/driver-app/dist/h5')
@@ -16,20 +17,6 @@ const artifacts = join(root, '.artifacts/e2e-driver')
 let registry: RegistryInstance
 let platform: { child: ChildProcess; url: string }
 let browser: Browser
-
-function startPlatformBackend(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'examples/platform-backend/server.mjs')], { env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString()
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (m) resolve({ child, url: m[1]! })
-    })
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-    child.on('exit', (code) => reject(new Error(`platform backend exited (${code}): ${out}`)))
-  })
-}
 
 beforeAll(async () => {
   if (!existsSync(join(h5, 'index.html'))) throw new Error(`${h5}/index.html is missing: run \`npm run build\` first`)

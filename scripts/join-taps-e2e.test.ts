@@ -8,7 +8,7 @@
 // - Every one of Anhui's 16 cities is picked by tapping its visible row, and by typing two characters.
 // - No region code is shown to the driver, nor in the console's lists; React logs no error on submit.
 // Screenshots (the first screen of every step): .artifacts/e2e-join-taps/.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
@@ -17,6 +17,7 @@ import { childRegions } from '@ruhui/core/regions'
 import { makeTestIdNumber } from '@ruhui/testing'
 import { type RegistryInstance, startRegistry } from '../packages/registry/test/registry-process'
 import { type Browser, openBrowser, see } from './browser'
+import { startPlatformBackend } from './platform-backend-process'
 
 const root = join(import.meta.dirname, '..')
 const h5 = join(root, 'examples/driver-app/dist/h5')
@@ -29,20 +30,6 @@ let browser: Browser
 const consoleErrors: string[] = []
 /** Taps and typed characters per driver, for the bench (bench/join-taps.json). */
 const counts: Record<string, { taps: number; typed: number }> = {}
-
-function startPlatformBackend(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'examples/platform-backend/server.mjs')], { env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString()
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-      if (m) resolve({ child, url: m[1]! })
-    })
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-    child.on('exit', (code) => reject(new Error(`platform backend exited (${code}): ${out}`)))
-  })
-}
 
 beforeAll(async () => {
   if (!existsSync(join(h5, 'index.html'))) throw new Error(`${h5}/index.html is missing: run \`npm run build\` first`)
